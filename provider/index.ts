@@ -1,0 +1,11 @@
+/**
+ * pulumi-vox: vox.ai voice-call campaigns as Pulumi resources.
+ *
+ * ```ts
+ * import * as vox from "pulumi-vox";
+ * ```
+ */
+export { Campaign } from "./resource";
+export type { CampaignCallTimeWindow, CampaignTask, CampaignWindow } from "./resource";
+export type { CallTimeWindowArgs, CampaignArgs, ClockWindowArgs, DayName, MinuteWindowArgs, TaskArgs } from "./types";
+export { campaignProvider } from "./provider";

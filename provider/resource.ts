@@ -1,0 +1,130 @@
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { campaignProvider } from "./provider";
+import type { CallTimeWindowArgs, CampaignArgs, TaskArgs } from "./types";
+
+/** A call window as state keeps it: days in Monday…Sunday order, times in minutes. */
+export interface CampaignWindow {
+  days: string[];
+  startMin: number;
+  endMin: number;
+}
+
+/** The normalized call time window. */
+export interface CampaignCallTimeWindow {
+  windows: CampaignWindow[];
+  timezone: string;
+  autoResume: boolean;
+}
+
+/** A normalized task (numbers as digits). */
+export interface CampaignTask {
+  callTo: string;
+  dynamicVariables?: Record<string, string>;
+  metadata?: Record<string, unknown>;
+  presentationNumber?: string;
+}
+
+/**
+ * A vox.ai call campaign. Creating it makes the campaign dial its list; see the README for what
+ * changes in place, what replaces it, and the redial guard.
+ *
+ * ```ts
+ * import * as vox from "pulumi-vox";
+ * const campaign = new vox.Campaign("renewal-reminder", {
+ *   agentId: "3f1c…",
+ *   callFrom: "02-1234-5678",
+ *   callTimeWindow: { windows: [{ days: ["Monday", "Friday"], start: "09:00", end: "12:00" }] },
+ *   tasks: [{ callTo: "010-1234-5678", dynamicVariables: { name: "김민수" } }],
+ * });
+ * export const status = campaign.status;
+ * ```
+ */
+export class Campaign extends pulumi.dynamic.Resource {
+  /** Campaign name in vox.ai. */
+  declare readonly name: pulumi.Output<string>;
+  /** UUID of the calling agent. */
+  declare readonly agentId: pulumi.Output<string>;
+  /** Agent version (`production`, `current` or `v<N>`). */
+  declare readonly agentVersion: pulumi.Output<string>;
+  /** Caller number, digits only. */
+  declare readonly callFrom: pulumi.Output<string>;
+  /** Default caller id, digits only, or null. */
+  declare readonly presentationNumber: pulumi.Output<string | null>;
+  /** Calls at once (1–100). */
+  declare readonly concurrency: pulumi.Output<number>;
+  /** The normalized call time window, or null when the API default (08:00–20:00 daily) applies. */
+  declare readonly callTimeWindow: pulumi.Output<CampaignCallTimeWindow | null>;
+  /** The normalized tasks (secret); absent when `tasksFile` is used. */
+  declare readonly tasks: pulumi.Output<CampaignTask[] | undefined>;
+  /** The contact list path, when `tasksFile` is used. */
+  declare readonly tasksFile: pulumi.Output<string | undefined>;
+  /** The adopted campaign id, when `adoptId` is used. */
+  declare readonly adoptId: pulumi.Output<string | undefined>;
+  /** Whether a replace may call people again. */
+  declare readonly allowRedial: pulumi.Output<boolean>;
+  /** How many tasks the campaign has. */
+  declare readonly taskCount: pulumi.Output<number>;
+  /** `sha256:<hex>` of the normalized tasks: shows that the list changed without showing it. */
+  declare readonly tasksDigest: pulumi.Output<string>;
+  /** `draft`, `pending`, `ongoing`, `paused`, `success`, `fail` or `canceled` (as of the last up or refresh). */
+  declare readonly status: pulumi.Output<string>;
+  /** Calls in the campaign. */
+  declare readonly totalCalls: pulumi.Output<number>;
+  /** Calls that ended completed. */
+  declare readonly completedCalls: pulumi.Output<number>;
+  /** Calls that failed or were canceled. */
+  declare readonly failedCalls: pulumi.Output<number>;
+  /** Calls in progress. */
+  declare readonly activeConcurrency: pulumi.Output<number>;
+  /** When the campaign was created (ISO-8601). */
+  declare readonly createdAt: pulumi.Output<string | null>;
+  /** When the campaign starts or started (ISO-8601), or null. */
+  declare readonly scheduledAt: pulumi.Output<string | null>;
+  /** When it reached success, fail or canceled (ISO-8601), or null. */
+  declare readonly finishedAt: pulumi.Output<string | null>;
+  /** When it was last paused (ISO-8601), or null. */
+  declare readonly pausedAt: pulumi.Output<string | null>;
+  /** `user` or `system` (outside the call windows) while paused, else null. */
+  declare readonly pausedBy: pulumi.Output<string | null>;
+
+  constructor(name: string, args: CampaignArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      campaignProvider,
+      name,
+      {
+        name: args.name ?? name,
+        agentId: args.agentId,
+        agentVersion: args.agentVersion,
+        callFrom: args.callFrom,
+        presentationNumber: args.presentationNumber,
+        scheduledAt: args.scheduledAt && pulumi.output(args.scheduledAt).apply(toIsoString),
+        concurrency: args.concurrency,
+        callTimeWindow: args.callTimeWindow as pulumi.Input<CallTimeWindowArgs> | undefined,
+        tasks: args.tasks && pulumi.secret(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>),
+        tasksFile: args.tasksFile && pulumi.output(args.tasksFile).apply((file) => path.resolve(file)),
+        adoptId: args.adoptId,
+        allowRedial: args.allowRedial,
+        // Outputs only the provider sets; listed so they exist on the resource object.
+        taskCount: undefined,
+        tasksDigest: undefined,
+        status: undefined,
+        totalCalls: undefined,
+        completedCalls: undefined,
+        failedCalls: undefined,
+        activeConcurrency: undefined,
+        createdAt: undefined,
+        finishedAt: undefined,
+        pausedAt: undefined,
+        pausedBy: undefined,
+      },
+      { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "tasks"] },
+      "vox",
+      "Campaign",
+    );
+  }
+}
+
+function toIsoString(value: string | Date): string {
+  return value instanceof Date ? value.toISOString() : value;
+}

@@ -1,0 +1,144 @@
+import * as http from "http";
+import * as https from "https";
+import fetch, { Response } from "node-fetch";
+import { UncertainOutcomeError, VoxApiError } from "./errors";
+import { Settings, requireApiKey } from "./settings";
+
+/**
+ * node-fetch v2 rather than Node's global fetch: it takes a plain keep-alive `http.Agent` and reports
+ * socket failures with their `code` (ECONNREFUSED, ECONNRESET), which is what tells "never sent"
+ * (safe to retry a create) from "sent, outcome unknown" (not safe).
+ */
+const agents = {
+  "http:": new http.Agent({ keepAlive: true, maxSockets: 16 }),
+  "https:": new https.Agent({ keepAlive: true, maxSockets: 16 }),
+};
+
+/**
+ * `safe`: repeating the request cannot do harm (reads, PATCH, state actions): retried on 429, 5xx,
+ * timeouts, resets and refused connections. `once`: a create; retried only when the API certainly did
+ * not act on it (429, connection refused), otherwise an UncertainOutcomeError goes to the caller.
+ */
+export type RetryMode = "safe" | "once";
+
+export interface RequestSpec {
+  method: "GET" | "POST" | "PATCH";
+  path: string;
+  body?: unknown;
+  retry: RetryMode;
+}
+
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_CAP_MS = 8_000;
+const RETRY_AFTER_CAP_MS = 60_000;
+
+export class VoxHttpClient {
+  constructor(
+    private readonly settings: Settings,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {}
+
+  async request<T>(spec: RequestSpec): Promise<T> {
+    const apiKey = requireApiKey(this.settings);
+    // Bounded total: every attempt may use its timeout, plus the backoff between them.
+    const deadline = Date.now() + (this.settings.maxRetries + 1) * this.settings.timeoutMs + RETRY_AFTER_CAP_MS;
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.attempt(spec, apiKey);
+      if (outcome.kind === "done") return outcome.value as T;
+      const retriable = outcome.kind === "not-acted" || (outcome.kind === "uncertain" && spec.retry === "safe");
+      const wait = outcome.retryAfterMs ?? backoff(attempt);
+      if (!retriable || attempt >= this.settings.maxRetries || Date.now() + wait > deadline) {
+        throw outcome.error;
+      }
+      await this.sleep(wait);
+    }
+  }
+
+  private async attempt(spec: RequestSpec, apiKey: string): Promise<Outcome> {
+    const url = new URL(spec.path, this.settings.baseUrl);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.settings.timeoutMs);
+    const where = `${spec.method} ${url.pathname}`;
+    let response: Response;
+    try {
+      response = await fetch(url.toString(), {
+        method: spec.method,
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          accept: "application/json",
+          ...(spec.body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        agent: agents[url.protocol as keyof typeof agents],
+        signal: controller.signal as never,
+      });
+      const text = await response.text();
+      return interpret(response, text, where);
+    } catch (error) {
+      return transportFailure(error, where, this.settings.timeoutMs);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+type Outcome =
+  | { kind: "done"; value: unknown }
+  | { kind: "not-acted"; error: Error; retryAfterMs?: number }
+  | { kind: "uncertain"; error: Error; retryAfterMs?: number }
+  | { kind: "final"; error: Error; retryAfterMs?: undefined };
+
+function interpret(response: Response, text: string, where: string): Outcome {
+  if (response.ok) {
+    try {
+      return { kind: "done", value: text === "" ? {} : JSON.parse(text) };
+    } catch {
+      return { kind: "final", error: new VoxApiError(response.status, "BAD_RESPONSE", `${where} answered with invalid JSON`) };
+    }
+  }
+  const error = apiError(response.status, text);
+  if (response.status === 429) {
+    return { kind: "not-acted", error, retryAfterMs: retryAfterMs(response.headers.get("retry-after")) };
+  }
+  if (response.status >= 500) {
+    return { kind: "uncertain", error: new UncertainOutcomeError(`${where} failed: ${error.message}`, response.status) };
+  }
+  return { kind: "final", error };
+}
+
+function apiError(status: number, text: string): VoxApiError {
+  try {
+    const body = JSON.parse(text) as { error?: { code?: string; message?: string; details?: { field?: string } } };
+    if (body.error?.code) {
+      return new VoxApiError(status, body.error.code, body.error.message ?? "", body.error.details?.field);
+    }
+  } catch {
+    // Not the API's JSON envelope (a proxy's HTML page, say): report the status with a short excerpt.
+  }
+  return new VoxApiError(status, `HTTP_${status}`, text.slice(0, 200).trim() || "no details");
+}
+
+function transportFailure(error: unknown, where: string, timeoutMs: number): Outcome {
+  const code = (error as { code?: string }).code;
+  if (code === "ECONNREFUSED") {
+    return { kind: "not-acted", error: new Error(`${where}: connection refused by the vox API (${code})`) };
+  }
+  if ((error as { name?: string }).name === "AbortError") {
+    return { kind: "uncertain", error: new UncertainOutcomeError(`${where}: no answer within ${timeoutMs / 1000} s`) };
+  }
+  const reason = code ?? (error as Error).message;
+  return { kind: "uncertain", error: new UncertainOutcomeError(`${where}: connection failed (${reason})`) };
+}
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), RETRY_AFTER_CAP_MS) : undefined;
+}
+
+/** Exponential backoff with "equal jitter": half fixed, half random, so clients do not retry in step. */
+function backoff(attempt: number): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}

@@ -1,0 +1,82 @@
+/** Where the provider reads its settings: stack config first, then the environment. */
+export interface ConfigSource {
+  get(key: string): string | undefined;
+}
+
+export interface Settings {
+  apiKey: string | undefined;
+  baseUrl: URL;
+  /** Per-request timeout. */
+  timeoutMs: number;
+  /** Retries after the first attempt, for requests that are safe to retry. */
+  maxRetries: number;
+}
+
+export const DEFAULT_BASE_URL = "https://client-api.tryvox.co";
+const DEFAULT_TIMEOUT_SECONDS = 30;
+const DEFAULT_MAX_RETRIES = 4;
+
+/** Thrown for settings a user must fix; the message says how. */
+export class SettingsError extends Error {
+  override name = "SettingsError";
+}
+
+/**
+ * Resolves `vox:apiKey`, `vox:baseUrl`, `vox:timeoutSeconds` and `vox:maxRetries` (stack config),
+ * falling back to `VOX_API_KEY` and `VOX_BASE_URL`. The key may be missing here: only an API call
+ * needs it, and `requireApiKey` then says how to set it.
+ */
+export function resolveSettings(config: ConfigSource, env: NodeJS.ProcessEnv = process.env): Settings {
+  const apiKey = config.get("vox:apiKey") || env.VOX_API_KEY || undefined;
+  const baseUrl = parseBaseUrl(config.get("vox:baseUrl") || env.VOX_BASE_URL || DEFAULT_BASE_URL);
+  return {
+    apiKey,
+    baseUrl,
+    timeoutMs: 1000 * parseNumber(config.get("vox:timeoutSeconds"), "vox:timeoutSeconds", DEFAULT_TIMEOUT_SECONDS, 1, 600),
+    maxRetries: parseNumber(config.get("vox:maxRetries"), "vox:maxRetries", DEFAULT_MAX_RETRIES, 0, 10),
+  };
+}
+
+export function requireApiKey(settings: Settings): string {
+  if (!settings.apiKey) {
+    throw new SettingsError(
+      "no vox.ai API key: set it with `pulumi config set --secret vox:apiKey <key>` " +
+        "or in the VOX_API_KEY environment variable",
+    );
+  }
+  return settings.apiKey;
+}
+
+const LOOPBACK_HOSTS = new Set(["localhost", "[::1]", "::1"]);
+
+function isLoopback(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function parseBaseUrl(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new SettingsError(`vox:baseUrl "${value}" is not a URL; use e.g. ${DEFAULT_BASE_URL}`);
+  }
+  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+    throw new SettingsError(
+      `vox:baseUrl ${url.origin} uses plain http, which would send the API key unencrypted; ` +
+        "use https (plain http is allowed only for loopback hosts such as a local emulator)",
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new SettingsError(`vox:baseUrl ${url.origin} must be an https:// URL`);
+  }
+  return url;
+}
+
+function parseNumber(value: string | undefined, key: string, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === "") return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new SettingsError(`${key} must be a whole number from ${min} to ${max}, not "${value}"`);
+  }
+  return parsed;
+}

@@ -1,0 +1,201 @@
+import { z } from "zod";
+import { normalizeKoreanNumber } from "./phone";
+import { DAYS, Day, isKnownTimeZone, isValidMinuteOfDay, parseClock, parseDay, sortDays } from "./window";
+
+/** Limits of the campaign API (see shared/vox-api.md). */
+export const LIMITS = {
+  nameMaxLength: 255,
+  concurrencyMin: 1,
+  concurrencyMax: 100,
+  tasksMax: 10_000,
+} as const;
+
+export const DEFAULTS = {
+  agentVersion: "production",
+  concurrency: 5,
+  timezone: "Asia/Seoul",
+  autoResume: true,
+  allowRedial: false,
+} as const;
+
+const AGENT_VERSION = /^(production|current|v[1-9]\d*)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const phoneNumber = z.string({ error: "must be a phone number written as a string" }).transform((value, ctx) => {
+  const result = normalizeKoreanNumber(value);
+  if (!result.ok) {
+    ctx.addIssue({ code: "custom", message: result.reason });
+    return z.NEVER;
+  }
+  return result.digits;
+});
+
+const day = z.string({ error: `must be a day name, one of ${DAYS.join(", ")}` }).transform((value, ctx) => {
+  const parsed = parseDay(value);
+  if (!parsed) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a day; use one of ${DAYS.join(", ")} (or Mon…Sun)` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+const minuteOfDay = z
+  .number({ error: "must be a whole number of minutes after midnight (0–1440)" })
+  .refine(isValidMinuteOfDay, { error: "must be a whole number of minutes after midnight (0–1440)" });
+
+const clock = z.string({ error: 'must be a time of day such as "09:00"' }).transform((value, ctx) => {
+  const minutes = parseClock(value);
+  if (minutes === undefined) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a time of day; use HH:MM from 00:00 to 24:00` });
+    return z.NEVER;
+  }
+  return minutes;
+});
+
+/** A window in either spelling: minutes (`startMin`/`endMin`) or clock times (`start`/`end`). */
+const windowSchema = z
+  .object({
+    days: z.array(day, { error: "must be a list of day names" }).min(1, { error: "must name at least one day" }),
+    startMin: minuteOfDay.optional(),
+    endMin: minuteOfDay.optional(),
+    start: clock.optional(),
+    end: clock.optional(),
+  })
+  .strict()
+  .transform((w, ctx) => {
+    const startMin = pickOne(ctx, w.startMin, w.start, "startMin", "start");
+    const endMin = pickOne(ctx, w.endMin, w.end, "endMin", "end");
+    const duplicate = w.days.find((d, i) => w.days.indexOf(d) !== i);
+    if (duplicate) {
+      ctx.addIssue({ code: "custom", path: ["days"], message: `names ${duplicate} twice; list each day once` });
+    }
+    if (startMin !== undefined && endMin !== undefined && startMin >= endMin) {
+      ctx.addIssue({
+        code: "custom",
+        path: [w.end !== undefined ? "end" : "endMin"],
+        message:
+          "must be later than the start; windows cannot cross midnight, split an overnight window in two " +
+          '(e.g. 22:00–24:00 and 00:00–06:00)',
+      });
+    }
+    if (startMin === undefined || endMin === undefined || duplicate) return z.NEVER;
+    return { days: sortDays(w.days as Day[]), startMin, endMin };
+  });
+
+function pickOne(
+  ctx: z.RefinementCtx,
+  minutes: number | undefined,
+  clockMinutes: number | undefined,
+  minutesKey: string,
+  clockKey: string,
+): number | undefined {
+  if (minutes !== undefined && clockMinutes !== undefined) {
+    ctx.addIssue({ code: "custom", path: [clockKey], message: `give either ${minutesKey} or ${clockKey}, not both` });
+    return undefined;
+  }
+  if (minutes === undefined && clockMinutes === undefined) {
+    ctx.addIssue({ code: "custom", path: [minutesKey], message: `is required (or ${clockKey} as "HH:MM")` });
+    return undefined;
+  }
+  return minutes ?? clockMinutes;
+}
+
+export const callTimeWindowSchema = z
+  .object({
+    windows: z.array(windowSchema, { error: "must be a list of windows" }).min(1, { error: "must hold at least one window" }),
+    timezone: z
+      .string({ error: "must be an IANA time zone name such as Asia/Seoul" })
+      .refine(isKnownTimeZone, { error: "is not a known IANA time zone (e.g. Asia/Seoul)" })
+      .default(DEFAULTS.timezone),
+    autoResume: z.boolean({ error: "must be true or false" }).default(DEFAULTS.autoResume),
+  })
+  .strict();
+
+const stringMap = z.record(z.string(), z.string({ error: "must be a string" }), { error: "must be an object of strings" });
+
+export const taskSchema = z
+  .object({
+    callTo: phoneNumber,
+    dynamicVariables: stringMap.optional(),
+    metadata: z.record(z.string(), z.json(), { error: "must be an object" }).optional(),
+    presentationNumber: phoneNumber.optional(),
+  })
+  .strict();
+
+/** The list limits of `tasks`, for any item schema: validate.ts checks them before looking at items. */
+export function taskList<T extends z.ZodType>(item: T) {
+  return z
+    .array(item, { error: "must be a list of tasks" })
+    .min(1, { error: "must hold at least one task" })
+    .max(LIMITS.tasksMax, { error: `holds more than ${LIMITS.tasksMax} tasks, the most one campaign accepts` });
+}
+
+const isoTime = z
+  .string({ error: "must be an ISO-8601 time such as 2026-12-01T09:00:00+09:00" })
+  .transform((value, ctx) => {
+    const time = Date.parse(value);
+    if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+      ctx.addIssue({ code: "custom", message: `"${value}" is not an ISO-8601 time such as 2026-12-01T09:00:00+09:00` });
+      return z.NEVER;
+    }
+    return new Date(time).toISOString();
+  });
+
+/**
+ * One schema per input field. `check` validates field by field so that a field holding a preview-time
+ * unknown can pass through untouched while every known field is still validated and normalized.
+ */
+export const fieldSchemas = {
+  name: z
+    .string({ error: "must be a string" })
+    .min(1, { error: "must not be empty" })
+    .max(LIMITS.nameMaxLength, { error: `must be at most ${LIMITS.nameMaxLength} characters` })
+    .refine((v) => v.trim().length > 0, { error: "must not be only whitespace" }),
+  agentId: z.string({ error: "is required: the agent's UUID" }).regex(UUID, { error: "must be the agent's UUID" }),
+  agentVersion: z
+    .string({ error: "must be a string" })
+    .regex(AGENT_VERSION, { error: 'must be "production", "current" or "v<N>" with N ≥ 1 (e.g. "v3")' })
+    .default(DEFAULTS.agentVersion),
+  callFrom: phoneNumber,
+  presentationNumber: phoneNumber.optional(),
+  scheduledAt: isoTime.optional(),
+  concurrency: z
+    .number({ error: "must be a number" })
+    .int({ error: "must be a whole number" })
+    .min(LIMITS.concurrencyMin, { error: `must be between ${LIMITS.concurrencyMin} and ${LIMITS.concurrencyMax}` })
+    .max(LIMITS.concurrencyMax, { error: `must be between ${LIMITS.concurrencyMin} and ${LIMITS.concurrencyMax}` })
+    .default(DEFAULTS.concurrency),
+  callTimeWindow: callTimeWindowSchema.optional(),
+  tasks: taskList(taskSchema).optional(),
+  tasksFile: z.string({ error: "must be a file path" }).min(1, { error: "must not be empty" }).optional(),
+  adoptId: z.string({ error: "must be a campaign id" }).min(1, { error: "must not be empty" }).optional(),
+  allowRedial: z.boolean({ error: "must be true or false" }).default(DEFAULTS.allowRedial),
+};
+
+export type FieldName = keyof typeof fieldSchemas;
+export const FIELD_NAMES = Object.keys(fieldSchemas) as FieldName[];
+
+/** The whole campaign declaration, as a campaign file (GitOps) or a JSON Schema describes it. */
+export const campaignSchema = z
+  .object(fieldSchemas)
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.tasks === undefined && c.tasksFile === undefined) {
+      ctx.addIssue({ code: "custom", path: ["tasks"], message: "is required (or tasksFile, a CSV or JSON contact list)" });
+    }
+    if (c.tasks !== undefined && c.tasksFile !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["tasksFile"], message: "give either tasks or tasksFile, not both" });
+    }
+  });
+
+export type NormalizedTask = z.output<typeof taskSchema>;
+export type NormalizedWindow = z.output<typeof windowSchema>;
+export type NormalizedCallTimeWindow = z.output<typeof callTimeWindowSchema>;
+export type NormalizedCampaign = z.output<typeof campaignSchema>;
+
+/** `["tasks", 3, "callTo"]` → `tasks[3].callTo`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path
+    .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
+    .join("");
+}

@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { FIELD_NAMES, FieldName, fieldSchemas, formatPath, taskList, taskSchema } from "./campaign";
+import { tasksDigest } from "./digest";
+import { containsUnknown } from "./unknown";
+
+/** A rejected input, in the shape Pulumi's `check` reports: the field path and what is wrong. */
+export interface Failure {
+  property: string;
+  reason: string;
+}
+
+export interface ValidationResult {
+  /** Normalized inputs; fields holding preview-time unknowns are passed through untouched. */
+  inputs: Record<string, unknown>;
+  failures: Failure[];
+}
+
+export interface ValidationOptions {
+  /** Current time in ms; a `scheduledAt` that changed must lie after it. */
+  now: number;
+  /** The `scheduledAt` already in state: an unchanged start time may lie in the past by now. */
+  previousScheduledAt?: unknown;
+}
+
+/** Keys that are neither inputs nor errors: the host's serialized provider and values derived by check. */
+const PASSTHROUGH_KEYS = new Set(["__provider"]);
+const DERIVED_KEYS = new Set(["taskCount", "tasksDigest"]);
+
+/**
+ * Validates and normalizes campaign inputs field by field (phone numbers to digits, days to canonical
+ * order, HH:MM to minutes, defaults filled) and derives `taskCount` and `tasksDigest` from `tasks`.
+ */
+export function validateCampaignInputs(raw: Record<string, unknown>, options: ValidationOptions): ValidationResult {
+  const inputs: Record<string, unknown> = {};
+  const failures: Failure[] = [];
+
+  for (const key of Object.keys(raw)) {
+    if (!(FIELD_NAMES as string[]).includes(key) && !PASSTHROUGH_KEYS.has(key) && !DERIVED_KEYS.has(key)) {
+      failures.push({ property: key, reason: `${key}: is not a campaign input; the inputs are ${FIELD_NAMES.join(", ")}` });
+    }
+  }
+
+  for (const field of FIELD_NAMES) {
+    const value = raw[field];
+    if (field === "tasks" && Array.isArray(value)) {
+      inputs.tasks = validateTasks(value, failures);
+      continue;
+    }
+    if (containsUnknown(value)) {
+      inputs[field] = value;
+      continue;
+    }
+    const parsed = parseField(field, value, [field], failures);
+    if (parsed !== undefined) inputs[field] = parsed;
+  }
+
+  checkCrossFieldRules(raw, inputs, options, failures);
+  deriveTaskSummary(inputs);
+  return { inputs, failures };
+}
+
+function validateTasks(tasks: unknown[], failures: Failure[]): unknown[] {
+  const outer = taskList(z.unknown()).safeParse(tasks);
+  if (!outer.success) addFailures(outer.error, ["tasks"], tasks, failures);
+  return tasks.map((task, i) => {
+    if (containsUnknown(task)) return task;
+    const parsed = taskSchema.safeParse(task);
+    if (parsed.success) return parsed.data;
+    addFailures(parsed.error, ["tasks", i], task, failures);
+    return task;
+  });
+}
+
+function parseField(field: FieldName, value: unknown, path: PropertyKey[], failures: Failure[]): unknown {
+  const parsed = fieldSchemas[field].safeParse(value);
+  if (parsed.success) return parsed.data;
+  addFailures(parsed.error, path, value, failures);
+  return value;
+}
+
+function addFailures(error: z.ZodError, prefix: PropertyKey[], value: unknown, failures: Failure[]): void {
+  for (const issue of error.issues) {
+    const property = formatPath([...prefix, ...issue.path]);
+    const missing = issue.code === "invalid_type" && valueAt(value, issue.path) === undefined;
+    failures.push({ property, reason: `${property}: ${missing ? "is required" : issue.message}` });
+  }
+}
+
+function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let current: unknown = value;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function checkCrossFieldRules(
+  raw: Record<string, unknown>,
+  inputs: Record<string, unknown>,
+  options: ValidationOptions,
+  failures: Failure[],
+): void {
+  if (raw.tasks === undefined && raw.tasksFile === undefined) {
+    failures.push({ property: "tasks", reason: "tasks: is required (or tasksFile, a CSV or JSON contact list)" });
+  }
+  if (raw.tasks !== undefined && raw.tasksFile !== undefined) {
+    failures.push({ property: "tasksFile", reason: "tasksFile: give either tasks or tasksFile, not both" });
+  }
+  const scheduledAt = inputs.scheduledAt;
+  if (typeof scheduledAt === "string" && !containsUnknown(scheduledAt) && scheduledAt !== options.previousScheduledAt) {
+    if (Date.parse(scheduledAt) <= options.now) {
+      failures.push({
+        property: "scheduledAt",
+        reason: `scheduledAt: ${scheduledAt} is in the past; give a future time or leave it out to start now`,
+      });
+    }
+  }
+}
+
+function deriveTaskSummary(inputs: Record<string, unknown>): void {
+  const tasks = inputs.tasks;
+  if (Array.isArray(tasks) && !containsUnknown(tasks)) {
+    inputs.taskCount = tasks.length;
+    inputs.tasksDigest = tasksDigest(tasks);
+  }
+}

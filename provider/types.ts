@@ -1,0 +1,86 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+/** A day in the API's spelling; `Mon`…`Sun` and any letter case are accepted too. */
+export type DayName = "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | string;
+
+/** A weekly window in which the campaign may call, in minutes after local midnight. */
+export interface MinuteWindowArgs {
+  /** Days the window applies to, e.g. `["Monday", "Tuesday"]`; at least one, each once. */
+  days: pulumi.Input<pulumi.Input<DayName>[]>;
+  /** Start, in minutes after local midnight (0–1439); `540` is 09:00. */
+  startMin: pulumi.Input<number>;
+  /** End, in minutes after local midnight (1–1440), later than the start; `720` is 12:00. */
+  endMin: pulumi.Input<number>;
+}
+
+/** A weekly window in which the campaign may call, as clock times. */
+export interface ClockWindowArgs {
+  /** Days the window applies to, e.g. `["Monday", "Tuesday"]`; at least one, each once. */
+  days: pulumi.Input<pulumi.Input<DayName>[]>;
+  /** Start as `"HH:MM"` local time, e.g. `"09:00"`. */
+  start: pulumi.Input<string>;
+  /** End as `"HH:MM"` local time, later than the start; `"24:00"` is midnight. Windows cannot cross midnight. */
+  end: pulumi.Input<string>;
+}
+
+/** When the campaign may call. Without it the API calls 08:00–20:00 every day. */
+export interface CallTimeWindowArgs {
+  /** At least one window. Several windows may name the same day (e.g. a morning and an evening window). */
+  windows: pulumi.Input<pulumi.Input<MinuteWindowArgs | ClockWindowArgs>[]>;
+  /** IANA time zone the windows are read in. Default `Asia/Seoul`. */
+  timezone?: pulumi.Input<string>;
+  /** Resume by itself when a window opens after the campaign was paused outside the windows. Default `true`. */
+  autoResume?: pulumi.Input<boolean>;
+}
+
+/** One person to call. */
+export interface TaskArgs {
+  /** The callee's Korean number: `01012345678`; hyphens, spaces and `+82` are accepted and normalized. */
+  callTo: pulumi.Input<string>;
+  /** Values for the agent's prompt variables, e.g. `{ customerName: "김민수" }`. Strings only. */
+  dynamicVariables?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Free-form data kept with the call for your own tracking. */
+  metadata?: pulumi.Input<Record<string, unknown>>;
+  /** Caller id shown for this task only (beats the campaign's `presentationNumber` and `callFrom`). */
+  presentationNumber?: pulumi.Input<string>;
+}
+
+/** The inputs of a `vox.Campaign`. */
+export interface CampaignArgs {
+  /** Campaign name shown in vox.ai, 1–255 characters. Defaults to the resource name. Changes in place. */
+  name?: pulumi.Input<string>;
+  /** UUID of the vox.ai agent that makes the calls. Changing it replaces the campaign. */
+  agentId: pulumi.Input<string>;
+  /** Agent version: `production` (default), `current`, or `v<N>` such as `v3`. Changing it replaces the campaign. */
+  agentVersion?: pulumi.Input<string>;
+  /** The number calls are made from (digits; hyphens accepted). Changing it replaces the campaign. */
+  callFrom: pulumi.Input<string>;
+  /** Default caller id shown to callees; must be approved for your organization. Changing it replaces the campaign. */
+  presentationNumber?: pulumi.Input<string>;
+  /** When to start, as an ISO-8601 string or a Date; must be in the future. Without it the campaign starts at once. */
+  scheduledAt?: pulumi.Input<string | Date>;
+  /** Calls at once, 1–100. Default 5. Changing it replaces the campaign. */
+  concurrency?: pulumi.Input<number>;
+  /** When the campaign may call. Changes in place (the campaign is paused and resumed around the change if running). */
+  callTimeWindow?: pulumi.Input<CallTimeWindowArgs>;
+  /**
+   * The people to call, 1–10,000. Kept secret in state; `taskCount` and `tasksDigest` stay readable.
+   * Any change replaces the campaign (see `allowRedial`). Give either `tasks` or `tasksFile`.
+   */
+  tasks?: pulumi.Input<pulumi.Input<TaskArgs>[]>;
+  /**
+   * Path of a CSV or JSON contact list to read the tasks from, instead of `tasks`: state then keeps only the
+   * path, `taskCount` and `tasksDigest`, never the numbers. Relative paths are read from the program's directory.
+   */
+  tasksFile?: pulumi.Input<string>;
+  /**
+   * Claim the existing campaign with this id instead of creating one (`pulumi import` does not work for
+   * dynamic resources). Its agent, caller number and concurrency must match the declaration.
+   */
+  adoptId?: pulumi.Input<string>;
+  /**
+   * Allow a replace of a campaign that has already placed calls. A replace cancels the campaign and creates
+   * a new one that calls everyone on its list again. Default `false`: such a replace fails with an error.
+   */
+  allowRedial?: pulumi.Input<boolean>;
+}
