@@ -98,7 +98,7 @@ export class Campaign extends pulumi.dynamic.Resource {
         agentVersion: args.agentVersion,
         callFrom: args.callFrom,
         presentationNumber: args.presentationNumber,
-        scheduledAt: args.scheduledAt && pulumi.output(args.scheduledAt).apply(toIsoString),
+        scheduledAt: isoTimeInput(args.scheduledAt),
         concurrency: args.concurrency,
         callTimeWindow: args.callTimeWindow as pulumi.Input<CallTimeWindowArgs> | undefined,
         tasks: args.tasks && pulumi.secret(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>),
@@ -125,6 +125,10 @@ export class Campaign extends pulumi.dynamic.Resource {
   }
 }
 
-function toIsoString(value: string | Date): string {
-  return value instanceof Date ? value.toISOString() : value;
+/** A Date becomes ISO text here: pulumi.output() would unwrap it into an empty object. */
+function isoTimeInput(value: pulumi.Input<string | Date> | undefined): pulumi.Input<string> | undefined {
+  const toIso = (v: string | Date) => (v instanceof Date ? v.toISOString() : v);
+  if (value === undefined || typeof value === "string" || value instanceof Date) return value && toIso(value);
+  if (pulumi.Output.isInstance(value)) return value.apply(toIso);
+  return Promise.resolve(value).then(toIso);
 }

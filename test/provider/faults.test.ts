@@ -1,0 +1,112 @@
+import * as assert from "assert";
+import { TestEmulator, startTestEmulator, totalRequests } from "../support/emulator";
+import { rawInputs } from "../support/inputs";
+import { checked, configureProvider, provider } from "../support/provider";
+
+/**
+ * A create must never call people twice: after each kind of failure the emulator can inject, exactly one
+ * campaign exists, and the request log shows how the provider got there.
+ */
+describe("faults: no duplicate campaign, retries where safe", () => {
+  let emulator: TestEmulator;
+  beforeEach(async () => {
+    emulator = await startTestEmulator();
+    await configureProvider(emulator.url, { "vox:timeoutSeconds": "2" });
+  });
+  afterEach(() => emulator.close());
+
+  async function createOnce() {
+    return provider.create(await checked(rawInputs()));
+  }
+
+  it("commit-then-drop: adopts the campaign the lost answer created instead of posting again", async () => {
+    await emulator.fault({ type: "commit-then-drop", method: "POST", path: "/v2/campaigns", count: 1 });
+    const { id } = await createOnce();
+    assert.strictEqual(await emulator.campaignCount(), 1);
+    assert.strictEqual((await emulator.campaign(id)).name, "Renewal reminder");
+    const counts = await emulator.requests();
+    assert.strictEqual(counts["POST /v2/campaigns"], 1);
+    assert.strictEqual(counts["POST /v2/campaigns/list"], 1);
+  });
+
+  it("connection reset before handling: looks twice, finds nothing, posts once more", async () => {
+    await emulator.fault({ type: "reset", method: "POST", path: "/v2/campaigns", count: 1 });
+    await createOnce();
+    assert.strictEqual(await emulator.campaignCount(), 1);
+    const counts = await emulator.requests();
+    assert.strictEqual(counts["POST /v2/campaigns"], 2);
+    assert.strictEqual(counts["POST /v2/campaigns/list"], 2);
+  });
+
+  it("500 on create: the same lookup before the one retry", async () => {
+    await emulator.fault({ type: "500", method: "POST", path: "/v2/campaigns", count: 1 });
+    await createOnce();
+    assert.strictEqual(await emulator.campaignCount(), 1);
+    assert.strictEqual((await emulator.requests())["POST /v2/campaigns"], 2);
+  });
+
+  it("a create answered after the timeout: found by the lookup, not created twice", async () => {
+    await emulator.fault({ type: "latency", latencyMs: 3000, method: "POST", path: "/v2/campaigns", count: 1 });
+    await createOnce();
+    assert.strictEqual(await emulator.campaignCount(), 1);
+    assert.strictEqual((await emulator.requests())["POST /v2/campaigns"], 1);
+  });
+
+  it("429 on create: retried after Retry-After, since the API did not act", async () => {
+    await emulator.fault({ type: "429", method: "POST", path: "/v2/campaigns", count: 2, retryAfterSec: 1 });
+    const started = Date.now();
+    await createOnce();
+    assert.ok(Date.now() - started >= 2000, "waited Retry-After twice");
+    assert.deepStrictEqual(await emulator.requests(), { "POST /v2/campaigns": 3 });
+    assert.strictEqual(await emulator.campaignCount(), 1);
+  });
+
+  it("a refused connection is retried: nothing was sent", async () => {
+    const port = Number(new URL(emulator.url).port);
+    await emulator.close();
+    const inputs = await checked(rawInputs());
+    const pending = provider.create(inputs);
+    await new Promise((r) => setTimeout(r, 150));
+    emulator = await startTestEmulator({ port });
+    await pending;
+    assert.strictEqual(await emulator.campaignCount(), 1);
+  });
+
+  it("503 on read and cancel: retried, since repeating them is harmless", async () => {
+    const { id, outs } = await createOnce();
+    await emulator.resetRequests();
+    await emulator.fault({ type: "503", method: "GET", path: "/v3/campaigns/*", count: 2 });
+    const read = await provider.read(id, outs as Record<string, unknown>);
+    assert.strictEqual(read.id, id);
+    assert.strictEqual((await emulator.requests())["GET /v3/campaigns/{id}"], 3);
+    await emulator.fault({ type: "503", method: "POST", path: "/v3/campaigns/*/cancel", count: 1 });
+    await provider.delete(id, outs as Record<string, unknown>);
+    assert.strictEqual((await emulator.campaign(id)).status, "canceled");
+  });
+
+  it("gives up after vox:maxRetries, with the last error", async () => {
+    await configureProvider(emulator.url, { "vox:maxRetries": "2" });
+    await emulator.fault({ type: "503", method: "GET", path: "/v3/campaigns/*", count: 10 });
+    await assert.rejects(provider.read("any", { status: "pending" }), /GET \/v3\/campaigns\/any failed: vox API 503/);
+    assert.strictEqual(totalRequests(await emulator.requests()), 3);
+  });
+
+  it("fails before any request without an API key, naming both ways to set it", async () => {
+    await provider.configure({ config: { get: (key: string) => (key === "vox:baseUrl" ? emulator.url : undefined) } } as never);
+    const saved = process.env.VOX_API_KEY;
+    delete process.env.VOX_API_KEY;
+    try {
+      await assert.rejects(createOnce(), /pulumi config set --secret vox:apiKey.*VOX_API_KEY/);
+      assert.strictEqual(totalRequests(await emulator.requests()), 0);
+    } finally {
+      if (saved !== undefined) process.env.VOX_API_KEY = saved;
+    }
+  });
+
+  it("refuses plain http to a host that is not loopback", async () => {
+    await assert.rejects(
+      configureProvider("http://api.example.com"),
+      /plain http, which would send the API key unencrypted/,
+    );
+  });
+});

@@ -1,0 +1,268 @@
+import * as assert from "assert";
+import { TestEmulator, UNTIL_WINDOW_OPENS, startTestEmulator, totalRequests } from "../support/emulator";
+import { rawInputs } from "../support/inputs";
+import { checked, configureProvider, provider } from "../support/provider";
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Every value plain JSON: no undefined at any depth (JSON.stringify would drop it silently). */
+function assertPlainJson(value: unknown, path = "outs"): void {
+  assert.notStrictEqual(value, undefined, `${path} is undefined`);
+  if (Array.isArray(value)) value.forEach((v, i) => assertPlainJson(v, `${path}[${i}]`));
+  else if (value !== null && typeof value === "object") {
+    assert.strictEqual(Object.getPrototypeOf(value), Object.prototype, `${path} is not a plain object`);
+    for (const [k, v] of Object.entries(value)) assertPlainJson(v, `${path}.${k}`);
+  }
+}
+
+describe("create, read, update, delete", () => {
+  // A fresh emulator per test: tests move its clock, and a campaign created later would start at once.
+  let emulator: TestEmulator;
+  beforeEach(async () => {
+    emulator = await startTestEmulator();
+    await configureProvider(emulator.url);
+  });
+  afterEach(() => emulator.close());
+
+  async function created(overrides: Record<string, unknown> = {}) {
+    const inputs = await checked(rawInputs(overrides));
+    const result = await provider.create(inputs);
+    return { inputs, id: result.id, outs: result.outs as Record<string, unknown> };
+  }
+
+  describe("create", () => {
+    it("makes exactly one request and returns plain-JSON outputs with a string id", async () => {
+      const { id, outs, inputs } = await created();
+      assert.deepStrictEqual(await emulator.requests(), { "POST /v2/campaigns": 1 });
+      assert.strictEqual(typeof id, "string");
+      assert.ok(id.length > 0);
+      assertPlainJson(outs);
+      assert.strictEqual(outs.status, "pending");
+      assert.strictEqual(outs.totalCalls, 2);
+      assert.strictEqual(outs.completedCalls, 0);
+      assert.match(String(outs.createdAt), ISO);
+      assert.strictEqual(outs.tasksDigest, inputs.tasksDigest);
+      assert.strictEqual(outs.presentationNumber, null);
+      const campaign = await emulator.campaign(id);
+      assert.strictEqual(campaign.from_number, "0212345678");
+      assert.deepStrictEqual(campaign.call_time_window.windows[0].days, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]);
+    });
+
+    it("creates a draft for a future start", async () => {
+      const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
+      const { outs } = await created({ scheduledAt: start });
+      assert.strictEqual(outs.status, "draft");
+      assert.strictEqual(outs.scheduledAt, start);
+    });
+
+    it("surfaces API errors with status, code and the field as the program spells it", async () => {
+      const restricted = await startTestEmulator({ approvedPresentationNumbers: ["0212345678"] });
+      try {
+        await configureProvider(restricted.url);
+        const inputs = await checked(rawInputs({ presentationNumber: "031-123-4567" }));
+        await assert.rejects(provider.create(inputs), /^VoxApiError: vox API 400 [A-Z_]+: .*\(field: presentationNumber\)$/);
+        assert.strictEqual(await restricted.campaignCount(), 0);
+      } finally {
+        await configureProvider(emulator.url);
+        await restricted.close();
+      }
+    });
+
+    it("adopts an existing campaign with one GET and no POST", async () => {
+      const existing = await created();
+      await emulator.resetRequests();
+      const inputs = await checked(rawInputs({ adoptId: existing.id }));
+      const { id, outs } = await provider.create(inputs);
+      assert.strictEqual(id, existing.id);
+      assert.deepStrictEqual(await emulator.requests(), { "GET /v3/campaigns/{id}": 1 });
+      assert.strictEqual(outs.status, "pending");
+    });
+
+    it("refuses to adopt a campaign that does not match the declaration", async () => {
+      const existing = await created();
+      const inputs = await checked(rawInputs({ adoptId: existing.id, concurrency: 9 }));
+      await assert.rejects(provider.create(inputs), /adoptId: campaign .* does not match .*concurrency is 2, declared 9/);
+    });
+
+    it("says clearly when the campaign to adopt does not exist", async () => {
+      const inputs = await checked(rawInputs({ adoptId: "no-such-campaign" }));
+      await assert.rejects(provider.create(inputs), /adoptId: no campaign no-such-campaign exists/);
+    });
+  });
+
+  describe("read", () => {
+    it("makes one GET and leaves no perpetual diff", async () => {
+      const { id, outs, inputs } = await created();
+      await emulator.resetRequests();
+      const read = await provider.read(id, outs);
+      assert.deepStrictEqual(await emulator.requests(), { "GET /v3/campaigns/{id}": 1 });
+      assert.strictEqual(read.id, id);
+      assertPlainJson(read.props);
+      assert.ok(read.inputs && !("status" in read.inputs), "outputs stay out of the inputs");
+      assert.deepStrictEqual((read.inputs as Record<string, unknown>).tasks, inputs.tasks, "tasks are kept from state");
+      const again = await checked(read.inputs as Record<string, unknown>, read.inputs as Record<string, unknown>);
+      const diff = await provider.diff(id, read.props!, again);
+      assert.strictEqual(diff.changes, false);
+    });
+
+    it("returns no id for a campaign that is gone", async () => {
+      const read = await provider.read("no-such-campaign", { status: "pending" });
+      assert.strictEqual(read.id, undefined);
+    });
+
+    it("shows a rename made outside Pulumi as drift that the program's name undoes", async () => {
+      const { id, outs, inputs } = await created();
+      await emulator.api("PATCH", `/v3/campaigns/${id}`, { name: "Renamed in the console" });
+      const read = await provider.read(id, outs);
+      assert.strictEqual(read.props!.name, "Renamed in the console");
+      const diff = await provider.diff(id, read.props!, inputs);
+      assert.strictEqual(diff.changes, true);
+      assert.deepStrictEqual(diff.replaces, []);
+    });
+
+    it("shows counters moving as the clock runs", async () => {
+      const { id, outs } = await created();
+      await emulator.advance(UNTIL_WINDOW_OPENS + 10 * 60_000);
+      const read = await provider.read(id, outs);
+      assert.strictEqual(read.props!.status, "success");
+      assert.strictEqual(read.props!.completedCalls, 2);
+      assert.match(String(read.props!.finishedAt), ISO);
+    });
+  });
+
+  describe("update", () => {
+    it("renames a pending campaign with one PATCH", async () => {
+      const { id, outs, inputs } = await created();
+      await emulator.resetRequests();
+      const { outs: updated } = await provider.update(id, outs, { ...inputs, name: "Renewal reminder (December)" });
+      assert.deepStrictEqual(await emulator.requests(), { "PATCH /v3/campaigns/{id}": 1 });
+      assert.strictEqual(updated!.name, "Renewal reminder (December)");
+      assertPlainJson(updated);
+      assert.strictEqual(updated!.tasksDigest, inputs.tasksDigest, "update returns full outputs");
+      assert.strictEqual((await emulator.campaign(id)).name, "Renewal reminder (December)");
+    });
+
+    it("pauses, patches and resumes an ongoing campaign: three requests", async () => {
+      const { id, outs, inputs } = await created({ tasks: Array.from({ length: 20 }, (_, i) => ({ callTo: `0101234${String(i).padStart(4, "0")}` })) });
+      await emulator.advance(UNTIL_WINDOW_OPENS);
+      const ongoing = (await provider.read(id, outs)).props!;
+      assert.strictEqual(ongoing.status, "ongoing");
+      await emulator.resetRequests();
+      const window = { windows: [{ days: ["Monday"], startMin: 540, endMin: 1080 }], timezone: "Asia/Seoul", autoResume: true };
+      const { outs: updated } = await provider.update(id, ongoing, { ...inputs, callTimeWindow: window });
+      assert.deepStrictEqual(await emulator.requests(), {
+        "POST /v3/campaigns/{id}/pause": 1,
+        "PATCH /v3/campaigns/{id}": 1,
+        "POST /v3/campaigns/{id}/resume": 1,
+      });
+      assert.strictEqual(updated!.status, "ongoing");
+      assert.deepStrictEqual((await emulator.campaign(id)).call_time_window.windows, [{ days: ["Monday"], start_min: 540, end_min: 1080 }]);
+    });
+
+    it("resumes the campaign even when the patch fails", async () => {
+      const { id, outs, inputs } = await created({ tasks: Array.from({ length: 20 }, (_, i) => ({ callTo: `0101234${String(i).padStart(4, "0")}` })) });
+      await emulator.advance(UNTIL_WINDOW_OPENS);
+      const ongoing = (await provider.read(id, outs)).props!;
+      await emulator.fault({ type: "500", method: "PATCH", path: "/v3/campaigns/*", count: 20 });
+      await configureProvider(emulator.url, { "vox:maxRetries": "1" });
+      try {
+        await assert.rejects(provider.update(id, ongoing, { ...inputs, name: "x" }), /PATCH .* failed: vox API 500/);
+      } finally {
+        await configureProvider(emulator.url);
+        await emulator.api("DELETE", "/_emulator/faults");
+      }
+      assert.strictEqual((await emulator.campaign(id)).status, "ongoing");
+    });
+
+    it("refuses to change a finished campaign, without calling the API", async () => {
+      const { id, outs, inputs } = await created();
+      await emulator.resetRequests();
+      await assert.rejects(provider.update(id, { ...outs, status: "success" }, { ...inputs, name: "late" }), /has finished \(status success\)/);
+      assert.strictEqual(totalRequests(await emulator.requests()), 0);
+    });
+  });
+
+  describe("delete", () => {
+    it("cancels a running campaign with one request", async () => {
+      const { id, outs } = await created();
+      await emulator.resetRequests();
+      await provider.delete(id, outs);
+      assert.deepStrictEqual(await emulator.requests(), { "POST /v3/campaigns/{id}/cancel": 1 });
+      assert.strictEqual((await emulator.campaign(id)).status, "canceled");
+    });
+
+    it("leaves a finished campaign alone", async () => {
+      const { id, outs } = await created();
+      await emulator.resetRequests();
+      await provider.delete(id, { ...outs, status: "success" });
+      assert.strictEqual(totalRequests(await emulator.requests()), 0);
+    });
+
+    it("treats a campaign that is gone, or finished meanwhile, as deleted", async () => {
+      await provider.delete("no-such-campaign", { status: "pending" });
+      const { id, outs } = await created();
+      await emulator.api("POST", `/v3/campaigns/${id}/cancel`);
+      await provider.delete(id, outs);
+    });
+  });
+
+  describe("diff", () => {
+    it("changes name and window in place, with no request", async () => {
+      const { id, outs, inputs } = await created();
+      await emulator.resetRequests();
+      const diff = await provider.diff(id, outs, {
+        ...inputs,
+        name: "other",
+        callTimeWindow: { windows: [{ days: ["Sunday"], startMin: 600, endMin: 660 }], timezone: "Asia/Seoul", autoResume: false },
+      });
+      assert.deepStrictEqual(diff, { changes: true, replaces: [], deleteBeforeReplace: false });
+      assert.strictEqual(totalRequests(await emulator.requests()), 0);
+    });
+
+    it("replaces, deleting first, when a campaign that placed no call gets new tasks: one GET", async () => {
+      const { id, outs } = await created();
+      await emulator.resetRequests();
+      const news = await checked(rawInputs({ tasks: [{ callTo: "01099998888" }] }));
+      const diff = await provider.diff(id, outs, news);
+      assert.deepStrictEqual(diff, { changes: true, replaces: ["tasks"], deleteBeforeReplace: true });
+      assert.deepStrictEqual(await emulator.requests(), { "GET /v3/campaigns/{id}": 1 });
+    });
+
+    for (const [field, value] of [
+      ["agentId", "0b6a3e0e-1111-4222-8333-944455556666"],
+      ["agentVersion", "v2"],
+      ["callFrom", "0311234567"],
+      ["concurrency", 7],
+      ["presentationNumber", "0212345678"],
+    ] as const) {
+      it(`replaces when ${field} changes`, async () => {
+        const { id, outs } = await created();
+        const diff = await provider.diff(id, outs, await checked(rawInputs({ [field]: value })));
+        assert.deepStrictEqual(diff.replaces, [field]);
+      });
+    }
+
+    it("refuses to replace a campaign that has placed calls, saying how many people would be called again", async () => {
+      const { id, outs } = await created();
+      await emulator.advance(UNTIL_WINDOW_OPENS + 10 * 60_000);
+      const news = await checked(rawInputs({ tasks: [{ callTo: "01011112222" }, { callTo: "01033334444" }, { callTo: "01055556666" }] }));
+      await assert.rejects(provider.diff(id, outs, news), (error: Error) => {
+        assert.match(error.message, /redial guard/);
+        assert.match(error.message, /call all 3 people/);
+        assert.match(error.message, /already placed 2 calls/);
+        assert.match(error.message, /allowRedial: true/);
+        return true;
+      });
+    });
+
+    it("allows that replace with allowRedial, without asking the API", async () => {
+      const { id, outs } = await created();
+      await emulator.advance(UNTIL_WINDOW_OPENS + 10 * 60_000);
+      await emulator.resetRequests();
+      const news = await checked(rawInputs({ tasks: [{ callTo: "01011112222" }], allowRedial: true }));
+      const diff = await provider.diff(id, outs, news);
+      assert.deepStrictEqual(diff.replaces, ["tasks"]);
+      assert.strictEqual(totalRequests(await emulator.requests()), 0);
+    });
+  });
+});

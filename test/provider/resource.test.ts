@@ -1,0 +1,74 @@
+import * as assert from "assert";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import * as vox from "../../provider";
+import { AGENT_ID } from "../support/inputs";
+
+/** The resource class under Pulumi's mocks: what a program registers, without an engine or the API. */
+describe("vox.Campaign under setMocks", () => {
+  const registered: pulumi.runtime.MockResourceArgs[] = [];
+  before(() => {
+    pulumi.runtime.setMocks(
+      {
+        newResource: (args) => {
+          registered.push(args);
+          return { id: `mock-${args.name}`, state: { ...args.inputs, status: "pending", taskCount: 1 } };
+        },
+        call: () => ({}),
+      },
+      "mock-project",
+      "mock-stack",
+      false,
+    );
+  });
+
+  const output = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
+  const last = () => registered[registered.length - 1];
+
+  it("registers the dynamic type token, and the name defaults to the resource name", async () => {
+    const campaign = new vox.Campaign("spring-sale", {
+      agentId: AGENT_ID,
+      callFrom: "0212345678",
+      tasks: [{ callTo: "01012345678" }],
+    });
+    assert.strictEqual(await output(campaign.id), "mock-spring-sale");
+    assert.strictEqual(last().type, "pulumi-nodejs:dynamic/vox:Campaign");
+    assert.strictEqual(last().inputs.name, "spring-sale");
+    assert.strictEqual(await output(campaign.status), "pending");
+    assert.strictEqual(await output(campaign.taskCount), 1);
+  });
+
+  it("keeps the tasks secret and serializes the provider without settings", async () => {
+    const campaign = new vox.Campaign("secret-list", {
+      agentId: AGENT_ID,
+      callFrom: "0212345678",
+      tasks: [{ callTo: "01012345678" }],
+    });
+    await output(campaign.id);
+    assert.strictEqual(await pulumi.isSecret(campaign.tasks), true);
+    const providerText = String(last().inputs.__provider);
+    assert.match(providerText, /require\("pulumi-vox\/runtime"\)/);
+    assert.ok(providerText.length < 4096);
+  });
+
+  it("turns a Date start into ISO text and a relative tasks file into an absolute path", async () => {
+    const start = new Date("2030-01-02T00:30:00Z");
+    const campaign = new vox.Campaign("scheduled", {
+      agentId: AGENT_ID,
+      callFrom: "0212345678",
+      scheduledAt: start,
+      tasksFile: "contacts/list.csv",
+    });
+    await output(campaign.id);
+    assert.strictEqual(last().inputs.scheduledAt, "2030-01-02T00:30:00.000Z");
+    assert.strictEqual(last().inputs.tasksFile, path.resolve("contacts/list.csv"));
+  });
+
+  it("exposes every output as a property of the resource", () => {
+    const campaign = new vox.Campaign("outputs", { agentId: AGENT_ID, callFrom: "0212345678", tasks: [{ callTo: "01012345678" }] });
+    for (const key of ["status", "totalCalls", "completedCalls", "failedCalls", "activeConcurrency", "createdAt", "scheduledAt",
+      "finishedAt", "pausedAt", "pausedBy", "taskCount", "tasksDigest", "name", "callTimeWindow", "tasks"]) {
+      assert.ok(pulumi.Output.isInstance((campaign as unknown as Record<string, unknown>)[key]), `${key} is not an output`);
+    }
+  });
+});
