@@ -1,0 +1,143 @@
+import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Emulator } from '../emulator';
+import { ApiError, internalError, rateLimited } from '../errors';
+import { ActiveFault } from '../faults';
+import { ApiHandler, apiRoutes } from '../routes/api';
+import { CONTROL_PREFIX, ControlHandler, controlRoutes } from '../routes/control';
+import { parseJsonBody, readBody, sendError, sendJson } from './io';
+import { Router } from './router';
+
+/** A listening emulator server. */
+export interface ListeningServer {
+  port: number;
+  /** Stops accepting, lets running requests finish for a moment, then drops what is left. */
+  close(): Promise<void>;
+}
+
+/** How long close() waits for requests in progress before it drops their connections. */
+const CLOSE_GRACE_MS = 2000;
+
+/**
+ * The request pipeline. API requests: count in the request log, apply faults, route (404/405),
+ * authenticate (401), rate-limit (429), read the body (413/400), handle. Control requests under
+ * `/_emulator/` skip the log, the faults, auth and the rate limit. Nothing a client sends can throw
+ * out of here: every failure becomes an error envelope.
+ */
+export function createRequestListener(emulator: Emulator): (request: IncomingMessage, response: ServerResponse) => void {
+  const api = new Router<ApiHandler>(apiRoutes(emulator.campaigns));
+  const control = new Router<ControlHandler>(controlRoutes(emulator));
+  const maxBodyBytes = emulator.settings.maxBodyBytes;
+
+  async function readJson(request: IncomingMessage): Promise<unknown> {
+    return parseJsonBody(await readBody(request, maxBodyBytes));
+  }
+
+  async function handleControl(request: IncomingMessage, response: ServerResponse, method: string, url: URL): Promise<void> {
+    const match = control.match(method, url.pathname);
+    if (!match.found) throw match.error;
+    const result = match.route.handler({ params: match.params, body: await readJson(request) });
+    sendJson(response, 200, result);
+  }
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string, url: URL): Promise<void> {
+    const match = api.match(method, url.pathname);
+    emulator.requestLog.record(method, match.found ? match.route.pattern : (match.normalizedPath ?? url.pathname));
+    const faults = emulator.faults.decide(method, url.pathname);
+    if (faults.latencyMs > 0) await delay(faults.latencyMs);
+    const failure = faults.failure;
+    if (failure?.type === 'reset') {
+      request.socket.resetAndDestroy();
+      return;
+    }
+    const injectedError = failure === null ? null : injectedErrorOf(failure);
+    if (injectedError !== null) throw injectedError;
+    if (!match.found) throw match.error;
+
+    const apiKey = bearerToken(request.headers.authorization);
+    const organizationId = apiKey === null ? undefined : emulator.organizationOf(apiKey);
+    if (apiKey === null || organizationId === undefined) {
+      throw new ApiError(401, 'UNAUTHORIZED', { field: 'Authorization', reason: 'needs "Bearer <API key>" with a valid key' });
+    }
+    const retryAfterSec = emulator.rateLimiter.take(apiKey);
+    if (retryAfterSec > 0) throw rateLimited(retryAfterSec);
+
+    const body = await readJson(request);
+    const result = match.route.handler({ organizationId, params: match.params, query: url.searchParams, body });
+    if (failure?.type === 'commit-then-drop') {
+      request.socket.destroy();
+      return;
+    }
+    sendJson(response, 200, result);
+  }
+
+  async function dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = request.method ?? 'GET';
+    const url = parseTarget(request.url ?? '/');
+    const handle = url.pathname.startsWith(CONTROL_PREFIX) ? handleControl : handleApi;
+    await handle(request, response, method, url);
+  }
+
+  return (request, response) => {
+    dispatch(request, response).catch((error: unknown) => {
+      if (response.headersSent || request.socket.destroyed) return;
+      if (error instanceof ApiError) {
+        sendError(response, error);
+      } else {
+        // Only the stack: messages of our own errors carry no request data (keys, phone numbers).
+        console.error('vox-emulator: internal error:', (error as Error).stack);
+        sendError(response, internalError());
+      }
+    });
+  };
+}
+
+function parseTarget(target: string): URL {
+  try {
+    return new URL(target, 'http://emulator.invalid');
+  } catch {
+    throw new ApiError(400, 'VALIDATION_ERROR', { field: 'path', reason: 'is not a valid request target' });
+  }
+}
+
+/** The error a status-code fault answers with; null for faults that do not answer. */
+function injectedErrorOf(fault: ActiveFault): ApiError | null {
+  switch (fault.type) {
+    case '429':
+      return rateLimited(fault.retryAfterSec ?? 1);
+    case '500':
+      return internalError('injected fault');
+    case '503':
+      return new ApiError(503, 'SERVICE_UNAVAILABLE', { reason: 'injected fault' });
+    default:
+      return null;
+  }
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+function bearerToken(header: string | undefined): string | null {
+  const match = header === undefined ? null : /^Bearer +(\S+) *$/i.exec(header);
+  return match === null ? null : match[1];
+}
+
+/** Starts listening; resolves once the port is bound. */
+export async function listen(emulator: Emulator, port: number, host: string): Promise<ListeningServer> {
+  const server: Server = createServer(createRequestListener(emulator));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return { port: (server.address() as AddressInfo).port, close: () => closeServer(server) };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error === undefined ? resolve() : reject(error)));
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+  });
+}
