@@ -5,7 +5,8 @@ import { childPath, readEnum, readInteger, readObject, readString, rejectUnknown
 
 /**
  * What a fault does:
- * - `latency`: waits `latencyMs` before handling (adds up with other faults);
+ * - `latency`: handles the request on arrival, then waits `latencyMs` before answering (adds up with
+ *   other latency faults, and delays another fault's answer too);
  * - `429`: answers RATE_LIMITED with `Retry-After: retryAfterSec`;
  * - `500` / `503`: answers INTERNAL_ERROR / SERVICE_UNAVAILABLE;
  * - `reset`: resets the connection before reading the request;

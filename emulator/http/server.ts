@@ -7,7 +7,7 @@ import { ActiveFault } from '../faults';
 import { ApiHandler, apiRoutes } from '../routes/api';
 import { CONTROL_PREFIX, ControlHandler, controlRoutes } from '../routes/control';
 import { parseJsonBody, readBody, sendError, sendJson } from './io';
-import { Router } from './router';
+import { RouteMatch, Router } from './router';
 
 /** A listening emulator server. */
 export interface ListeningServer {
@@ -20,8 +20,9 @@ export interface ListeningServer {
 const CLOSE_GRACE_MS = 2000;
 
 /**
- * The request pipeline. API requests: count in the request log, apply faults, route (404/405),
- * authenticate (401), rate-limit (429), read the body (413/400), handle. Control requests under
+ * The request pipeline. API requests: count in the request log, decide faults, route (404/405),
+ * authenticate (401), rate-limit (429), read the body (413/400), handle, wait any added latency,
+ * answer (or drop the connection). Control requests under
  * `/_emulator/` skip the log, the faults, auth and the rate limit. Nothing a client sends can throw
  * out of here: every failure becomes an error envelope.
  */
@@ -41,16 +42,8 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
     sendJson(response, 200, result);
   }
 
-  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string, url: URL): Promise<void> {
-    const match = api.match(method, url.pathname);
-    emulator.requestLog.record(method, match.found ? match.route.pattern : (match.normalizedPath ?? url.pathname));
-    const faults = emulator.faults.decide(method, url.pathname);
-    if (faults.latencyMs > 0) await delay(faults.latencyMs);
-    const failure = faults.failure;
-    if (failure?.type === 'reset') {
-      request.socket.resetAndDestroy();
-      return;
-    }
+  /** Answers an API request as if no fault applied, except for the status-code fault `failure`. */
+  async function answerApi(request: IncomingMessage, url: URL, match: RouteMatch<ApiHandler>, failure: ActiveFault | null): Promise<unknown> {
     const injectedError = failure === null ? null : injectedErrorOf(failure);
     if (injectedError !== null) throw injectedError;
     if (!match.found) throw match.error;
@@ -64,12 +57,33 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
     if (retryAfterSec > 0) throw rateLimited(retryAfterSec);
 
     const body = await readJson(request);
-    const result = match.route.handler({ organizationId, params: match.params, query: url.searchParams, body });
-    if (failure?.type === 'commit-then-drop') {
+    return match.route.handler({ organizationId, params: match.params, query: url.searchParams, body });
+  }
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string, url: URL): Promise<void> {
+    const match = api.match(method, url.pathname);
+    emulator.requestLog.record(method, match.found ? match.route.pattern : (match.normalizedPath ?? url.pathname));
+    const faults = emulator.faults.decide(method, url.pathname);
+    if (faults.failure?.type === 'reset') {
+      request.socket.resetAndDestroy();
+      return;
+    }
+    let reply: () => void;
+    try {
+      const result = await answerApi(request, url, match, faults.failure);
+      reply = () => sendJson(response, 200, result);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      reply = () => sendError(response, error);
+    }
+    // Latency delays the answer, not the work: a create is done on arrival whether or not the client
+    // waits long enough, so the outcome never depends on when the client gives up.
+    if (faults.latencyMs > 0) await delay(faults.latencyMs);
+    if (faults.failure?.type === 'commit-then-drop') {
       request.socket.destroy();
       return;
     }
-    sendJson(response, 200, result);
+    if (!request.socket.destroyed) reply();
   }
 
   async function dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseFaultSpec } from '../../emulator';
-import { campaignBody, useTestEmulator } from './helpers';
+import { API_KEY, campaignBody, useTestEmulator } from './helpers';
 
 describe('emulator fault injection', () => {
   const t = useTestEmulator();
@@ -18,6 +18,21 @@ describe('emulator fault injection', () => {
     assert.equal(reply.status, 200);
     assert.ok(Date.now() - started >= 140, 'answered after the added latency');
     assert.deepEqual((await t.control.get('/_emulator/faults')).body.faults, [], 'the one-shot fault is used up');
+  });
+
+  it('latency: the work is done on arrival, only the answer waits (a client that gives up still created)', async () => {
+    await addFault({ type: 'latency', latencyMs: 1000, method: 'POST', path: '/v2/campaigns', count: 1 });
+    const giveUp = new AbortController();
+    const create = fetch(`${t.emulator.url}/v2/campaigns`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(campaignBody()),
+      signal: giveUp.signal,
+    });
+    while ((await t.control.get('/_emulator/health')).body.campaigns === 0) await new Promise((resolve) => setImmediate(resolve));
+    giveUp.abort();
+    await assert.rejects(create, { name: 'AbortError' });
+    assert.equal((await t.client.get('/v3/campaigns')).body.total_count, 1);
   });
 
   it('429: answers RATE_LIMITED with Retry-After', async () => {
