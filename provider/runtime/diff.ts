@@ -2,6 +2,7 @@ import { canonicalJson } from "../schema/digest";
 import { containsUnknown } from "../schema/unknown";
 import { campaignApi } from "./context";
 import { isNotFound } from "./errors";
+import { takeRefreshedChanges } from "./refresh-memory";
 
 export interface DiffResult {
   changes: boolean;
@@ -50,6 +51,8 @@ const REPLACING = new Set<string>([...REPLACE_FIELDS, "scheduledAt", "adoptId"])
  */
 export async function diff(id: string, olds: Props, news: Props): Promise<DiffResult> {
   const changed = Object.keys(comparators).filter((field) => comparators[field](olds, news, id));
+  // After a refresh read, a status or counter that moved is drift worth showing (never a replace).
+  changed.push(...takeRefreshedChanges(id, olds));
   const replaces = changed.filter((field) => REPLACING.has(field));
   if (replaces.length > 0 && news.allowRedial !== true) {
     await guardAgainstRedial(id, olds, news, replaces);

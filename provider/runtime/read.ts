@@ -2,6 +2,7 @@ import { canonicalJson } from "../schema/digest";
 import { campaignApi } from "./context";
 import { isNotFound } from "./errors";
 import { toPlainJson } from "./plain";
+import { rememberBeforeRefresh } from "./refresh-memory";
 import { API_OUTPUT_KEYS, campaignOutputs } from "./state";
 
 export interface ReadResult {
@@ -36,5 +37,7 @@ export async function read(id: string, props: Props): Promise<ReadResult> {
   for (const key of ["presentationNumber", "scheduledAt", "callTimeWindow"]) {
     if (inputs[key] === null) delete inputs[key];
   }
-  return { id, props: toPlainJson(campaignOutputs(inputs, campaign)), inputs: toPlainJson(inputs) };
+  const refreshed = toPlainJson(campaignOutputs(inputs, campaign));
+  rememberBeforeRefresh(id, props);
+  return { id, props: refreshed, inputs: toPlainJson(inputs) };
 }

@@ -105,6 +105,17 @@ describe("create, read, update, delete", () => {
       assert.strictEqual(diff.changes, false);
     });
 
+    it("shows a status that moved as drift in the refresh's diff, and only there", async () => {
+      const { id, outs, inputs } = await created();
+      await emulator.advance(UNTIL_WINDOW_OPENS + 10 * 60_000);
+      const read = await provider.read(id, outs);
+      // The engine's refresh diff: refreshed outputs against the inputs in state.
+      const refreshDiff = await provider.diff(id, read.props!, read.inputs!);
+      assert.deepStrictEqual(refreshDiff, { changes: true, replaces: [], deleteBeforeReplace: false });
+      const upDiff = await provider.diff(id, read.props!, inputs);
+      assert.strictEqual(upDiff.changes, false, "the next up sees no change");
+    });
+
     it("returns no id for a campaign that is gone", async () => {
       const read = await provider.read("no-such-campaign", { status: "pending" });
       assert.strictEqual(read.id, undefined);

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The test command (`npm test`): installs what is missing, builds, and runs every mocha suite, the
+# end-to-end suite with the real Pulumi CLI included.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+bash scripts/bootstrap.sh > /dev/null
+exec npx mocha "$@"
