@@ -52,7 +52,7 @@ step "A week passes on the emulator's clock"
 node -e "fetch('$url/_emulator/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: 7 * 86400000 }) }).then((r) => r.json()).then((c) => console.log('emulator time:', c.iso))"
 
 step "pulumi refresh: the campaign's status and counters move"
-pulumi refresh --yes --skip-preview --non-interactive
+pulumi refresh --yes --skip-preview --diff --non-interactive
 # Stack outputs are evaluated by the program, so an up (with no changes) brings them in line with state.
 pulumi up --yes --skip-preview --non-interactive > /dev/null
 pulumi stack output
