@@ -31,7 +31,8 @@ export async function create(inputs: Props, loadTasks: (inputs: Props) => Promis
     // The campaign exists: hand its id to the engine so state records it instead of orphaning it.
     throw Object.assign(new Error(`campaign ${campaign.id} was created, but recording it failed: ${(error as Error).message}`), {
       id: campaign.id,
-      properties: { name: campaign.name, status: campaign.status },
+      // The inputs arrived over gRPC, so they are plain JSON; with them a later diff and delete still work.
+      properties: { ...inputs, status: campaign.status },
     });
   }
 }
