@@ -9,3 +9,11 @@ export { Campaign } from "./resource";
 export type { CampaignCallTimeWindow, CampaignTask, CampaignWindow } from "./resource";
 export type { CallTimeWindowArgs, CampaignArgs, ClockWindowArgs, DayName, MinuteWindowArgs, TaskArgs } from "./types";
 export { campaignProvider } from "./provider";
+export {
+  ContactListError,
+  DEFAULT_CSV_COLUMNS,
+  readContactList,
+  tasksFromCsv,
+  tasksFromJson,
+} from "./contacts";
+export type { ContactList, CsvColumnOptions, CsvContactOptions, JsonContactOptions, TextEncoding } from "./contacts";

@@ -1,0 +1,30 @@
+import * as path from "path";
+import type { NormalizedTask } from "../schema/campaign";
+import { displayPath } from "../files/display-path";
+import { CsvContactOptions, tasksFromCsv } from "./csv";
+import { ContactListError } from "./errors";
+import { tasksFromJson } from "./json";
+
+/** A contact list read into tasks. */
+export interface ContactList {
+  /** Validated, normalized tasks (numbers as digits), in file order. */
+  tasks: NormalizedTask[];
+  /** Things worth a look that do not stop the list (repeated numbers, unused columns); numbers masked. */
+  warnings: string[];
+  /** The encoding the file was read in (detected unless given). */
+  encoding: "utf-8" | "cp949";
+}
+
+/**
+ * Reads a contact list by its extension: `.csv` with {@link tasksFromCsv}, `.json` with
+ * {@link tasksFromJson}. This is what `tasksFile` uses, with the default options.
+ *
+ * @throws ContactListError with every problem found.
+ */
+export function readContactList(file: string, options: CsvContactOptions = {}): ContactList {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === ".csv") return tasksFromCsv(file, options);
+  if (extension === ".json") return tasksFromJson(file, { encoding: options.encoding });
+  const name = displayPath(file);
+  throw new ContactListError(name, [`${name}: a contact list must be a .csv or .json file`]);
+}
