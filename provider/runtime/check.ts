@@ -1,3 +1,5 @@
+import { summarizeTasksFile } from "../contacts/tasks-file";
+import { containsUnknown } from "../schema/unknown";
 import { validateCampaignInputs } from "../schema/validate";
 import { toPlainJson } from "./plain";
 
@@ -6,8 +8,18 @@ export interface CheckResult {
   failures: { property: string; reason: string }[];
 }
 
-/** Validates and normalizes the inputs; makes no API call (it runs on every preview). */
+/**
+ * Validates and normalizes the inputs; makes no API call (it runs on every preview). A `tasksFile` is
+ * read here, so a changed file shows in the preview as a changed `tasksDigest`; the inputs, and so
+ * state, keep only its path, `taskCount` and `tasksDigest`.
+ */
 export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
   const { inputs, failures } = validateCampaignInputs(news, { now: Date.now(), previousScheduledAt: olds.scheduledAt });
+  // With inline tasks too, validation has already said to give only one; an unknown path is read at `up`.
+  if (typeof inputs.tasksFile === "string" && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {
+    const summary = summarizeTasksFile(inputs.tasksFile);
+    if (summary.ok) Object.assign(inputs, { taskCount: summary.taskCount, tasksDigest: summary.tasksDigest });
+    else failures.push(...summary.failures);
+  }
   return { inputs: toPlainJson(inputs), failures };
 }

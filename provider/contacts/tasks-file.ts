@@ -1,0 +1,43 @@
+import type { NormalizedTask } from "../schema/campaign";
+import { tasksDigest } from "../schema/digest";
+import type { Failure } from "../schema/validate";
+import { displayPath } from "../files/display-path";
+import { readContactList } from "./contact-list";
+import { ContactListError, firstProblems } from "./errors";
+
+/** What `check` keeps of a `tasksFile` in the inputs (and so in state): a count and a digest, never the numbers. */
+export type TasksFileSummary = { ok: true; taskCount: number; tasksDigest: string } | { ok: false; failures: Failure[] };
+
+/**
+ * Reads the contact list `tasksFile` names and sums it up as state keeps it. The digest is taken over
+ * the normalized tasks exactly as for inline `tasks`, so moving a list into a file is no change.
+ * Problems become `check` failures on `tasksFile`: the first ones and a count of the rest (see `firstProblems`).
+ */
+export function summarizeTasksFile(file: string): TasksFileSummary {
+  try {
+    const { tasks } = readContactList(file);
+    return { ok: true, taskCount: tasks.length, tasksDigest: tasksDigest(tasks) };
+  } catch (error) {
+    if (!(error instanceof ContactListError)) throw error;
+    const failures = firstProblems(error.problems).map((reason) => ({ property: "tasksFile", reason: `tasksFile: ${reason}` }));
+    return { ok: false, failures };
+  }
+}
+
+/**
+ * The tasks of `tasksFile` for a create. `expectedDigest` is what `check` recorded moments before:
+ * a file edited in between would create a campaign other than the one the preview showed.
+ */
+export function loadTasksFile(file: string, expectedDigest: unknown): NormalizedTask[] {
+  let tasks: NormalizedTask[];
+  try {
+    tasks = readContactList(file).tasks;
+  } catch (error) {
+    if (error instanceof ContactListError) throw new Error(`tasksFile: ${error.message}`);
+    throw error;
+  }
+  if (tasksDigest(tasks) !== expectedDigest) {
+    throw new Error(`tasksFile: ${displayPath(file)} changed after it was checked; run the update again to call the list as it is now`);
+  }
+  return tasks;
+}
