@@ -17,3 +17,5 @@ export {
   tasksFromJson,
 } from "./contacts";
 export type { ContactList, CsvColumnOptions, CsvContactOptions, JsonContactOptions, TextEncoding } from "./contacts";
+export { CampaignFilesError, loadCampaignFiles } from "./gitops";
+export type { CampaignFile } from "./gitops";

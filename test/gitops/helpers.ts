@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 
 export const REPO = path.resolve(__dirname, "..", "..");
+export const EXAMPLE_CAMPAIGNS = path.join(REPO, "examples", "gitops", "campaigns");
 
 /** A fresh temporary directory, removed after the current test file. */
 export function tempDir(): string {

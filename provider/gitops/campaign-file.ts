@@ -1,0 +1,123 @@
+import * as path from "path";
+import { duplicateWarnings } from "../contacts/list-checks";
+import { NormalizedCallTimeWindow, NormalizedTask, formatPath } from "../schema/campaign";
+import { validateCampaignInputs } from "../schema/validate";
+import type { CampaignArgs } from "../types";
+import { displayPath } from "../files/display-path";
+import { parseDocument } from "../files/document";
+import { readText } from "../files/text";
+import { nightWarning, nightWindows } from "./call-windows";
+import { parsePropertyPath } from "./property-path";
+
+/** The extensions a campaign file may have. */
+export const CAMPAIGN_FILE_EXTENSIONS = [".yaml", ".yml", ".json"];
+
+/** Keys the provider works out itself; a file that sets them would be silently overridden. */
+const DERIVED_KEYS = ["taskCount", "tasksDigest"];
+
+/** A campaign file, ready to declare: `new vox.Campaign(file.resourceName, file.args)`. */
+export interface CampaignFile {
+  /** The file name without its extension: `campaigns/renewal.yaml` → `renewal`. Also the default campaign name. */
+  resourceName: string;
+  /** The file's path as given. */
+  file: string;
+  /** The file's inputs, `$schema` left out and `tasksFile` made absolute (it is read relative to the campaign file). */
+  args: CampaignArgs;
+}
+
+/** Everything learned from one campaign file. Messages name the file and line; numbers in them are masked. */
+export interface CampaignFileReport {
+  /** The file as messages name it. */
+  displayName: string;
+  resourceName: string;
+  /** Present when the file has no errors. */
+  campaign?: CampaignFile;
+  /** The normalized inputs as far as they could be validated (windows in minutes, numbers as digits). */
+  inputs: Record<string, unknown>;
+  errors: string[];
+  warnings: string[];
+}
+
+/**
+ * Reads and validates one campaign file (YAML or JSON) with the resource's own schema. A top-level
+ * `$schema` key (for editors) is ignored. The contact list a `tasksFile` names is not read here.
+ */
+export function readCampaignFile(file: string): CampaignFileReport {
+  const displayName = displayPath(file);
+  const resourceName = path.basename(file, path.extname(file));
+  const report: CampaignFileReport = { displayName, resourceName, inputs: {}, errors: [], warnings: [] };
+  const at = (line: number) => `${displayName}:${line}`;
+
+  const read = readText(file, "utf-8");
+  if (!read.ok) return { ...report, errors: [`${displayName}: ${read.reason}`] };
+  const parsed = parseDocument(read.text);
+  if (!parsed.ok) return { ...report, errors: parsed.problems.map((problem) => `${at(problem.line)}: ${problem.reason}`) };
+  const { document } = parsed;
+  if (!isPlainObject(document.value)) {
+    return { ...report, errors: [`${at(1)}: must be a mapping of campaign inputs (agentId, callFrom, tasks, …)`] };
+  }
+
+  const { $schema: _editorSchema, ...content } = document.value;
+  const args = withAbsoluteTasksFile(content, path.dirname(file));
+  const place: Place = (where) => `${at(document.lineOf(where))}: ${formatPath(where)}`;
+  const errors = DERIVED_KEYS.filter((key) => key in content).map(
+    (key) => `${place([key])}: is worked out by the provider from the tasks; remove it`,
+  );
+  // The file alone cannot tell whether its start time is new (then it must lie ahead) or the start of a
+  // campaign that already exists (then it may have passed): judge no time here, and warn below.
+  const { inputs, failures } = validateCampaignInputs({ name: resourceName, ...args }, { now: Number.NEGATIVE_INFINITY });
+  errors.push(...failures.map((failure) => `${at(document.lineOf(parsePropertyPath(failure.property)))}: ${failure.reason}`));
+  // Warnings look at normalized values, which a file with errors may not have.
+  const warnings =
+    errors.length > 0
+      ? []
+      : [...pastStartWarnings(inputs, place), ...nightWindowWarnings(inputs, place), ...inlineDuplicateWarnings(inputs, place)];
+
+  return {
+    ...report,
+    inputs,
+    errors,
+    warnings,
+    // The schema has just accepted these inputs.
+    campaign: errors.length === 0 ? { resourceName, file, args: args as unknown as CampaignArgs } : undefined,
+  };
+}
+
+function withAbsoluteTasksFile(content: Record<string, unknown>, directory: string): Record<string, unknown> {
+  if (typeof content.tasksFile !== "string" || content.tasksFile === "") return content;
+  return { ...content, tasksFile: path.resolve(directory, content.tasksFile) };
+}
+
+/** Where a value stands, for messages: `campaigns/renewal.yaml:12: tasks[3].callTo`. */
+type Place = (where: PropertyKey[]) => string;
+
+function pastStartWarnings(inputs: Record<string, unknown>, place: Place): string[] {
+  const start = inputs.scheduledAt;
+  if (typeof start !== "string" || Date.parse(start) > Date.now()) return [];
+  return [
+    `${place(["scheduledAt"])}: ${start} has passed; fine for a campaign that already ` +
+      "exists, but a new campaign (or a replace) needs a future time or none",
+  ];
+}
+
+function nightWindowWarnings(inputs: Record<string, unknown>, place: Place): string[] {
+  const callTimeWindow = inputs.callTimeWindow as NormalizedCallTimeWindow | undefined;
+  if (!callTimeWindow) return [];
+  return nightWindows(callTimeWindow).map(
+    (window) =>
+      `${place(["callTimeWindow", "windows", callTimeWindow.windows.indexOf(window)])}: ${nightWarning(window, callTimeWindow.timezone)}`,
+  );
+}
+
+function inlineDuplicateWarnings(inputs: Record<string, unknown>, place: Place): string[] {
+  const tasks = inputs.tasks as NormalizedTask[] | undefined;
+  if (!tasks) return [];
+  return duplicateWarnings(tasks, {
+    at: (i) => place(["tasks", i, "callTo"]),
+    name: (i) => formatPath(["tasks", i]),
+  });
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}

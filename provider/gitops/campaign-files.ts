@@ -1,0 +1,71 @@
+import * as fs from "fs";
+import * as path from "path";
+import { displayPath } from "../files/display-path";
+import { CAMPAIGN_FILE_EXTENSIONS, CampaignFile, CampaignFileReport, readCampaignFile } from "./campaign-file";
+
+/** Campaign files that cannot be declared. `problems` holds every error, each naming its file and line. */
+export class CampaignFilesError extends Error {
+  override name = "CampaignFilesError";
+  constructor(readonly problems: string[]) {
+    super(`${problems.length} problem${problems.length === 1 ? "" : "s"} in the campaign files:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  }
+}
+
+/**
+ * The campaign files directly in `directory` (`*.yaml`, `*.yml`, `*.json`; not in subfolders, so
+ * contact lists may live in one), sorted by name.
+ *
+ * @throws Error when the directory cannot be read: a mistyped path must not read as "no campaigns",
+ * which would cancel every campaign.
+ */
+export function campaignFilesIn(directory: string): string[] {
+  return fs
+    .readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && CAMPAIGN_FILE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase()))
+    .map((entry) => path.join(directory, entry.name))
+    .sort();
+}
+
+/** Reads and validates each file; two files with the same resource name (`a.yaml`, `a.json`) are an error in both. */
+export function readCampaignFiles(files: string[]): CampaignFileReport[] {
+  const reports = files.map(readCampaignFile);
+  for (const report of reports) {
+    const others = reports.filter((other) => other !== report && other.resourceName === report.resourceName);
+    if (others.length > 0) {
+      report.errors.push(
+        `${report.displayName}: the resource name "${report.resourceName}" is also taken by ` +
+          `${others.map((other) => other.displayName).join(", ")}; rename one of the files`,
+      );
+      report.campaign = undefined;
+    }
+  }
+  return reports;
+}
+
+/**
+ * Reads every campaign file in `directory` and validates it with the resource's schema, for a
+ * program that declares one `vox.Campaign` per file:
+ *
+ * ```ts
+ * import * as vox from "pulumi-vox";
+ * for (const file of vox.loadCampaignFiles(`${__dirname}/campaigns`)) {
+ *   new vox.Campaign(file.resourceName, file.args);
+ * }
+ * ```
+ *
+ * Contact lists named by `tasksFile` are read by the provider when it checks the campaign.
+ *
+ * @throws CampaignFilesError listing every problem in every file; Error when the directory cannot be read.
+ */
+export function loadCampaignFiles(directory: string): CampaignFile[] {
+  let files: string[];
+  try {
+    files = campaignFilesIn(directory);
+  } catch (error) {
+    throw new Error(`campaign directory ${displayPath(directory)} cannot be read: ${(error as Error).message}`);
+  }
+  const reports = readCampaignFiles(files);
+  const problems = reports.flatMap((report) => report.errors);
+  if (problems.length > 0) throw new CampaignFilesError(problems);
+  return reports.map((report) => report.campaign as CampaignFile);
+}
