@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -20,6 +21,26 @@ export function writeFiles(dir: string, files: Record<string, string | Buffer>):
     fs.writeFileSync(path.join(dir, name), content);
   }
   return dir;
+}
+
+/** The outcome of running the CLI as a user would. */
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `cli/index.ts` in a child process: `node -r ts-node/register cli/index.ts <args>`. */
+export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliRun {
+  const result = spawnSync(process.execPath, ["-r", require.resolve("ts-node/register"), path.join(REPO, "cli", "index.ts"), ...args], {
+    cwd: options.cwd ?? REPO,
+    input: options.input ?? "",
+    encoding: "utf8",
+    // Type checking is the build's job; here it would only slow every run down.
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true", TS_NODE_PROJECT: path.join(REPO, "tsconfig.json") },
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A mobile number written in full, as the tests' files spell them. */

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+/**
+ * The `pulumi-vox` command: `validate` campaign files in a pull request check. See `pulumi-vox --help`.
+ */
+import { parseArgs } from "util";
+import { Output, processOutput } from "./output";
+import { EXIT, HELP, UsageError } from "./usage";
+import { validateCommand } from "./validate";
+
+/** Runs the command line `args` (without `node` and the script) and returns the exit code. */
+export function main(args: string[], output: Output): number {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } },
+    });
+    const [command, ...operands] = positionals;
+    if (values.help) return print(output, HELP.trimEnd());
+    if (values.version) return print(output, (require("pulumi-vox/package.json") as { version: string }).version);
+    if (command === "validate") return validateCommand(operands, output);
+    throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
+  } catch (error) {
+    // parseArgs reports unknown options and the like with these codes.
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    if (!(error instanceof UsageError) && !code.startsWith("ERR_PARSE_ARGS")) throw error;
+    output.err(`pulumi-vox: ${(error as Error).message}\nRun \`pulumi-vox --help\` for the commands.`);
+    return EXIT.usage;
+  }
+}
+
+function print(output: Output, text: string): number {
+  output.out(text);
+  return EXIT.ok;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), processOutput());
+}

@@ -1,0 +1,30 @@
+/** Exit codes: 1 when the input is invalid, 2 when the command line is. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+/** A mistake on the command line; the CLI prints it with a pointer to `--help` and exits 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** The text of `pulumi-vox --help`. */
+export const HELP = `pulumi-vox: checks vox.ai campaign files kept in git.
+
+Usage:
+  pulumi-vox validate [path ...]   Validate campaign files and the contact lists they name
+  pulumi-vox --help                Show this help
+  pulumi-vox --version             Show the version
+
+validate [path ...]
+  Each path is a campaign file (.yaml, .yml, .json) or a directory whose campaign files are
+  checked (not its subdirectories). Default: campaigns
+  Checks every file against the vox.Campaign schema and reads every contact list a tasksFile
+  names (CSV or JSON; CSV in UTF-8 or CP949, detected). Prints every error with its file, line
+  and field or column, a warning for repeated numbers, night call windows and past start times,
+  and one OK line per valid file: its name, task count and call windows. Needs no Pulumi, no
+  credentials and no network. Phone numbers are never printed in full.
+
+Exit status:
+  0  valid (warnings allowed)
+  1  invalid campaign files or contact lists
+  2  usage error (unknown command or option, missing path)
+`;
