@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
- * The `pulumi-vox` command: `validate` campaign files in a pull request check. See `pulumi-vox --help`.
+ * The `pulumi-vox` command: `validate` campaign files in a pull request check, `explain` a preview
+ * in a pull request comment. See `pulumi-vox --help`.
  */
 import { parseArgs } from "util";
+import { explainCommand } from "./explain/command";
 import { Output, processOutput } from "./output";
 import { EXIT, HELP, UsageError } from "./usage";
 import { validateCommand } from "./validate";
@@ -19,6 +21,10 @@ export function main(args: string[], output: Output): number {
     if (values.help) return print(output, HELP.trimEnd());
     if (values.version) return print(output, (require("pulumi-vox/package.json") as { version: string }).version);
     if (command === "validate") return validateCommand(operands, output);
+    if (command === "explain") {
+      if (operands.length > 1) throw new UsageError("explain takes at most one file");
+      return explainCommand(operands[0], output);
+    }
     throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
   } catch (error) {
     // parseArgs reports unknown options and the like with these codes.

@@ -7,10 +7,11 @@ export class UsageError extends Error {
 }
 
 /** The text of `pulumi-vox --help`. */
-export const HELP = `pulumi-vox: checks vox.ai campaign files kept in git.
+export const HELP = `pulumi-vox: checks and explains vox.ai campaign files kept in git.
 
 Usage:
   pulumi-vox validate [path ...]   Validate campaign files and the contact lists they name
+  pulumi-vox explain [file]        Summarize \`pulumi preview --json\` output as Markdown
   pulumi-vox --help                Show this help
   pulumi-vox --version             Show the version
 
@@ -23,8 +24,15 @@ validate [path ...]
   and one OK line per valid file: its name, task count and call windows. Needs no Pulumi, no
   credentials and no network. Phone numbers are never printed in full.
 
+explain [file]
+  Reads the JSON of \`pulumi preview --json\` from the file, or from standard input, and prints a
+  Markdown summary for a pull request comment: per campaign, create, update, replace, delete or
+  unchanged; task counts (never numbers); call windows in HH:MM; the redial guard; and a warning
+  for windows that reach into 21:00-08:00 Korean time.
+    pulumi preview --json | pulumi-vox explain > summary.md
+
 Exit status:
-  0  valid (warnings allowed)
-  1  invalid campaign files or contact lists
+  0  valid (warnings allowed); explain: a summary was written
+  1  invalid campaign files or contact lists; explain: the input is not preview JSON
   2  usage error (unknown command or option, missing path)
 `;

@@ -68,10 +68,11 @@ describe("pulumi-vox validate", () => {
     }
   });
 
-  it("documents the command in --help", () => {
+  it("documents both commands in --help", () => {
     const run = runCli(["--help"]);
     assert.strictEqual(run.status, 0);
     assert.match(run.stdout, /pulumi-vox validate \[path \.\.\.\]/);
+    assert.match(run.stdout, /pulumi-vox explain \[file\]/);
     assert.match(run.stdout, /2 {2}usage error/);
   });
 });

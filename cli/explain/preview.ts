@@ -1,0 +1,111 @@
+/** The type token of a vox.Campaign in Pulumi state and previews. */
+export const CAMPAIGN_TYPE = "pulumi-nodejs:dynamic/vox:Campaign";
+
+type Props = Record<string, unknown>;
+
+/** What a preview does to a campaign; `failed` when the preview stopped at it. */
+export type CampaignOperation = "create" | "update" | "replace" | "delete" | "same" | "failed";
+
+/** One campaign in a preview. */
+export interface CampaignStep {
+  /** The resource name (the campaign file's name in a GitOps program). */
+  name: string;
+  operation: CampaignOperation;
+  /** The last known outputs (absent for a create). */
+  olds?: Props;
+  /** The checked new inputs (absent for a delete). */
+  news?: Props;
+  /** The inputs whose change needs a new campaign, as the provider reported them. */
+  replaceReasons: string[];
+  /** Error diagnostics the preview reported for this campaign. */
+  errors: string[];
+}
+
+/** The campaigns of a preview, and the errors not tied to any campaign. */
+export interface PreviewReport {
+  campaigns: CampaignStep[];
+  errors: string[];
+}
+
+/** Pulumi's step operations as they matter for a campaign; a replace shows as several steps. */
+const OPERATIONS: Record<string, CampaignOperation> = {
+  create: "create",
+  update: "update",
+  replace: "replace",
+  "create-replacement": "replace",
+  "delete-replaced": "replace",
+  "discard-replaced": "replace",
+  delete: "delete",
+  discard: "delete",
+  same: "same",
+  read: "same",
+  refresh: "same",
+};
+
+/** Of several steps for one campaign, the one that says most about what happens to it. */
+const WEIGHT: Record<CampaignOperation, number> = { same: 0, update: 1, create: 2, delete: 2, replace: 3, failed: 4 };
+
+/**
+ * Reads the JSON that `pulumi preview --json` prints (`steps[]` with `op`, `urn`, `oldState`,
+ * `newState`, `replaceReasons`; `diagnostics[]` with `severity`, `message` and, for a resource, `urn`).
+ *
+ * @throws Error when the value is not such output.
+ */
+export function readPreview(value: unknown): PreviewReport {
+  if (!isObject(value) || !(Array.isArray(value.steps) || Array.isArray(value.diagnostics))) {
+    throw new Error("the input is not the output of `pulumi preview --json` (no steps or diagnostics)");
+  }
+  const campaigns = new Map<string, CampaignStep>();
+  const stepFor = (urn: string) => {
+    const name = urn.slice(urn.lastIndexOf("::") + 2);
+    if (!campaigns.has(urn)) campaigns.set(urn, { name, operation: "same", replaceReasons: [], errors: [] });
+    return campaigns.get(urn) as CampaignStep;
+  };
+
+  for (const step of asArray(value.steps)) {
+    if (typeof step.urn !== "string" || !isCampaignUrn(step.urn)) continue;
+    const campaign = stepFor(step.urn);
+    const operation = OPERATIONS[String(step.op)] ?? "update";
+    if (WEIGHT[operation] >= WEIGHT[campaign.operation]) campaign.operation = operation;
+    const oldState = isObject(step.oldState) ? step.oldState : undefined;
+    const newState = isObject(step.newState) ? step.newState : undefined;
+    campaign.olds ??= asProps(oldState?.outputs) ?? asProps(oldState?.inputs);
+    campaign.news ??= asProps(newState?.inputs);
+    for (const reason of Array.isArray(step.replaceReasons) ? step.replaceReasons : []) {
+      if (!campaign.replaceReasons.includes(String(reason))) campaign.replaceReasons.push(String(reason));
+    }
+  }
+
+  const errors: string[] = [];
+  for (const diagnostic of asArray(value.diagnostics)) {
+    // Engine errors are "error"; "info#err" lines are the provider's stack trace, not news for a reviewer.
+    if (diagnostic.severity !== "error" || typeof diagnostic.message !== "string") continue;
+    const message = diagnostic.message.replace(/^error: /, "").trim();
+    if (typeof diagnostic.urn === "string" && isCampaignUrn(diagnostic.urn)) {
+      const campaign = stepFor(diagnostic.urn);
+      campaign.errors.push(message);
+      campaign.operation = "failed";
+    } else {
+      errors.push(message);
+    }
+  }
+  return { campaigns: [...campaigns.values()].sort((a, b) => a.name.localeCompare(b.name)), errors };
+}
+
+function isCampaignUrn(urn: string): boolean {
+  // urn:pulumi:<stack>::<project>::<parent types$>type::name: the last type is the resource's own.
+  const types = urn.split("::")[2] ?? "";
+  return types.split("$").pop() === CAMPAIGN_TYPE;
+}
+
+function isObject(value: unknown): value is Props {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function asProps(value: unknown): Props | undefined {
+  return isObject(value) ? value : undefined;
+}
+
+function asArray(value: unknown): Props[] {
+  return Array.isArray(value) ? value.filter(isObject) : [];
+}
