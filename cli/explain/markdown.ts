@@ -64,7 +64,7 @@ function campaignSection(campaign: CampaignStep, now: Date): string[] {
   const lines = [`### \`${campaign.name}\`: ${HEADINGS[campaign.operation]}`, ""];
   if (campaign.operation === "replace") lines.push(`- Replaced because of: ${campaign.replaceReasons.join(", ") || "(not reported)"}`);
   if (olds || news) lines.push(`- Tasks: ${describeTaskChange(olds, news)}`);
-  if (news) lines.push(`- Call windows: ${describeWindowChange(campaign.operation === "create" ? undefined : olds, news)}`);
+  if (news) lines.push(`- Call windows: ${describeWindowChange(olds, news)}`);
   lines.push(...otherChanges(olds, news).map((change) => `- ${change}`));
   if (campaign.operation === "replace") lines.push(`- ${redialGuardLine(news)}`);
   if (campaign.operation === "delete") lines.push("- Calls not yet placed will not be placed; calls in progress finish.");
