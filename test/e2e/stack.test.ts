@@ -35,15 +35,14 @@ describe("end to end with the Pulumi CLI", function () {
   });
   afterEach(() => emulator.close());
 
-  const newStack = () => PulumiStack.create(cliDir, emulator.url, TEST_API_KEY);
+  // A new project, stack and file backend per test, against that test's emulator.
+  let stack: PulumiStack;
+  beforeEach(async () => {
+    stack = await PulumiStack.create(cliDir, emulator.url, TEST_API_KEY);
+  });
+  afterEach(() => stack.remove());
 
   describe("one stack through its life", () => {
-    let stack: PulumiStack;
-    beforeEach(async () => {
-      stack = await newStack();
-    });
-    afterEach(() => stack.remove());
-
     it("previews, creates, stays unchanged, updates in place, guards redials, refreshes, destroys", async () => {
       stack.setCampaigns([campaign("alpha"), campaign("beta")]);
 
@@ -159,12 +158,6 @@ describe("end to end with the Pulumi CLI", function () {
   });
 
   describe("single behaviours", () => {
-    let stack: PulumiStack;
-    beforeEach(async () => {
-      stack = await newStack();
-    });
-    afterEach(() => stack.remove());
-
     it("7. fails the preview on bad input, naming the field paths, with no request", async () => {
       stack.setCampaigns([campaign("bad", { concurrency: 0, tasks: [{ callTo: "010-1234-5678" }, { callTo: "010-12" }] })]);
       const result = await stack.run("preview");
