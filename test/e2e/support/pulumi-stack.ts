@@ -55,15 +55,23 @@ export class PulumiStack {
     private readonly env: NodeJS.ProcessEnv,
   ) {}
 
-  static async create(cliDir: string, baseUrl: string, apiKey: string): Promise<PulumiStack> {
+  /**
+   * A stack of the campaigns.json program, or, with `example`, of a copy of that folder of examples/
+   * (so tests may edit its files).
+   */
+  static async create(cliDir: string, baseUrl: string, apiKey: string, example?: string): Promise<PulumiStack> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vox-e2e-"));
-    fs.writeFileSync(
-      path.join(dir, "Pulumi.yaml"),
-      "name: vox-e2e\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n",
-    );
-    fs.writeFileSync(path.join(dir, "index.ts"), PROGRAM);
+    if (example) {
+      fs.cpSync(path.join(repo, "examples", example), dir, { recursive: true });
+    } else {
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.yaml"),
+        "name: vox-e2e\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n",
+      );
+      fs.writeFileSync(path.join(dir, "index.ts"), PROGRAM);
+      fs.writeFileSync(path.join(dir, "campaigns.json"), "[]");
+    }
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "vox-e2e", private: true }));
-    fs.writeFileSync(path.join(dir, "campaigns.json"), "[]");
     // The repo's node_modules holds pulumi-vox itself (a `file:` link), @pulumi/pulumi and typescript.
     fs.symlinkSync(path.join(repo, "node_modules"), path.join(dir, "node_modules"), "dir");
     fs.mkdirSync(path.join(dir, ".state"));
