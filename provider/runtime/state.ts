@@ -12,8 +12,11 @@ export type CampaignInputs = Record<string, unknown> & {
   tasksDigest: string;
 };
 
+/** What the API reports about a campaign: a CampaignView, or the outputs state kept from the last one. */
+export type Observed = Pick<CampaignView, (typeof API_OUTPUT_KEYS)[number] | "scheduledAt">;
+
 /** The outputs kept in state: every normalized input plus what the API reports about the campaign. */
-export function campaignOutputs(inputs: Record<string, unknown>, view: CampaignView): Record<string, unknown> {
+export function campaignOutputs(inputs: Record<string, unknown>, view: Observed): Record<string, unknown> {
   return {
     ...inputs,
     presentationNumber: inputs.presentationNumber ?? null,

@@ -2,9 +2,10 @@ import { CampaignApi, CampaignPatch } from "./api";
 import { campaignApi } from "./context";
 import { isInvalidState } from "./errors";
 import { toPlainJson } from "./plain";
-import { campaignOutputs } from "./state";
+import { Observed, campaignOutputs } from "./state";
 import { CampaignView, isTerminal } from "./wire";
 import { canonicalJson } from "../schema/digest";
+import { DAYS } from "../schema/window";
 
 export interface UpdateResult {
   outs: Record<string, unknown>;
@@ -25,19 +26,30 @@ export async function update(id: string, olds: Props, news: Props): Promise<Upda
   if (Object.keys(patch).length > 0) {
     campaign = olds.status === "ongoing" ? await patchWhilePaused(api, id, patch) : await patchOrPause(api, id, patch);
   }
-  // Nothing to send (only allowRedial or the tasks file's path changed): the last known state stands.
-  const outs = campaign ? campaignOutputs(news, campaign) : { ...olds, ...news };
+  // Nothing to send (a change Pulumi was told to ignore, say): the new inputs with the last observed state.
+  const outs = campaignOutputs(news, campaign ?? (olds as unknown as Observed));
   return { outs: toPlainJson(outs) };
 }
+
+/**
+ * The API's own window when none is declared (shared/vox-api.md: 08:00–20:00 every day). A PATCH cannot
+ * remove a window, so removing it from the program sends this one.
+ */
+export const API_DEFAULT_WINDOW = {
+  windows: [{ days: [...DAYS], startMin: 480, endMin: 1200 }],
+  timezone: "Asia/Seoul",
+  autoResume: true,
+};
 
 function patchOf(olds: Props, news: Props): CampaignPatch {
   const patch: CampaignPatch = {};
   if (news.name !== olds.name) patch.name = news.name as string;
-  if (canonicalJson(news.callTimeWindow ?? null) !== canonicalJson(olds.callTimeWindow ?? null) && news.callTimeWindow) {
-    patch.callTimeWindow = news.callTimeWindow as CampaignPatch["callTimeWindow"];
+  if (canonicalJson(news.callTimeWindow ?? null) !== canonicalJson(olds.callTimeWindow ?? null)) {
+    patch.callTimeWindow = (news.callTimeWindow ?? API_DEFAULT_WINDOW) as CampaignPatch["callTimeWindow"];
   }
   return patch;
 }
+
 
 /** State said draft, pending or paused; if it started meanwhile, the API answers 409 and we pause first. */
 async function patchOrPause(api: CampaignApi, id: string, patch: CampaignPatch): Promise<CampaignView> {

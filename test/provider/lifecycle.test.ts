@@ -185,6 +185,20 @@ describe("create, read, update, delete", () => {
       assert.strictEqual((await emulator.campaign(id)).status, "ongoing");
     });
 
+    it("sends the API's default window when the program drops its window, and leaves no diff", async () => {
+      const { id, outs, inputs } = await created();
+      const withoutWindow = { ...inputs };
+      delete withoutWindow.callTimeWindow;
+      assert.strictEqual((await provider.diff(id, outs, withoutWindow)).changes, true);
+      const { outs: updated } = await provider.update(id, outs, withoutWindow);
+      assert.strictEqual(updated!.callTimeWindow, null);
+      const window = (await emulator.campaign(id)).call_time_window;
+      assert.deepStrictEqual(window.windows, [
+        { days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], start_min: 480, end_min: 1200 },
+      ]);
+      assert.strictEqual((await provider.diff(id, updated!, withoutWindow)).changes, false);
+    });
+
     it("refuses to change a finished campaign, without calling the API", async () => {
       const { id, outs, inputs } = await created();
       await emulator.resetRequests();
