@@ -159,12 +159,13 @@ describe("end to end with the Pulumi CLI", function () {
 
   describe("single behaviours", () => {
     it("7. fails the preview on bad input, naming the field paths, with no request", async () => {
-      stack.setCampaigns([campaign("bad", { concurrency: 0, tasks: [{ callTo: "010-1234-5678" }, { callTo: "010-12" }] })]);
+      stack.setCampaigns([campaign("bad", { concurrency: 0, tasks: [{ callTo: "010-4321-8765" }, { callTo: "010-9999-12345" }] })]);
       const result = await stack.run("preview");
       assert.notStrictEqual(result.code, 0);
       const output = result.stdout + result.stderr;
       assert.match(output, /concurrency: must be between 1 and 100/);
       assert.match(output, /tasks\[1\]\.callTo: .*not a valid Korean phone number/);
+      assert.ok(!/0109999|9999-12345|4321-?8765/.test(output), "a callee number is in the CLI's output");
       assert.strictEqual(totalRequests(await emulator.requests()), 0);
     });
 
