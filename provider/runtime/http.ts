@@ -33,10 +33,7 @@ const BACKOFF_CAP_MS = 8_000;
 const RETRY_AFTER_CAP_MS = 60_000;
 
 export class VoxHttpClient {
-  constructor(
-    private readonly settings: Settings,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  ) {}
+  constructor(private readonly settings: Settings) {}
 
   async request<T>(spec: RequestSpec): Promise<T> {
     const apiKey = requireApiKey(this.settings);
@@ -50,7 +47,7 @@ export class VoxHttpClient {
       if (!retriable || attempt >= this.settings.maxRetries || Date.now() + wait > deadline) {
         throw outcome.error;
       }
-      await this.sleep(wait);
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 
