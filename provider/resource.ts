@@ -87,6 +87,8 @@ export class Campaign extends pulumi.dynamic.Resource {
   declare readonly pausedAt: pulumi.Output<string | null>;
   /** `user` or `system` (outside the call windows) while paused, else null. */
   declare readonly pausedBy: pulumi.Output<string | null>;
+  /** The vox.ai organization the campaign belongs to (null when the API did not say). */
+  declare readonly organizationId: pulumi.Output<string | null>;
 
   constructor(name: string, args: CampaignArgs, opts?: pulumi.CustomResourceOptions) {
     super(
@@ -117,6 +119,7 @@ export class Campaign extends pulumi.dynamic.Resource {
         finishedAt: undefined,
         pausedAt: undefined,
         pausedBy: undefined,
+        organizationId: undefined,
       },
       { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "tasks"] },
       "vox",

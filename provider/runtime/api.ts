@@ -65,23 +65,28 @@ export class CampaignApi {
     const found: CampaignView[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_LIST_PAGES; page++) {
-      const body = withoutUndefined({
-        filter_criteria: { agent_id: [agentId], start_timestamp: { lower_threshold: createdAfterMs } },
-        sort_order: "descending",
-        limit: 500,
-        pagination_key: cursor,
-      });
-      const answer = await this.http.request<{ campaigns?: Record<string, unknown>[]; next_cursor?: string | null }>({
-        method: "POST",
-        path: "/v2/campaigns/list",
-        body,
-        retry: "safe",
-      });
-      found.push(...(answer.campaigns ?? []).map(campaignFromWire));
-      if (!answer.next_cursor) return found;
-      cursor = answer.next_cursor;
+      const filter = { agent_id: [agentId], start_timestamp: { lower_threshold: createdAfterMs } };
+      const answer = await this.listPage(filter, 500, cursor);
+      found.push(...answer.campaigns);
+      if (!answer.nextCursor) return found;
+      cursor = answer.nextCursor;
     }
     return found;
+  }
+
+  /** The newest campaign this API key can see, if any: it tells which organization the key belongs to. */
+  async newest(): Promise<CampaignView | undefined> {
+    return (await this.listPage({}, 1)).campaigns[0];
+  }
+
+  private async listPage(filter: Record<string, unknown>, limit: number, cursor?: string) {
+    const answer = await this.http.request<{ campaigns?: Record<string, unknown>[]; next_cursor?: string | null }>({
+      method: "POST",
+      path: "/v2/campaigns/list",
+      body: withoutUndefined({ filter_criteria: filter, sort_order: "descending", limit, pagination_key: cursor }),
+      retry: "safe",
+    });
+    return { campaigns: (answer.campaigns ?? []).map(campaignFromWire), nextCursor: answer.next_cursor ?? undefined };
   }
 }
 

@@ -3,7 +3,7 @@ import { campaignApi } from "./context";
 import { isNotFound } from "./errors";
 import { toPlainJson } from "./plain";
 import { rememberBeforeRefresh } from "./refresh-memory";
-import { API_OUTPUT_KEYS, campaignOutputs } from "./state";
+import { API_OUTPUT_KEYS, campaignOutputs, withKnownOrganization } from "./state";
 
 export interface ReadResult {
   id?: string;
@@ -20,10 +20,11 @@ type Props = Record<string, unknown>;
 export async function read(id: string, props: Props): Promise<ReadResult> {
   let campaign;
   try {
-    campaign = await campaignApi().get(id);
+    campaign = withKnownOrganization(await campaignApi().get(id), props);
   } catch (error) {
-    if (isNotFound(error)) return {};
-    throw error;
+    if (!isNotFound(error)) throw error;
+    await confirmGone(id, props);
+    return {};
   }
   const inputs: Props = Object.fromEntries(
     Object.entries(props).filter(([key]) => !(API_OUTPUT_KEYS as readonly string[]).includes(key) && key !== "__provider"),
@@ -40,4 +41,25 @@ export async function read(id: string, props: Props): Promise<ReadResult> {
   const refreshed = toPlainJson(campaignOutputs(inputs, campaign));
   rememberBeforeRefresh(id, props);
   return { id, props: refreshed, inputs: toPlainJson(inputs) };
+}
+
+/**
+ * A campaign is never deleted by the API, so a 404 most likely means the API key belongs to another
+ * organization (a staging key on a production stack). Dropping the campaign from state would make the
+ * next `up` create it again and call its whole list: refuse unless the key sees the campaign's organization.
+ */
+async function confirmGone(id: string, props: Props): Promise<void> {
+  const newest = await campaignApi().newest();
+  const expected = typeof props.organizationId === "string" ? props.organizationId : undefined;
+  const advice =
+    "Refusing to drop it from state, since the next `up` would create it again and call its list again. " +
+    "Check vox:apiKey; if the campaign really is gone, run `pulumi state delete` on this resource.";
+  if (!newest) {
+    throw new Error(`campaign ${id} was not found, and this API key sees no campaign at all: it is probably another organization's key. ${advice}`);
+  }
+  if (expected && newest.organizationId && newest.organizationId !== expected) {
+    throw new Error(
+      `campaign ${id} belongs to organization ${expected}, but this API key is for organization ${newest.organizationId}. ${advice}`,
+    );
+  }
 }

@@ -31,6 +31,7 @@ export function campaignOutputs(inputs: Record<string, unknown>, view: Observed)
     finishedAt: view.finishedAt,
     pausedAt: view.pausedAt,
     pausedBy: view.pausedBy,
+    organizationId: view.organizationId,
   };
 }
 
@@ -45,4 +46,11 @@ export const API_OUTPUT_KEYS = [
   "finishedAt",
   "pausedAt",
   "pausedBy",
+  "organizationId",
 ] as const;
+
+/** The observed fields of a v3 answer, keeping the organization that only v2 answers name. */
+export function withKnownOrganization(view: CampaignView, previous: Record<string, unknown>): CampaignView {
+  const known = typeof previous.organizationId === "string" ? previous.organizationId : null;
+  return { ...view, organizationId: view.organizationId ?? known };
+}

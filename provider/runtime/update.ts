@@ -2,7 +2,7 @@ import { CampaignApi, CampaignPatch } from "./api";
 import { campaignApi } from "./context";
 import { isInvalidState } from "./errors";
 import { toPlainJson } from "./plain";
-import { Observed, campaignOutputs } from "./state";
+import { Observed, campaignOutputs, withKnownOrganization } from "./state";
 import { CampaignView, isTerminal } from "./wire";
 import { canonicalJson } from "../schema/digest";
 import { DAYS } from "../schema/window";
@@ -27,7 +27,7 @@ export async function update(id: string, olds: Props, news: Props): Promise<Upda
     campaign = olds.status === "ongoing" ? await patchWhilePaused(api, id, patch) : await patchOrPause(api, id, patch);
   }
   // Nothing to send (a change Pulumi was told to ignore, say): the new inputs with the last observed state.
-  const outs = campaignOutputs(news, campaign ?? (olds as unknown as Observed));
+  const outs = campaignOutputs(news, campaign ? withKnownOrganization(campaign, olds) : (olds as unknown as Observed));
   return { outs: toPlainJson(outs) };
 }
 

@@ -21,6 +21,8 @@ export interface CampaignView {
   pausedAt: string | null;
   pausedBy: string | null;
   callTimeWindow: NormalizedCallTimeWindow | null;
+  /** Only v2 answers carry it; null from v3. */
+  organizationId: string | null;
 }
 
 export const TERMINAL_STATUSES = ["success", "fail", "canceled"];
@@ -102,6 +104,7 @@ export function campaignFromWire(body: Json): CampaignView {
     pausedAt: isoTime(body.paused_at),
     pausedBy: text(body.paused_by),
     callTimeWindow: windowFromWire(body.call_time_window),
+    organizationId: text(body.organization_id),
   };
 }
 

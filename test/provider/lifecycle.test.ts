@@ -116,9 +116,29 @@ describe("create, read, update, delete", () => {
       assert.strictEqual(upDiff.changes, false, "the next up sees no change");
     });
 
-    it("returns no id for a campaign that is gone", async () => {
-      const read = await provider.read("no-such-campaign", { status: "pending" });
+    it("returns no id for a campaign the API no longer knows, when the key still sees its organization", async () => {
+      const { outs } = await created();
+      assert.match(String(outs.organizationId), /\S/, "the create records the organization");
+      await emulator.resetRequests();
+      const read = await provider.read("no-such-campaign", { ...outs, status: "pending" });
       assert.strictEqual(read.id, undefined);
+      assert.deepStrictEqual(await emulator.requests(), { "GET /v3/campaigns/{id}": 1, "POST /v2/campaigns/list": 1 });
+    });
+
+    it("refuses to drop campaigns when the API key belongs to another organization", async () => {
+      const other = await startTestEmulator({ otherApiKeys: ["staging-key"] });
+      try {
+        await configureProvider(other.url);
+        const { id, outs } = await provider.create(await checked(rawInputs()));
+        await configureProvider(other.url, { "vox:apiKey": "staging-key" });
+        await assert.rejects(provider.read(id, outs), /sees no campaign at all: it is probably another organization's key/);
+        await configureProvider(other.url, { "vox:apiKey": "staging-key" });
+        await provider.create(await checked(rawInputs({ name: "staging campaign" })));
+        await assert.rejects(provider.read(id, outs), /belongs to organization .*, but this API key is for organization .*pulumi state delete/s);
+      } finally {
+        await configureProvider(emulator.url);
+        await other.close();
+      }
     });
 
     it("shows a rename made outside Pulumi as drift that the program's name undoes", async () => {

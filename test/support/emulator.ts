@@ -10,6 +10,8 @@ export const UNTIL_WINDOW_OPENS = 2 * 3_600_000 + 1000;
 
 export interface TestEmulatorOptions {
   port?: number;
+  /** Keys of further organizations, each seeing only its own campaigns. */
+  otherApiKeys?: string[];
   startTime?: number;
   failureRate?: number;
   approvedPresentationNumbers?: string[];
@@ -18,7 +20,7 @@ export interface TestEmulatorOptions {
 /** A real emulator on a random loopback port with a frozen clock that only the test moves. */
 export async function startTestEmulator(options: TestEmulatorOptions = {}) {
   const emulator = await startEmulator({
-    apiKey: TEST_API_KEY,
+    apiKey: [TEST_API_KEY, ...(options.otherApiKeys ?? [])],
     port: options.port,
     speed: 0,
     rateLimit: false,
