@@ -1,6 +1,6 @@
 import type { NormalizedCallTimeWindow, NormalizedTask } from "../schema/campaign";
 import { VoxHttpClient } from "./http";
-import { CampaignView, campaignFromWire, taskToWire, windowToWire, withoutUndefined } from "./wire";
+import { CampaignView, campaignFromWire, taskToWire, windowToWire } from "./wire";
 
 /** What a create sends, besides the tasks. */
 export interface CreateFields {
@@ -29,7 +29,8 @@ export class CampaignApi {
   constructor(private readonly http: VoxHttpClient) {}
 
   async create(fields: CreateFields, tasks: NormalizedTask[]): Promise<CampaignView> {
-    const body = withoutUndefined({
+    // Fields left undefined are left out: JSON.stringify drops them.
+    const body = {
       name: fields.name,
       agent_id: fields.agentId,
       agent_version: fields.agentVersion,
@@ -39,7 +40,7 @@ export class CampaignApi {
       concurrency: fields.concurrency,
       call_time_window: fields.callTimeWindow && windowToWire(fields.callTimeWindow),
       tasks: tasks.map(taskToWire),
-    });
+    };
     return campaignFromWire(await this.http.request({ method: "POST", path: "/v2/campaigns", body, retry: "once" }));
   }
 
@@ -48,10 +49,7 @@ export class CampaignApi {
   }
 
   async patch(id: string, patch: CampaignPatch): Promise<CampaignView> {
-    const body = withoutUndefined({
-      name: patch.name,
-      call_time_window: patch.callTimeWindow && windowToWire(patch.callTimeWindow),
-    });
+    const body = { name: patch.name, call_time_window: patch.callTimeWindow && windowToWire(patch.callTimeWindow) };
     return campaignFromWire(await this.http.request({ method: "PATCH", path: campaignPath(id), body, retry: "safe" }));
   }
 
@@ -83,7 +81,7 @@ export class CampaignApi {
     const answer = await this.http.request<{ campaigns?: Record<string, unknown>[]; next_cursor?: string | null }>({
       method: "POST",
       path: "/v2/campaigns/list",
-      body: withoutUndefined({ filter_criteria: filter, sort_order: "descending", limit, pagination_key: cursor }),
+      body: { filter_criteria: filter, sort_order: "descending", limit, pagination_key: cursor },
       retry: "safe",
     });
     return { campaigns: (answer.campaigns ?? []).map(campaignFromWire), nextCursor: answer.next_cursor ?? undefined };

@@ -1,4 +1,4 @@
-import { canonicalJson } from "../schema/digest";
+import { jsonEqual } from "../schema/digest";
 import { containsUnknown } from "../schema/unknown";
 import { campaignApi } from "./context";
 import { isNotFound } from "./errors";
@@ -10,14 +10,21 @@ export interface DiffResult {
   deleteBeforeReplace: boolean;
 }
 
-/** Fields the API can change on a live campaign (PATCH /v3/campaigns/{id}). */
-export const IN_PLACE_FIELDS = ["name", "callTimeWindow"] as const;
-
 /**
- * Fields that need a new campaign. `tasks` is compared through `tasksDigest`, so inline tasks and a
- * tasks file with the same content are equal, and the secret list itself is never compared in clear.
+ * Fields whose change needs a new campaign; the API changes only `name` and `callTimeWindow` in place.
+ * `tasks` is compared through `tasksDigest`, so inline tasks and a tasks file with the same content are
+ * equal, and the secret list itself is never compared in clear.
  */
-export const REPLACE_FIELDS = ["agentId", "agentVersion", "callFrom", "presentationNumber", "concurrency", "tasks"] as const;
+const REPLACING = new Set([
+  "agentId",
+  "agentVersion",
+  "callFrom",
+  "presentationNumber",
+  "concurrency",
+  "tasks",
+  "scheduledAt",
+  "adoptId",
+]);
 
 type Props = Record<string, unknown>;
 
@@ -38,11 +45,8 @@ const comparators: Record<string, (olds: Props, news: Props, id: string) => bool
 };
 
 function differs(a: unknown, b: unknown): boolean {
-  return containsUnknown(a) || containsUnknown(b) || canonicalJson(a ?? null) !== canonicalJson(b ?? null);
+  return containsUnknown(a) || containsUnknown(b) || !jsonEqual(a, b);
 }
-
-/** The fields whose change needs a new campaign, scheduledAt and adoptId included. */
-const REPLACING = new Set<string>([...REPLACE_FIELDS, "scheduledAt", "adoptId"]);
 
 /**
  * Compares old outputs with new (checked) inputs. A replace cancels the old campaign before the new one

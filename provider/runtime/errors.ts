@@ -17,12 +17,6 @@ export class VoxApiError extends Error {
  */
 export class UncertainOutcomeError extends Error {
   override name = "UncertainOutcomeError";
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
 }
 
 /** `tasks[3].call_to` → `tasks[3].callTo`, so API errors name the field the way the program spells it. */

@@ -98,7 +98,7 @@ function interpret(response: Response, text: string, where: string): Outcome {
     return { kind: "not-acted", error, retryAfterMs: retryAfterMs(response.headers.get("retry-after")) };
   }
   if (response.status >= 500) {
-    return { kind: "uncertain", error: new UncertainOutcomeError(`${where} failed: ${error.message}`, response.status) };
+    return { kind: "uncertain", error: new UncertainOutcomeError(`${where} failed: ${error.message}`) };
   }
   return { kind: "final", error };
 }

@@ -1,4 +1,4 @@
-import { canonicalJson } from "../schema/digest";
+import { jsonEqual } from "../schema/digest";
 import { campaignApi } from "./context";
 import { isNotFound } from "./errors";
 import { toPlainJson } from "./plain";
@@ -32,8 +32,7 @@ export async function read(id: string, props: Props): Promise<ReadResult> {
   inputs.name = campaign.name;
   // Without a declared window the API applies its default; taking that into the inputs would be a diff forever.
   if (props.callTimeWindow !== null && props.callTimeWindow !== undefined && campaign.callTimeWindow) {
-    const same = canonicalJson(props.callTimeWindow) === canonicalJson(campaign.callTimeWindow);
-    inputs.callTimeWindow = same ? props.callTimeWindow : campaign.callTimeWindow;
+    inputs.callTimeWindow = jsonEqual(props.callTimeWindow, campaign.callTimeWindow) ? props.callTimeWindow : campaign.callTimeWindow;
   }
   for (const key of ["presentationNumber", "scheduledAt", "callTimeWindow"]) {
     if (inputs[key] === null) delete inputs[key];

@@ -1,17 +1,5 @@
 import type { CampaignView } from "./wire";
 
-/** Inputs as `check` left them (normalized), as they arrive in create, diff and update. */
-export type CampaignInputs = Record<string, unknown> & {
-  name: string;
-  agentId: string;
-  agentVersion: string;
-  callFrom: string;
-  concurrency: number;
-  allowRedial: boolean;
-  taskCount: number;
-  tasksDigest: string;
-};
-
 /** What the API reports about a campaign: a CampaignView, or the outputs state kept from the last one. */
 export type Observed = Pick<CampaignView, (typeof API_OUTPUT_KEYS)[number] | "scheduledAt">;
 
@@ -22,16 +10,7 @@ export function campaignOutputs(inputs: Record<string, unknown>, view: Observed)
     presentationNumber: inputs.presentationNumber ?? null,
     scheduledAt: inputs.scheduledAt ?? view.scheduledAt,
     callTimeWindow: inputs.callTimeWindow ?? null,
-    status: view.status,
-    totalCalls: view.totalCalls,
-    completedCalls: view.completedCalls,
-    failedCalls: view.failedCalls,
-    activeConcurrency: view.activeConcurrency,
-    createdAt: view.createdAt,
-    finishedAt: view.finishedAt,
-    pausedAt: view.pausedAt,
-    pausedBy: view.pausedBy,
-    organizationId: view.organizationId,
+    ...Object.fromEntries(API_OUTPUT_KEYS.map((key) => [key, view[key]])),
   };
 }
 

@@ -4,7 +4,7 @@ import { isInvalidState } from "./errors";
 import { toPlainJson } from "./plain";
 import { Observed, campaignOutputs, withKnownOrganization } from "./state";
 import { CampaignView, isTerminal } from "./wire";
-import { canonicalJson } from "../schema/digest";
+import { jsonEqual } from "../schema/digest";
 import { DAYS } from "../schema/window";
 
 export interface UpdateResult {
@@ -35,7 +35,7 @@ export async function update(id: string, olds: Props, news: Props): Promise<Upda
  * The API's own window when none is declared (shared/vox-api.md: 08:00–20:00 every day). A PATCH cannot
  * remove a window, so removing it from the program sends this one.
  */
-export const API_DEFAULT_WINDOW = {
+const API_DEFAULT_WINDOW = {
   windows: [{ days: [...DAYS], startMin: 480, endMin: 1200 }],
   timezone: "Asia/Seoul",
   autoResume: true,
@@ -44,12 +44,11 @@ export const API_DEFAULT_WINDOW = {
 function patchOf(olds: Props, news: Props): CampaignPatch {
   const patch: CampaignPatch = {};
   if (news.name !== olds.name) patch.name = news.name as string;
-  if (canonicalJson(news.callTimeWindow ?? null) !== canonicalJson(olds.callTimeWindow ?? null)) {
+  if (!jsonEqual(news.callTimeWindow, olds.callTimeWindow)) {
     patch.callTimeWindow = (news.callTimeWindow ?? API_DEFAULT_WINDOW) as CampaignPatch["callTimeWindow"];
   }
   return patch;
 }
-
 
 /** State said draft, pending or paused; if it started meanwhile, the API answers 409 and we pause first. */
 async function patchOrPause(api: CampaignApi, id: string, patch: CampaignPatch): Promise<CampaignView> {

@@ -64,12 +64,12 @@ function windowFromWire(value: unknown): NormalizedCallTimeWindow | null {
 }
 
 export function taskToWire(task: NormalizedTask): Json {
-  return withoutUndefined({
+  return {
     call_to: task.callTo,
     dynamic_variables: task.dynamicVariables,
     metadata: task.metadata,
     presentation_number: task.presentationNumber,
-  });
+  };
 }
 
 /** Both versions give timestamps: v2 as ISO strings, v3 as unix milliseconds. State keeps ISO. */
@@ -106,8 +106,4 @@ export function campaignFromWire(body: Json): CampaignView {
     callTimeWindow: windowFromWire(body.call_time_window),
     organizationId: text(body.organization_id),
   };
-}
-
-export function withoutUndefined(value: Json): Json {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }

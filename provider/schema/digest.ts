@@ -12,6 +12,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Equal as JSON, whatever the key order; absent and null are equal. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  return canonicalJson(a ?? null) === canonicalJson(b ?? null);
+}
+
 /**
  * `sha256:<hex>` of the normalized task list: what state shows in place of the (secret) tasks, so a
  * preview can tell that the list changed without revealing it.
