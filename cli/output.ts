@@ -1,4 +1,4 @@
-import { maskNumber } from "../provider/schema/phone";
+import { maskNumber } from "../provider/tooling";
 
 /**
  * A Korean number as people write it (`010-1234-5678`, `+82 10 1234 5678`, `0212345678`), not inside

@@ -1,9 +1,15 @@
 import * as fs from "fs";
-import { ContactList, ContactListError, readContactList } from "../provider/contacts";
-import { displayPath } from "../provider/files/display-path";
-import { CampaignFileReport, campaignFilesIn, readCampaignFiles } from "../provider/gitops";
-import { describeCallTimeWindow } from "../provider/gitops/call-windows";
-import type { NormalizedCallTimeWindow } from "../provider/schema/campaign";
+import {
+  CampaignCallTimeWindow,
+  CampaignFileReport,
+  ContactList,
+  ContactListError,
+  campaignFilesIn,
+  describeCallTimeWindow,
+  displayPath,
+  readCampaignFiles,
+  readContactList,
+} from "../provider/tooling";
 import { EXIT, UsageError } from "./usage";
 import type { Output } from "./output";
 
@@ -72,7 +78,7 @@ function summary(report: CampaignFileReport, list: ContactList | undefined): str
   const tasks = list
     ? `${plural(list.tasks.length, "task")} from ${displayPath(String(inputs.tasksFile))} (${list.encoding.toUpperCase()})`
     : plural(Number(inputs.taskCount), "task");
-  return `${name}: ${tasks}, ${describeCallTimeWindow(inputs.callTimeWindow as NormalizedCallTimeWindow | undefined)}`;
+  return `${name}: ${tasks}, ${describeCallTimeWindow(inputs.callTimeWindow as CampaignCallTimeWindow | undefined)}`;
 }
 
 function plural(count: number, noun: string): string {

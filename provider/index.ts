@@ -6,16 +6,21 @@
  * ```
  */
 export { Campaign } from "./resource";
-export type { CampaignCallTimeWindow, CampaignTask, CampaignWindow } from "./resource";
-export type { CallTimeWindowArgs, CampaignArgs, ClockWindowArgs, DayName, MinuteWindowArgs, TaskArgs } from "./types";
-export { campaignProvider } from "./provider";
-export {
-  ContactListError,
-  DEFAULT_CSV_COLUMNS,
-  readContactList,
-  tasksFromCsv,
-  tasksFromJson,
-} from "./contacts";
-export type { ContactList, CsvColumnOptions, CsvContactOptions, JsonContactOptions, TextEncoding } from "./contacts";
-export { CampaignFilesError, loadCampaignFiles } from "./gitops";
-export type { CampaignFile } from "./gitops";
+export type {
+  CallTimeWindowArgs,
+  CampaignArgs,
+  CampaignCallTimeWindow,
+  CampaignTask,
+  CampaignWindow,
+  ClockWindowArgs,
+  DayName,
+  MinuteWindowArgs,
+  TaskArgs,
+} from "./campaign/args";
+export { campaignProvider } from "./serialized-provider";
+export { ContactListError, DEFAULT_CSV_COLUMNS, readContactList, tasksFromCsv, tasksFromJson } from "./contact-lists";
+export type { ContactList, CsvColumnOptions, CsvContactOptions, JsonContactOptions, TextEncoding } from "./contact-lists";
+export { CampaignFilesError, loadCampaignFiles } from "./campaign-files";
+export type { CampaignFile } from "./campaign-files";
+export { ERROR_CODES, VoxError } from "./errors";
+export type { VoxErrorCode } from "./errors";

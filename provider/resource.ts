@@ -1,29 +1,9 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { campaignProvider } from "./provider";
-import type { CallTimeWindowArgs, CampaignArgs, TaskArgs } from "./types";
-
-/** A call window as state keeps it: days in Monday…Sunday order, times in minutes. */
-export interface CampaignWindow {
-  days: string[];
-  startMin: number;
-  endMin: number;
-}
-
-/** The normalized call time window. */
-export interface CampaignCallTimeWindow {
-  windows: CampaignWindow[];
-  timezone: string;
-  autoResume: boolean;
-}
-
-/** A normalized task (numbers as digits). */
-export interface CampaignTask {
-  callTo: string;
-  dynamicVariables?: Record<string, string>;
-  metadata?: Record<string, unknown>;
-  presentationNumber?: string;
-}
+import type { CallTimeWindowArgs, CampaignArgs, CampaignCallTimeWindow, CampaignTask, TaskArgs } from "./campaign/args";
+import { DERIVED_INPUTS } from "./campaign/fields";
+import { OBSERVED_KEYS } from "./campaign/state";
+import { campaignProvider } from "./serialized-provider";
 
 /**
  * A vox.ai call campaign. Creating it makes the campaign dial its list; see the README for what
@@ -53,7 +33,7 @@ export class Campaign extends pulumi.dynamic.Resource {
   declare readonly presentationNumber: pulumi.Output<string | null>;
   /** Calls at once (1–100). */
   declare readonly concurrency: pulumi.Output<number>;
-  /** The normalized call time window, or null when the API default (08:00–20:00 daily) applies. */
+  /** The normalized call time window (times as `"HH:MM"`), or null when the API default (08:00–20:00 daily) applies. */
   declare readonly callTimeWindow: pulumi.Output<CampaignCallTimeWindow | null>;
   /** The normalized tasks (secret); absent when `tasksFile` is used. */
   declare readonly tasks: pulumi.Output<CampaignTask[] | undefined>;
@@ -107,19 +87,8 @@ export class Campaign extends pulumi.dynamic.Resource {
         tasksFile: args.tasksFile && pulumi.output(args.tasksFile).apply((file) => path.resolve(file)),
         adoptId: args.adoptId,
         allowRedial: args.allowRedial,
-        // Outputs only the provider sets; listed so they exist on the resource object.
-        taskCount: undefined,
-        tasksDigest: undefined,
-        status: undefined,
-        totalCalls: undefined,
-        completedCalls: undefined,
-        failedCalls: undefined,
-        activeConcurrency: undefined,
-        createdAt: undefined,
-        finishedAt: undefined,
-        pausedAt: undefined,
-        pausedBy: undefined,
-        organizationId: undefined,
+        // Outputs only the provider sets: present (as undefined) so that they exist on the resource object.
+        ...Object.fromEntries([...DERIVED_INPUTS, ...OBSERVED_KEYS].map((key) => [key, undefined])),
       },
       { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "tasks"] },
       "vox",

@@ -1,22 +1,22 @@
 /**
  * Writes schema/campaign.schema.json, the JSON Schema of a campaign file, generated from the zod
- * schema the provider validates with and documented from the JSDoc of provider/types.ts.
+ * schema the provider validates with and documented from the JSDoc of provider/campaign/args.ts.
  * Run `npm run schema` after changing either; test/gitops checks that the committed file is fresh.
  */
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { z } from "zod";
-import { campaignSchema } from "../provider/schema/campaign";
-import { DAYS } from "../provider/schema/window";
+import { campaignSchema } from "../provider/campaign/schema";
+import { DAYS } from "../provider/values/window";
 
 type JsonObject = { [key: string]: unknown };
 
 /** Where the schema is committed. */
 export const SCHEMA_FILE = path.join(__dirname, "..", "schema", "campaign.schema.json");
-const TYPES_FILE = path.join(__dirname, "..", "provider", "types.ts");
+const TYPES_FILE = path.join(__dirname, "..", "provider", "campaign", "args.ts");
 
-/** Which interface of provider/types.ts documents which part of the schema. */
+/** Which interface of provider/campaign/args.ts documents which part of the schema. */
 const DOCUMENTED_PARTS: [string[], string[]][] = [
   [[], ["CampaignArgs"]],
   [["properties", "callTimeWindow"], ["CallTimeWindowArgs"]],
@@ -72,7 +72,7 @@ function anyCase(word: string): string {
 function document(node: JsonObject, interfaces: string[], docs: Map<string, Map<string, string>>): void {
   for (const name of interfaces) {
     const members = docs.get(name);
-    if (!members) throw new Error(`provider/types.ts has no interface ${name}; update scripts/generate-schema.ts`);
+    if (!members) throw new Error(`provider/campaign/args.ts has no interface ${name}; update scripts/generate-schema.ts`);
     for (const [member, text] of members) {
       if (member === "") node.description ??= text;
       else if (member in part(node, ["properties"])) part(node, ["properties", member]).description ??= text;
@@ -82,7 +82,7 @@ function document(node: JsonObject, interfaces: string[], docs: Map<string, Map<
 
 /** interface name → member name (`""` for the interface itself) → JSDoc text, on one line. */
 function interfaceDocs(source: string): Map<string, Map<string, string>> {
-  const file = ts.createSourceFile("types.ts", source, ts.ScriptTarget.Latest, true);
+  const file = ts.createSourceFile("args.ts", source, ts.ScriptTarget.Latest, true);
   const docs = new Map<string, Map<string, string>>();
   for (const statement of file.statements) {
     if (!ts.isInterfaceDeclaration(statement)) continue;

@@ -1,7 +1,17 @@
-import { describeCallTimeWindow, formatWindow, nightWarning, nightWindows } from "../../provider/gitops/call-windows";
-import type { NormalizedCallTimeWindow } from "../../provider/schema/campaign";
-import { canonicalJson } from "../../provider/schema/digest";
-import { containsUnknown } from "../../provider/schema/unknown";
+import {
+  CampaignCallTimeWindow,
+  FieldName,
+  changedFields,
+  containsUnknown,
+  describeCallTimeWindow,
+  errorCodeIn,
+  formatWindow,
+  jsonEqual,
+  maskNumber,
+  nightWarning,
+  nightWindows,
+  reviewedFields,
+} from "../../provider/tooling";
 import { CampaignOperation, CampaignStep, PreviewReport } from "./preview";
 import { describeTaskChange } from "./task-changes";
 
@@ -19,10 +29,9 @@ const HEADINGS: Record<CampaignOperation, string> = {
   failed: "⛔ the preview failed here",
 };
 
-/** Inputs whose values may be shown; the others (caller numbers) are named without their values. */
-const SHOWN_VALUES = ["name", "agentId", "agentVersion", "concurrency", "scheduledAt", "adoptId"];
-/** Inputs compared for "other changes": tasks and windows have lines of their own, file paths differ between machines. */
-const OTHER_INPUTS = ["name", "agentId", "agentVersion", "callFrom", "presentationNumber", "concurrency", "scheduledAt", "adoptId"];
+/** Fields shown with their values, and those (caller numbers) shown masked; the field table decides. */
+const SHOWN_VALUES = reviewedFields("value");
+const MASKED_VALUES = reviewedFields("masked");
 
 /** The Markdown summary of a preview for a pull request comment. Never shows a task's number. */
 export function renderPreview(preview: PreviewReport, now = new Date()): string {
@@ -65,7 +74,7 @@ function campaignSection(campaign: CampaignStep, now: Date): string[] {
   if (campaign.operation === "replace") lines.push(`- Replaced because of: ${campaign.replaceReasons.join(", ") || "(not reported)"}`);
   if (olds || news) lines.push(`- Tasks: ${describeTaskChange(olds, news)}`);
   if (news) lines.push(`- Call windows: ${describeWindowChange(olds, news)}`);
-  lines.push(...otherChanges(olds, news).map((change) => `- ${change}`));
+  lines.push(...otherChanges(olds, news, campaign.id).map((change) => `- ${change}`));
   if (campaign.operation === "replace") lines.push(`- ${redialGuardLine(news)}`);
   if (campaign.operation === "delete") lines.push("- Calls not yet placed will not be placed; calls in progress finish.");
   lines.push(...nightLines(news, now).map((line) => `- ${line}`));
@@ -74,9 +83,9 @@ function campaignSection(campaign: CampaignStep, now: Date): string[] {
 }
 
 function describeWindowChange(olds: Props | undefined, news: Props): string {
-  const before = olds?.callTimeWindow as NormalizedCallTimeWindow | null | undefined;
-  const after = news.callTimeWindow as NormalizedCallTimeWindow | null | undefined;
-  if (!olds || canonicalJson(before ?? null) === canonicalJson(after ?? null)) return windowText(after);
+  const before = olds?.callTimeWindow as CampaignCallTimeWindow | null | undefined;
+  const after = news.callTimeWindow as CampaignCallTimeWindow | null | undefined;
+  if (!olds || jsonEqual(before, after)) return windowText(after);
   if (before && after && !containsUnknown(after) && before.timezone === after.timezone) {
     // Same zone: name it once, so the eye goes to the times.
     return `${before.windows.map(formatWindow).join(", ")} → ${after.windows.map(formatWindow).join(", ")} (${after.timezone})`;
@@ -86,21 +95,21 @@ function describeWindowChange(olds: Props | undefined, news: Props): string {
 
 function windowText(value: unknown): string {
   if (containsUnknown(value)) return "not known until the update runs";
-  return describeCallTimeWindow(value as NormalizedCallTimeWindow | null | undefined);
+  return describeCallTimeWindow(value as CampaignCallTimeWindow | null | undefined);
 }
 
-function otherChanges(olds: Props | undefined, news: Props | undefined): string[] {
+/** The changes of fields without a line of their own, judged by the provider's own rules (the field table). */
+function otherChanges(olds: Props | undefined, news: Props | undefined, id: string | undefined): string[] {
   if (!olds || !news) return [];
-  return OTHER_INPUTS.filter((key) => {
-    // Leaving scheduledAt or adoptId out later changes nothing (see the provider's diff).
-    if ((key === "scheduledAt" || key === "adoptId") && news[key] === undefined) return false;
-    return canonicalJson(olds[key] ?? null) !== canonicalJson(news[key] ?? null);
-  }).map((key) => (SHOWN_VALUES.includes(key) ? `${key}: ${shown(olds[key])} → ${shown(news[key])}` : `${key} changes`));
+  return changedFields(olds, news, id)
+    .filter((field) => SHOWN_VALUES.includes(field) || MASKED_VALUES.includes(field))
+    .map((field) => `${field}: ${shown(field, olds[field])} → ${shown(field, news[field])}`);
 }
 
-function shown(value: unknown): string {
+function shown(field: FieldName, value: unknown): string {
   if (value === undefined || value === null) return "(none)";
   if (containsUnknown(value)) return "(not known yet)";
+  if (MASKED_VALUES.includes(field)) return maskNumber(String(value));
   return typeof value === "string" ? `"${value}"` : String(value);
 }
 
@@ -115,14 +124,14 @@ function redialGuardLine(news: Props | undefined): string {
 }
 
 function nightLines(news: Props | undefined, now: Date): string[] {
-  const callTimeWindow = news?.callTimeWindow as NormalizedCallTimeWindow | null | undefined;
+  const callTimeWindow = news?.callTimeWindow as CampaignCallTimeWindow | null | undefined;
   if (!callTimeWindow || containsUnknown(callTimeWindow)) return [];
   return nightWindows(callTimeWindow, now).map((window) => `⚠️ Night calls: ${nightWarning(window, callTimeWindow.timezone)}.`);
 }
 
 /** A diagnostic in a line or two; the redial guard's in its own words. */
 function describeError(message: string): string {
-  const guard = /redial guard: changing (.+?) replaces campaign .*already placed (\d+) calls/s.exec(message);
+  const guard = errorCodeIn(message) === "REDIAL_GUARD" && /changing (.+?) replaces campaign .*already placed (\d+) calls/s.exec(message);
   if (guard) {
     return (
       `⛔ **Redial guard**: changing ${guard[1]} would replace this campaign, which has already placed ${guard[2]} calls; ` +

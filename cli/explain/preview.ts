@@ -1,3 +1,5 @@
+import { migrateRecord } from "../../provider/tooling";
+
 /** The type token of a vox.Campaign in Pulumi state and previews. */
 export const CAMPAIGN_TYPE = "pulumi-nodejs:dynamic/vox:Campaign";
 
@@ -10,6 +12,8 @@ export type CampaignOperation = "create" | "update" | "replace" | "delete" | "sa
 export interface CampaignStep {
   /** The resource name (the campaign file's name in a GitOps program). */
   name: string;
+  /** The campaign id, when the campaign exists. */
+  id?: string;
   operation: CampaignOperation;
   /** The last known outputs (absent for a create). */
   olds?: Props;
@@ -69,8 +73,10 @@ export function readPreview(value: unknown): PreviewReport {
     if (WEIGHT[operation] >= WEIGHT[campaign.operation]) campaign.operation = operation;
     const oldState = isObject(step.oldState) ? step.oldState : undefined;
     const newState = isObject(step.newState) ? step.newState : undefined;
-    campaign.olds ??= asProps(oldState?.outputs) ?? asProps(oldState?.inputs);
-    campaign.news ??= asProps(newState?.inputs);
+    // State an older pulumi-vox wrote is read in today's shape, as the provider reads it.
+    campaign.olds ??= migrated(asProps(oldState?.outputs) ?? asProps(oldState?.inputs));
+    campaign.news ??= migrated(asProps(newState?.inputs));
+    if (typeof oldState?.id === "string" && oldState.id !== "") campaign.id ??= oldState.id;
     for (const reason of Array.isArray(step.replaceReasons) ? step.replaceReasons : []) {
       if (!campaign.replaceReasons.includes(String(reason))) campaign.replaceReasons.push(String(reason));
     }
@@ -90,6 +96,10 @@ export function readPreview(value: unknown): PreviewReport {
     }
   }
   return { campaigns: [...campaigns.values()].sort((a, b) => a.name.localeCompare(b.name)), errors };
+}
+
+function migrated(props: Props | undefined): Props | undefined {
+  return props && migrateRecord(props);
 }
 
 function isCampaignUrn(urn: string): boolean {

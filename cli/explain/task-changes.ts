@@ -1,6 +1,5 @@
 import * as path from "path";
-import { canonicalJson } from "../../provider/schema/digest";
-import { containsUnknown } from "../../provider/schema/unknown";
+import { containsUnknown, jsonEqual } from "../../provider/tooling";
 
 type Props = Record<string, unknown>;
 interface Task {
@@ -45,7 +44,7 @@ function compareByNumber(before: Task[], after: Task[]): { added: number; remove
   for (const task of after) {
     const previous = unmatched.get(task.callTo)?.shift();
     if (!previous) added++;
-    else if (canonicalJson(previous) !== canonicalJson(task)) changed++;
+    else if (!jsonEqual(previous, task)) changed++;
   }
   const removed = [...unmatched.values()].reduce((sum, rest) => sum + rest.length, 0);
   return { added, removed, changed };

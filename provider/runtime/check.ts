@@ -1,7 +1,7 @@
-import { summarizeTasksFile } from "../contacts/tasks-file";
-import { containsUnknown } from "../schema/unknown";
-import { validateCampaignInputs } from "../schema/validate";
-import { toPlainJson } from "./plain";
+import { summarizeTasksFile } from "../contact-lists/tasks-file";
+import { validateCampaignInputs } from "../campaign/validate";
+import { toPlainJson } from "../values/json";
+import { containsUnknown } from "../values/unknown";
 
 export interface CheckResult {
   inputs: Record<string, unknown>;

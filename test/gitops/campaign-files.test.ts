@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as path from "path";
-import { CampaignFilesError, loadCampaignFiles, readCampaignFiles } from "../../provider/gitops";
+import { CampaignFilesError, loadCampaignFiles, readCampaignFiles } from "../../provider/campaign-files";
 import { EXAMPLE_CAMPAIGNS, assertNoPhoneNumbers, tempDir, writeFiles } from "./helpers";
 
 const AGENT = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as iconv from "iconv-lite";
 import * as path from "path";
-import { ContactListError, readContactList, tasksFromCsv, tasksFromJson } from "../../provider/contacts";
+import { ContactListError, readContactList, tasksFromCsv, tasksFromJson } from "../../provider/contact-lists";
 import { assertNoPhoneNumbers, tempDir, writeFiles } from "./helpers";
 
 /** The problems of a list that must fail, or a failed assertion when it loads. */

@@ -2,8 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { check } from "../../provider/runtime";
-import { loadTasks } from "../../provider/runtime/tasks";
-import { UNKNOWN } from "../../provider/schema/unknown";
+import { loadTasksFile } from "../../provider/contact-lists/tasks-file";
+import { UNKNOWN } from "../../provider/values/unknown";
 import { assertNoPhoneNumbers, tempDir, writeFiles } from "./helpers";
 
 const BASE = { name: "Renewal", agentId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f", callFrom: "02-1234-5678" };
@@ -76,10 +76,10 @@ describe("tasksFile in the provider runtime", () => {
     });
   });
 
-  describe("loadTasks (what create sends)", () => {
+  describe("loadTasksFile (what create sends)", () => {
     it("reads the file's normalized tasks", async () => {
       const { inputs } = await check({}, { ...BASE, tasksFile: file("contacts.csv") });
-      assert.deepStrictEqual(await loadTasks(inputs), [
+      assert.deepStrictEqual(loadTasksFile(String(inputs.tasksFile), inputs.tasksDigest), [
         { callTo: "01012345678", dynamicVariables: { customerName: "김민수" } },
         { callTo: "01023456789", metadata: { crmId: "C-1042" } },
       ]);
@@ -89,22 +89,17 @@ describe("tasksFile in the provider runtime", () => {
       writeFiles(dir, { "edited.csv": SAME_TASKS_CSV });
       const { inputs } = await check({}, { ...BASE, tasksFile: file("edited.csv") });
       fs.appendFileSync(file("edited.csv"), "010-3456-7890,,\n");
-      await assert.rejects(loadTasks(inputs), /tasksFile: .*edited\.csv changed after it was checked/);
+      assert.throws(() => loadTasksFile(String(inputs.tasksFile), inputs.tasksDigest), /\[vox:TASKS_FILE_CHANGED\] tasksFile: .*edited\.csv changed after it was checked/);
     });
 
     it("fails with the file's problems when it broke after check", async () => {
       writeFiles(dir, { "breaks.csv": SAME_TASKS_CSV });
       const { inputs } = await check({}, { ...BASE, tasksFile: file("breaks.csv") });
       fs.writeFileSync(file("breaks.csv"), "phone\nnot-a-number\n");
-      await assert.rejects(loadTasks(inputs), (error: Error) => {
+      assert.throws(() => loadTasksFile(String(inputs.tasksFile), inputs.tasksDigest), (error: Error) => {
         assert.match(error.message, /^tasksFile: .*breaks\.csv: 1 problem in the contact list:\n {2}.*breaks\.csv:2 column phone:/);
         return true;
       });
-    });
-
-    it("still sends inline tasks as check left them", async () => {
-      const { inputs } = await check({}, { ...BASE, tasks: INLINE_TASKS });
-      assert.strictEqual((await loadTasks(inputs)).length, 2);
     });
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { UNKNOWN } from "../../provider/schema/unknown";
+import { UNKNOWN } from "../../provider/values/unknown";
 import { TestEmulator, startTestEmulator, totalRequests } from "../support/emulator";
 import { AGENT_ID, rawInputs } from "../support/inputs";
 import { checked, configureProvider, provider } from "../support/provider";
@@ -21,8 +21,8 @@ describe("check", () => {
     assert.strictEqual(inputs.allowRedial, false);
     assert.deepStrictEqual(inputs.callTimeWindow, {
       windows: [
-        { days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], startMin: 540, endMin: 720 },
-        { days: ["Monday", "Tuesday", "Wednesday"], startMin: 780, endMin: 1200 },
+        { days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], start: "09:00", end: "12:00" },
+        { days: ["Monday", "Tuesday", "Wednesday"], start: "13:00", end: "20:00" },
       ],
       timezone: "Asia/Seoul",
       autoResume: true,

@@ -1,7 +1,10 @@
 import { z } from "zod";
-import { FIELD_NAMES, FieldName, fieldSchemas, formatPath, taskList, taskSchema } from "./campaign";
-import { tasksDigest } from "./digest";
-import { containsUnknown } from "./unknown";
+import { tasksDigest } from "../values/json";
+import { containsUnknown } from "../values/unknown";
+import { VoxError } from "../errors";
+import type { CampaignInputs } from "./state";
+import { DERIVED_INPUTS, FIELD_NAMES, FieldName } from "./fields";
+import { fieldSchemas, formatPath, taskList, taskSchema } from "./schema";
 
 /** A rejected input, in the shape Pulumi's `check` reports: the field path and what is wrong. */
 export interface Failure {
@@ -23,8 +26,7 @@ export interface ValidationOptions {
 }
 
 /** Keys that are neither inputs nor errors: the host's serialized provider and values derived by check. */
-const PASSTHROUGH_KEYS = new Set(["__provider"]);
-const DERIVED_KEYS = new Set(["taskCount", "tasksDigest"]);
+const PASSTHROUGH_KEYS = new Set<string>(["__provider", ...DERIVED_INPUTS]);
 
 /**
  * Validates and normalizes campaign inputs field by field (phone numbers to digits, days to canonical
@@ -35,7 +37,7 @@ export function validateCampaignInputs(raw: Record<string, unknown>, options: Va
   const failures: Failure[] = [];
 
   for (const key of Object.keys(raw)) {
-    if (!(FIELD_NAMES as string[]).includes(key) && !PASSTHROUGH_KEYS.has(key) && !DERIVED_KEYS.has(key)) {
+    if (!(FIELD_NAMES as string[]).includes(key) && !PASSTHROUGH_KEYS.has(key)) {
       failures.push({ property: key, reason: `${key}: is not a campaign input; the inputs are ${FIELD_NAMES.join(", ")}` });
     }
   }
@@ -124,4 +126,20 @@ function deriveTaskSummary(inputs: Record<string, unknown>): void {
     inputs.taskCount = tasks.length;
     inputs.tasksDigest = tasksDigest(tasks);
   }
+}
+
+/**
+ * The runtime's reading of the inputs create and update receive: every value checked again (a check at
+ * preview let unknowns through; nothing unknown or invalid may reach the API), with the list's size and
+ * digest that check recorded for a `tasksFile`.
+ *
+ * @throws VoxError INVALID_INPUTS naming every failing field.
+ */
+export function checkedInputs(raw: Record<string, unknown>): CampaignInputs {
+  const unknown = FIELD_NAMES.filter((field) => containsUnknown(raw[field]));
+  const { inputs, failures } = validateCampaignInputs(raw, { now: Number.NEGATIVE_INFINITY });
+  const reasons = [...unknown.map((field) => `${field}: is not known yet; values must be known when the campaign is created or updated`), ...failures.map((f) => f.reason)];
+  if (reasons.length > 0) throw new VoxError("INVALID_INPUTS", `the campaign's inputs are not valid:\n  ${reasons.join("\n  ")}`);
+  if (inputs.tasks === undefined) Object.assign(inputs, { taskCount: raw.taskCount, tasksDigest: raw.tasksDigest });
+  return inputs as CampaignInputs;
 }

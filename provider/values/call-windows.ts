@@ -1,5 +1,5 @@
-import type { NormalizedCallTimeWindow, NormalizedWindow } from "../schema/campaign";
-import { DAYS, formatClock } from "../schema/window";
+import type { CampaignCallTimeWindow, CampaignWindow } from "../campaign/args";
+import { DAYS, DEFAULT_TIMEZONE, MINUTES_PER_DAY, windowMinutes } from "./window";
 
 /** What the API does without a call time window. */
 const API_DEFAULT_WINDOW = "every day 08:00–20:00 (the API's default)";
@@ -7,8 +7,7 @@ const API_DEFAULT_WINDOW = "every day 08:00–20:00 (the API's default)";
 /** 21:00–08:00 in Korea: advertising calls then need the callee's separate prior consent (정보통신망법 제50조). */
 const NIGHT_ENDS_MIN = 8 * 60;
 const NIGHT_STARTS_MIN = 21 * 60;
-const MINUTES_PER_DAY = 24 * 60;
-const KOREA_TIME_ZONE = "Asia/Seoul";
+const KOREA_TIME_ZONE = DEFAULT_TIMEZONE;
 
 /** `["Monday", …, "Friday"]` → `Mon–Fri`; `["Monday", "Wednesday", "Thursday"]` → `Mon, Wed, Thu`; runs of three or more days as ranges. */
 export function formatDays(days: ReadonlyArray<string>): string {
@@ -26,12 +25,12 @@ export function formatDays(days: ReadonlyArray<string>): string {
 }
 
 /** `Mon–Fri 09:00–12:00`. */
-export function formatWindow(window: NormalizedWindow): string {
-  return `${formatDays(window.days)} ${formatClock(window.startMin)}–${formatClock(window.endMin)}`;
+export function formatWindow(window: CampaignWindow): string {
+  return `${formatDays(window.days)} ${window.start}–${window.end}`;
 }
 
 /** All windows and the time zone: `Mon–Fri 09:00–12:00, Sat 10:00–12:00 (Asia/Seoul)`; the API default when there is none. */
-export function describeCallTimeWindow(callTimeWindow: NormalizedCallTimeWindow | null | undefined): string {
+export function describeCallTimeWindow(callTimeWindow: CampaignCallTimeWindow | null | undefined): string {
   if (!callTimeWindow) return API_DEFAULT_WINDOW;
   return `${callTimeWindow.windows.map(formatWindow).join(", ")} (${callTimeWindow.timezone})`;
 }
@@ -40,18 +39,19 @@ export function describeCallTimeWindow(callTimeWindow: NormalizedCallTimeWindow 
  * The windows that reach into 21:00–08:00 Korean time. Windows in another time zone are moved to
  * Korean time with that zone's offset today (Korea keeps no daylight saving time).
  */
-export function nightWindows(callTimeWindow: NormalizedCallTimeWindow | null | undefined, now = new Date()): NormalizedWindow[] {
+export function nightWindows(callTimeWindow: CampaignCallTimeWindow | null | undefined, now = new Date()): CampaignWindow[] {
   if (!callTimeWindow) return [];
   const shift = utcOffsetMinutes(KOREA_TIME_ZONE, now) - utcOffsetMinutes(callTimeWindow.timezone, now);
   return callTimeWindow.windows.filter((window) => {
-    const start = (((window.startMin + shift) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-    const end = start + (window.endMin - window.startMin);
+    const { startMin, endMin } = windowMinutes(window);
+    const start = (((startMin + shift) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+    const end = start + (endMin - startMin);
     return start < NIGHT_ENDS_MIN || end > NIGHT_STARTS_MIN;
   });
 }
 
 /** The warning for one night window: what it is, and why it matters. */
-export function nightWarning(window: NormalizedWindow, timezone: string): string {
+export function nightWarning(window: CampaignWindow, timezone: string): string {
   const zone = timezone === KOREA_TIME_ZONE ? "" : ` ${timezone}`;
   return (
     `${formatWindow(window)}${zone} reaches into 21:00–08:00 Korean time: advertising calls at night need each ` +

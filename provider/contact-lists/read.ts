@@ -1,19 +1,9 @@
 import * as path from "path";
-import type { NormalizedTask } from "../schema/campaign";
 import { displayPath } from "../files/display-path";
+import type { ContactList } from "./contact-list";
 import { CsvContactOptions, tasksFromCsv } from "./csv";
 import { ContactListError } from "./errors";
 import { tasksFromJson } from "./json";
-
-/** A contact list read into tasks. */
-export interface ContactList {
-  /** Validated, normalized tasks (numbers as digits), in file order. */
-  tasks: NormalizedTask[];
-  /** Things worth a look that do not stop the list (repeated numbers, unused columns); numbers masked. */
-  warnings: string[];
-  /** The encoding the file was read in (detected unless given). */
-  encoding: "utf-8" | "cp949";
-}
 
 /**
  * Reads a contact list by its extension: `.csv` with {@link tasksFromCsv}, `.json` with

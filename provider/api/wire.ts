@@ -1,5 +1,9 @@
-import type { NormalizedCallTimeWindow, NormalizedTask } from "../schema/campaign";
-import type { Day } from "../schema/window";
+/**
+ * The one place where the API's snake_case meets the provider's camelCase: request parts out, campaign
+ * answers in (docs/vox-api.md). Which field goes where is the field table's (campaign/fields.ts).
+ */
+import type { CampaignCallTimeWindow, CampaignTask } from "../campaign/args";
+import { Day, formatClock, windowMinutes } from "../values/window";
 
 /** The campaign as the provider sees it, whichever API version (v2 ISO / v3 unix-ms) answered. */
 export interface CampaignView {
@@ -20,7 +24,7 @@ export interface CampaignView {
   finishedAt: string | null;
   pausedAt: string | null;
   pausedBy: string | null;
-  callTimeWindow: NormalizedCallTimeWindow | null;
+  callTimeWindow: CampaignCallTimeWindow | null;
   /** Only v2 answers carry it; null from v3. */
   organizationId: string | null;
 }
@@ -45,31 +49,40 @@ export interface WireCallTimeWindow {
 
 type Json = Record<string, unknown>;
 
-export function windowToWire(window: NormalizedCallTimeWindow): WireCallTimeWindow {
+/** Clock times become the API's minutes after midnight here, and nowhere else. */
+export function windowToWire(window: CampaignCallTimeWindow): WireCallTimeWindow {
   return {
-    windows: window.windows.map((w) => ({ days: [...w.days], start_min: w.startMin, end_min: w.endMin })),
+    windows: window.windows.map((w) => {
+      const { startMin, endMin } = windowMinutes(w);
+      return { days: [...w.days], start_min: startMin, end_min: endMin };
+    }),
     timezone: window.timezone,
     auto_resume: window.autoResume,
   };
 }
 
-function windowFromWire(value: unknown): NormalizedCallTimeWindow | null {
+function windowFromWire(value: unknown): CampaignCallTimeWindow | null {
   if (value === null || typeof value !== "object") return null;
   const wire = value as WireCallTimeWindow;
   return {
-    windows: (wire.windows ?? []).map((w) => ({ days: w.days as Day[], startMin: w.start_min, endMin: w.end_min })),
+    windows: (wire.windows ?? []).map((w) => ({ days: w.days as Day[], start: formatClock(w.start_min), end: formatClock(w.end_min) })),
     timezone: wire.timezone,
     autoResume: wire.auto_resume,
   };
 }
 
-export function taskToWire(task: NormalizedTask): Json {
+export function taskToWire(task: CampaignTask): Json {
   return {
     call_to: task.callTo,
     dynamic_variables: task.dynamicVariables,
     metadata: task.metadata,
     presentation_number: task.presentationNumber,
   };
+}
+
+/** `tasks[3].call_to` → `tasks[3].callTo`, so API errors name the field the way the program spells it. */
+export function snakeToCamelPath(path: string): string {
+  return path.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 /** Both versions give timestamps: v2 as ISO strings, v3 as unix milliseconds. State keeps ISO. */

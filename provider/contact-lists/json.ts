@@ -1,4 +1,5 @@
-import { NormalizedTask, formatPath, taskSchema } from "../schema/campaign";
+import type { CampaignTask } from "../campaign/args";
+import { formatPath, taskSchema } from "../campaign/schema";
 import { displayPath } from "../files/display-path";
 import { lazyLineFinder, parseDocument } from "../files/document";
 import { TextEncoding, readText } from "../files/text";
@@ -38,7 +39,7 @@ export function tasksFromJson(file: string, options: JsonContactOptions = {}): C
   }
 
   const problems: string[] = [];
-  const tasks: NormalizedTask[] = [];
+  const tasks: CampaignTask[] = [];
   const indexes: number[] = [];
   value.forEach((item, index) => {
     const parsed = taskSchema.safeParse(item);

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { NormalizedTask, taskList } from "../schema/campaign";
-import { maskNumber } from "../schema/phone";
+import type { CampaignTask } from "../campaign/args";
+import { taskList } from "../campaign/schema";
+import { maskNumber } from "../values/phone";
 
 /**
  * Errors for a list of the wrong size (no entries, or more than one campaign accepts), with the file
@@ -24,7 +25,7 @@ export interface TaskPlaces {
  * accepts repeats and dials each, which is sometimes meant (two reasons to call one person) and
  * usually a copy-paste slip.
  */
-export function duplicateWarnings(tasks: NormalizedTask[], places: TaskPlaces): string[] {
+export function duplicateWarnings(tasks: CampaignTask[], places: TaskPlaces): string[] {
   const firstSeen = new Map<string, number>();
   const warnings: string[] = [];
   tasks.forEach((task, index) => {

@@ -1,8 +1,9 @@
-import type { NormalizedTask } from "../schema/campaign";
-import { tasksDigest } from "../schema/digest";
-import type { Failure } from "../schema/validate";
+import type { CampaignTask } from "../campaign/args";
+import { tasksDigest } from "../values/json";
+import type { Failure } from "../campaign/validate";
+import { VoxError } from "../errors";
 import { displayPath } from "../files/display-path";
-import { readContactList } from "./contact-list";
+import { readContactList } from "./read";
 import { ContactListError, firstProblems } from "./errors";
 
 /** What `check` keeps of a `tasksFile` in the inputs (and so in state): a count and a digest, never the numbers. */
@@ -28,8 +29,8 @@ export function summarizeTasksFile(file: string): TasksFileSummary {
  * The tasks of `tasksFile` for a create. `expectedDigest` is what `check` recorded moments before:
  * a file edited in between would create a campaign other than the one the preview showed.
  */
-export function loadTasksFile(file: string, expectedDigest: unknown): NormalizedTask[] {
-  let tasks: NormalizedTask[];
+export function loadTasksFile(file: string, expectedDigest: unknown): CampaignTask[] {
+  let tasks: CampaignTask[];
   try {
     tasks = readContactList(file).tasks;
   } catch (error) {
@@ -37,7 +38,10 @@ export function loadTasksFile(file: string, expectedDigest: unknown): Normalized
     throw error;
   }
   if (tasksDigest(tasks) !== expectedDigest) {
-    throw new Error(`tasksFile: ${displayPath(file)} changed after it was checked; run the update again to call the list as it is now`);
+    throw new VoxError(
+      "TASKS_FILE_CHANGED",
+      `tasksFile: ${displayPath(file)} changed after it was checked; run the update again to call the list as it is now`,
+    );
   }
   return tasks;
 }

@@ -33,7 +33,7 @@ const BACKOFF_CAP_MS = 8_000;
 const RETRY_AFTER_CAP_MS = 60_000;
 
 export class VoxHttpClient {
-  constructor(private readonly settings: Settings) {}
+  constructor(readonly settings: Settings) {}
 
   async request<T>(spec: RequestSpec): Promise<T> {
     const apiKey = requireApiKey(this.settings);

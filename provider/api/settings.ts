@@ -1,3 +1,5 @@
+import { VoxError } from "../errors";
+
 /** Where the provider reads its settings: stack config first, then the environment. */
 export interface ConfigSource {
   get(key: string): string | undefined;
@@ -5,6 +7,8 @@ export interface ConfigSource {
 
 export interface Settings {
   apiKey: string | undefined;
+  /** Where the key came from, for messages that tell the user which one to check. */
+  apiKeySource: string;
   baseUrl: URL;
   /** Per-request timeout. */
   timeoutMs: number;
@@ -17,8 +21,11 @@ const DEFAULT_TIMEOUT_SECONDS = 30;
 const DEFAULT_MAX_RETRIES = 4;
 
 /** Thrown for settings a user must fix; the message says how. */
-export class SettingsError extends Error {
+export class SettingsError extends VoxError {
   override name = "SettingsError";
+  constructor(message: string) {
+    super("SETTINGS", message);
+  }
 }
 
 /**
@@ -27,10 +34,17 @@ export class SettingsError extends Error {
  * needs it, and `requireApiKey` then says how to set it.
  */
 export function resolveSettings(config: ConfigSource, env: NodeJS.ProcessEnv = process.env): Settings {
-  const apiKey = config.get("vox:apiKey") || env.VOX_API_KEY || undefined;
+  const fromConfig = config.get("vox:apiKey") || undefined;
+  const apiKey = fromConfig ?? (env.VOX_API_KEY || undefined);
+  const apiKeySource = fromConfig
+    ? "the stack config vox:apiKey"
+    : apiKey
+      ? "the VOX_API_KEY environment variable"
+      : "none set: `pulumi config set --secret vox:apiKey <key>` or VOX_API_KEY";
   const baseUrl = parseBaseUrl(config.get("vox:baseUrl") || env.VOX_BASE_URL || DEFAULT_BASE_URL);
   return {
     apiKey,
+    apiKeySource,
     baseUrl,
     timeoutMs: 1000 * parseNumber(config.get("vox:timeoutSeconds"), "vox:timeoutSeconds", DEFAULT_TIMEOUT_SECONDS, 1, 600),
     maxRetries: parseNumber(config.get("vox:maxRetries"), "vox:maxRetries", DEFAULT_MAX_RETRIES, 0, 10),

@@ -1,5 +1,6 @@
 import { CsvError, parse } from "csv-parse/sync";
-import { NormalizedTask, taskSchema } from "../schema/campaign";
+import type { CampaignTask } from "../campaign/args";
+import { taskSchema } from "../campaign/schema";
 import { displayPath } from "../files/display-path";
 import { TextEncoding, readText } from "../files/text";
 import type { ContactList } from "./contact-list";
@@ -44,7 +45,7 @@ export function tasksFromCsv(file: string, options: CsvContactOptions = {}): Con
   }
 
   const problems: string[] = [];
-  const tasks: NormalizedTask[] = [];
+  const tasks: CampaignTask[] = [];
   const lines: number[] = [];
   for (const row of body) {
     const task = taskFromRow(row, layout, (column) => at(row.line, column), problems);
@@ -103,7 +104,7 @@ function taskFromRow(
   layout: CsvLayout,
   at: (column?: string) => string,
   problems: string[],
-): NormalizedTask | undefined {
+): CampaignTask | undefined {
   const extra = row.cells.slice(layout.names.length).filter((cell) => cell.trim() !== "");
   if (extra.length > 0) {
     problems.push(`${at()}: has ${extra.length} value(s) after the last of the ${layout.names.length} named columns; name their columns or remove them`);

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { normalizeKoreanNumber } from "./phone";
-import { DAYS, Day, isKnownTimeZone, isValidMinuteOfDay, parseClock, parseDay, sortDays } from "./window";
+import { normalizeKoreanNumber } from "../values/phone";
+import { DAYS, DEFAULT_TIMEZONE, Day, formatClock, isKnownTimeZone, isValidMinuteOfDay, parseClock, parseDay, sortDays } from "../values/window";
+import type { CampaignCallTimeWindow, CampaignTask, CampaignWindow } from "./args";
+import type { FieldName } from "./fields";
 
-/** Limits of the campaign API (see shared/vox-api.md). */
+/** Limits of the campaign API (see docs/vox-api.md). */
 export const LIMITS = {
   nameMaxLength: 255,
   concurrencyMin: 1,
@@ -13,7 +15,7 @@ export const LIMITS = {
 export const DEFAULTS = {
   agentVersion: "production",
   concurrency: 5,
-  timezone: "Asia/Seoul",
+  timezone: DEFAULT_TIMEZONE,
   autoResume: true,
   allowRedial: false,
 } as const;
@@ -79,7 +81,9 @@ const windowSchema = z
       });
     }
     if (startMin === undefined || endMin === undefined || duplicate) return z.NEVER;
-    return { days: sortDays(w.days as Day[]), startMin, endMin };
+    // Kept and previewed as clock times, the way people write them; minutes exist only on the wire.
+    const window: CampaignWindow = { days: sortDays(w.days as Day[]), start: formatClock(startMin), end: formatClock(endMin) };
+    return window;
   });
 
 function pickOne(
@@ -170,28 +174,28 @@ export const fieldSchemas = {
   tasksFile: z.string({ error: "must be a file path" }).min(1, { error: "must not be empty" }).optional(),
   adoptId: z.string({ error: "must be a campaign id" }).min(1, { error: "must not be empty" }).optional(),
   allowRedial: z.boolean({ error: "must be true or false" }).default(DEFAULTS.allowRedial),
-};
+} satisfies { [K in FieldName]: z.ZodType };
 
-export type FieldName = keyof typeof fieldSchemas;
-export const FIELD_NAMES = Object.keys(fieldSchemas) as FieldName[];
 
-/** The whole campaign declaration, as a campaign file (GitOps) or a JSON Schema describes it. */
-export const campaignSchema = z
-  .object(fieldSchemas)
-  .strict()
-  .superRefine((c, ctx) => {
-    if (c.tasks === undefined && c.tasksFile === undefined) {
-      ctx.addIssue({ code: "custom", path: ["tasks"], message: "is required (or tasksFile, a CSV or JSON contact list)" });
-    }
-    if (c.tasks !== undefined && c.tasksFile !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["tasksFile"], message: "give either tasks or tasksFile, not both" });
-    }
-  });
+/** The whole campaign declaration, as a campaign file (GitOps) or the JSON Schema describes it. */
+export const campaignSchema = z.object(fieldSchemas).strict();
 
-export type NormalizedTask = z.output<typeof taskSchema>;
-export type NormalizedWindow = z.output<typeof windowSchema>;
-export type NormalizedCallTimeWindow = z.output<typeof callTimeWindowSchema>;
-export type NormalizedCampaign = z.output<typeof campaignSchema>;
+/**
+ * The public types of normalized values (args.ts, free of zod so that users' compilers never read zod's
+ * typings) are exactly what these schemas produce: a schema change that alters them fails to compile here.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type SchemaOutputsArePublicTypes = [
+  Holds<Same<z.output<typeof taskSchema>, CampaignTask>>,
+  Holds<Same<z.output<typeof windowSchema>, CampaignWindow>>,
+  Holds<Same<z.output<typeof callTimeWindowSchema>, CampaignCallTimeWindow>>,
+];
+
+/** `tasks[3].callTo` → `["tasks", 3, "callTo"]`: the inverse of {@link formatPath}, to find a failure's line. */
+export function parsePropertyPath(property: string): PropertyKey[] {
+  return Array.from(property.matchAll(/([^.[\]]+)|\[(\d+)\]/g), (match) => (match[2] !== undefined ? Number(match[2]) : match[1]));
+}
 
 /** `["tasks", 3, "callTo"]` → `tasks[3].callTo`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {

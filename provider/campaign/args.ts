@@ -45,6 +45,41 @@ export interface TaskArgs {
   presentationNumber?: pulumi.Input<string>;
 }
 
+/** A call window as state keeps it and previews show it: days in Monday…Sunday order, times as `"HH:MM"`. */
+export interface CampaignWindow {
+  /** Days in the API's spelling, Monday first. */
+  days: string[];
+  /** Start, `"HH:MM"` local time. */
+  start: string;
+  /** End, `"HH:MM"` local time; `"24:00"` is midnight. */
+  end: string;
+}
+
+/** The normalized call time window. */
+export interface CampaignCallTimeWindow {
+  /** The windows, as declared (normalized). */
+  windows: CampaignWindow[];
+  /** IANA time zone the windows are read in. */
+  timezone: string;
+  /** Whether the campaign resumes by itself when a window opens. */
+  autoResume: boolean;
+}
+
+/** Any JSON value: what `metadata` may hold. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A normalized task (numbers as digits). */
+export interface CampaignTask {
+  /** The callee's number, digits only. */
+  callTo: string;
+  /** Values for the agent's prompt variables. */
+  dynamicVariables?: Record<string, string>;
+  /** Free-form data kept with the call. */
+  metadata?: Record<string, JsonValue>;
+  /** Caller id shown for this task only, digits only. */
+  presentationNumber?: string;
+}
+
 /** The inputs of a `vox.Campaign`. */
 export interface CampaignArgs {
   /** Campaign name shown in vox.ai, 1–255 characters. Defaults to the resource name. Changes in place. */

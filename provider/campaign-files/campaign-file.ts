@@ -1,19 +1,17 @@
 import * as path from "path";
-import { duplicateWarnings } from "../contacts/list-checks";
-import { NormalizedCallTimeWindow, NormalizedTask, formatPath } from "../schema/campaign";
-import { validateCampaignInputs } from "../schema/validate";
-import type { CampaignArgs } from "../types";
+import { duplicateWarnings } from "../contact-lists/list-checks";
+import type { CampaignArgs, CampaignCallTimeWindow, CampaignTask } from "../campaign/args";
+import { DERIVED_INPUTS } from "../campaign/fields";
+import { formatPath, parsePropertyPath } from "../campaign/schema";
+import { validateCampaignInputs } from "../campaign/validate";
 import { displayPath } from "../files/display-path";
 import { parseDocument } from "../files/document";
 import { readText } from "../files/text";
-import { nightWarning, nightWindows } from "./call-windows";
-import { parsePropertyPath } from "./property-path";
+import { nightWarning, nightWindows } from "../values/call-windows";
 
 /** The extensions a campaign file may have. */
 export const CAMPAIGN_FILE_EXTENSIONS = [".yaml", ".yml", ".json"];
 
-/** Keys the provider works out itself; a file that sets them would be silently overridden. */
-const DERIVED_KEYS = ["taskCount", "tasksDigest"];
 
 /** A campaign file, ready to declare: `new vox.Campaign(file.resourceName, file.args)`. */
 export interface CampaignFile {
@@ -60,7 +58,7 @@ export function readCampaignFile(file: string): CampaignFileReport {
   const { $schema: _editorSchema, ...content } = document.value;
   const args = withAbsoluteTasksFile(content, path.dirname(file));
   const place: Place = (where) => `${at(document.lineOf(where))}: ${formatPath(where)}`;
-  const errors = DERIVED_KEYS.filter((key) => key in content).map(
+  const errors = DERIVED_INPUTS.filter((key) => key in content).map(
     (key) => `${place([key])}: is worked out by the provider from the tasks; remove it`,
   );
   // The file alone cannot tell whether its start time is new (then it must lie ahead) or the start of a
@@ -101,7 +99,7 @@ function pastStartWarnings(inputs: Record<string, unknown>, place: Place): strin
 }
 
 function nightWindowWarnings(inputs: Record<string, unknown>, place: Place): string[] {
-  const callTimeWindow = inputs.callTimeWindow as NormalizedCallTimeWindow | undefined;
+  const callTimeWindow = inputs.callTimeWindow as CampaignCallTimeWindow | undefined;
   if (!callTimeWindow) return [];
   return nightWindows(callTimeWindow).map(
     (window) =>
@@ -110,7 +108,7 @@ function nightWindowWarnings(inputs: Record<string, unknown>, place: Place): str
 }
 
 function inlineDuplicateWarnings(inputs: Record<string, unknown>, place: Place): string[] {
-  const tasks = inputs.tasks as NormalizedTask[] | undefined;
+  const tasks = inputs.tasks as CampaignTask[] | undefined;
   if (!tasks) return [];
   return duplicateWarnings(tasks, {
     at: (i) => place(["tasks", i, "callTo"]),

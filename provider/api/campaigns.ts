@@ -1,46 +1,25 @@
-import type { NormalizedCallTimeWindow, NormalizedTask } from "../schema/campaign";
+import type { CampaignTask } from "../campaign/args";
+import { Comparable, FIELD_NAMES, FieldName, wireFields } from "../campaign/fields";
 import { VoxHttpClient } from "./http";
-import { CampaignView, campaignFromWire, taskToWire, windowToWire } from "./wire";
-
-/** What a create sends, besides the tasks. */
-export interface CreateFields {
-  name: string;
-  agentId: string;
-  agentVersion: string;
-  callFrom: string;
-  presentationNumber?: string;
-  scheduledAt?: string;
-  concurrency: number;
-  callTimeWindow?: NormalizedCallTimeWindow;
-}
-
-export interface CampaignPatch {
-  name?: string;
-  callTimeWindow?: NormalizedCallTimeWindow;
-}
+import { CampaignView, campaignFromWire, taskToWire } from "./wire";
 
 export type CampaignAction = "pause" | "resume" | "cancel";
 
 /** At most this many list pages are read while looking for a campaign a lost answer created. */
 const MAX_LIST_PAGES = 10;
 
-/** The campaign endpoints of the vox API (see shared/vox-api.md), one method each. */
+/** The campaign endpoints of the vox API (see docs/vox-api.md), one method each. */
 export class CampaignApi {
   constructor(private readonly http: VoxHttpClient) {}
 
-  async create(fields: CreateFields, tasks: NormalizedTask[]): Promise<CampaignView> {
-    // Fields left undefined are left out: JSON.stringify drops them.
-    const body = {
-      name: fields.name,
-      agent_id: fields.agentId,
-      agent_version: fields.agentVersion,
-      call_from: fields.callFrom,
-      presentation_number: fields.presentationNumber,
-      scheduled_at: fields.scheduledAt,
-      concurrency: fields.concurrency,
-      call_time_window: fields.callTimeWindow && windowToWire(fields.callTimeWindow),
-      tasks: tasks.map(taskToWire),
-    };
+  /** Where the API key in use came from (stack config or environment), for messages. */
+  get keySource(): string {
+    return this.http.settings.apiKeySource;
+  }
+
+  /** POST /v2/campaigns with every declared field the field table sends, and the tasks. */
+  async create(inputs: Comparable, tasks: CampaignTask[]): Promise<CampaignView> {
+    const body = { ...wireFields(FIELD_NAMES, inputs), tasks: tasks.map(taskToWire) };
     return campaignFromWire(await this.http.request({ method: "POST", path: "/v2/campaigns", body, retry: "once" }));
   }
 
@@ -48,8 +27,9 @@ export class CampaignApi {
     return campaignFromWire(await this.http.request({ method: "GET", path: campaignPath(id), retry: "safe" }));
   }
 
-  async patch(id: string, patch: CampaignPatch): Promise<CampaignView> {
-    const body = { name: patch.name, call_time_window: patch.callTimeWindow && windowToWire(patch.callTimeWindow) };
+  /** PATCH of the in-place `fields`, with their values from `inputs`. */
+  async patch(id: string, fields: FieldName[], inputs: Comparable): Promise<CampaignView> {
+    const body = wireFields(fields, inputs, { patch: true });
     return campaignFromWire(await this.http.request({ method: "PATCH", path: campaignPath(id), body, retry: "safe" }));
   }
 

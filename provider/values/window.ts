@@ -1,8 +1,23 @@
+import type { CampaignCallTimeWindow } from "../campaign/args";
+
 /** Days in the API's spelling and in the canonical order state keeps them in. */
 export const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 export type Day = (typeof DAYS)[number];
 
-const MINUTES_PER_DAY = 24 * 60;
+export const MINUTES_PER_DAY = 24 * 60;
+
+/** The IANA zone windows are read in when none is given, and the API's own. */
+export const DEFAULT_TIMEZONE = "Asia/Seoul";
+
+/**
+ * The window the API applies when a campaign has none (docs/vox-api.md: 08:00–20:00 every day). A PATCH
+ * cannot remove a window, so removing it from a program sends this one.
+ */
+export const API_DEFAULT_CALL_TIME_WINDOW: CampaignCallTimeWindow = {
+  windows: [{ days: [...DAYS], start: "08:00", end: "20:00" }],
+  timezone: DEFAULT_TIMEZONE,
+  autoResume: true,
+};
 
 /** Accepts `Monday`, `monday`, `MON` or `mon`; returns the API spelling or undefined. */
 export function parseDay(value: string): Day | undefined {
@@ -41,4 +56,9 @@ export function isKnownTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A normalized window's times in minutes after midnight (its clock times were checked by the schema). */
+export function windowMinutes(window: { start: string; end: string }): { startMin: number; endMin: number } {
+  return { startMin: parseClock(window.start) ?? 0, endMin: parseClock(window.end) ?? 0 };
 }

@@ -1,6 +1,6 @@
-import { CampaignApi } from "./api";
-import { VoxHttpClient } from "./http";
-import { ConfigSource, Settings, resolveSettings } from "./settings";
+import { CampaignApi } from "../api/campaigns";
+import { VoxHttpClient } from "../api/http";
+import { ConfigSource, Settings, resolveSettings } from "../api/settings";
 
 /**
  * The provider's settings live here, in the installed package's module state, and never on the

@@ -1,3 +1,5 @@
+import { snakeToCamelPath } from "./wire";
+
 /** An error answer of the vox API, in the `vox API <status> <CODE>: <message> (field: …)` form. */
 export class VoxApiError extends Error {
   override name = "VoxApiError";
@@ -17,11 +19,6 @@ export class VoxApiError extends Error {
  */
 export class UncertainOutcomeError extends Error {
   override name = "UncertainOutcomeError";
-}
-
-/** `tasks[3].call_to` → `tasks[3].callTo`, so API errors name the field the way the program spells it. */
-export function snakeToCamelPath(path: string): string {
-  return path.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 export function isNotFound(error: unknown): boolean {

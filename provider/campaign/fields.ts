@@ -1,0 +1,185 @@
+/**
+ * The field table: every input of `vox.Campaign` and its rules, in one place. Diff, update, create,
+ * adopt, `pulumi-vox explain` and the README's inputs table all read their rules from here.
+ */
+import type { CampaignView } from "../api/wire";
+import { windowToWire } from "../api/wire";
+import { jsonEqual } from "../values/json";
+import { containsUnknown } from "../values/unknown";
+import { API_DEFAULT_CALL_TIME_WINDOW } from "../values/window";
+import type { CampaignArgs, CampaignCallTimeWindow } from "./args";
+
+/** An input of `vox.Campaign`. */
+export type FieldName = keyof CampaignArgs;
+
+/** What changing a field does to the campaign: PATCH it, replace it, or nothing at all. */
+export type ChangeRule = "in place" | "replace" | "nothing";
+
+/** How a review (`pulumi-vox explain`) shows a change: the values, the values masked, a line of its own, or not at all. */
+export type ReviewStyle = "value" | "masked" | "own line" | "not shown";
+
+/** Values compared by {@link changedFields}: normalized inputs or outputs, possibly holding preview unknowns. */
+export type Comparable = { readonly [K in FieldName]?: unknown } & { readonly tasksDigest?: unknown; readonly taskCount?: unknown };
+
+export interface FieldRule {
+  /** What a change does. */
+  onChange: ChangeRule;
+  /** The "on change" column of the README's inputs table, when more needs saying than {@link onChange}. */
+  onChangeText?: string;
+  /** The field's name in the create body (POST /v2/campaigns) and, for in-place fields, in the PATCH body. */
+  wireName?: string;
+  /** The value as the API takes it, when it is not the value itself. */
+  toWire?: (value: never) => unknown;
+  /**
+   * What leaving the field out of a later declaration means: `default` compares (and sends) the default;
+   * `keep` is no change, because what the campaign already has stays (a start time already decided).
+   */
+  whenLeftOut: "default" | "keep";
+  /** Outputs hold null when the field is left out, so that the resource's output exists and reads "none". */
+  nullInOutputs?: true;
+  /** What an in-place field sends when it is left out: the API cannot unset it. */
+  sentWhenLeftOut?: unknown;
+  /** The campaign's own value that an adopted campaign (`adoptId`) must match. */
+  adoptMustMatch?: keyof CampaignView;
+  review: ReviewStyle;
+  /** When "changed?" is not a comparison of the field's own values. */
+  changed?: (olds: Comparable, news: Comparable, id: string | undefined) => boolean;
+}
+
+/** Each input's rules. Typed by CampaignArgs' keys, so a field added or renamed there fails to compile here. */
+export const FIELDS = {
+  name: { onChange: "in place", wireName: "name", whenLeftOut: "default", review: "value" },
+  agentId: { onChange: "replace", wireName: "agent_id", whenLeftOut: "default", adoptMustMatch: "agentId", review: "value" },
+  agentVersion: {
+    onChange: "replace",
+    wireName: "agent_version",
+    whenLeftOut: "default",
+    adoptMustMatch: "agentVersion",
+    review: "value",
+  },
+  callFrom: { onChange: "replace", wireName: "call_from", whenLeftOut: "default", adoptMustMatch: "fromNumber", review: "masked" },
+  presentationNumber: {
+    onChange: "replace",
+    wireName: "presentation_number",
+    whenLeftOut: "default",
+    nullInOutputs: true,
+    adoptMustMatch: "presentationNumber",
+    review: "masked",
+  },
+  scheduledAt: {
+    onChange: "replace",
+    onChangeText: "replace; leaving it out later changes nothing",
+    wireName: "scheduled_at",
+    whenLeftOut: "keep",
+    nullInOutputs: true,
+    review: "value",
+  },
+  concurrency: { onChange: "replace", wireName: "concurrency", whenLeftOut: "default", adoptMustMatch: "concurrency", review: "value" },
+  callTimeWindow: {
+    onChange: "in place",
+    onChangeText: "in place (paused and resumed around the change while running); left out, the API default is sent",
+    wireName: "call_time_window",
+    toWire: (window: CampaignCallTimeWindow) => windowToWire(window),
+    whenLeftOut: "default",
+    nullInOutputs: true,
+    sentWhenLeftOut: API_DEFAULT_CALL_TIME_WINDOW,
+    review: "own line",
+  },
+  tasks: {
+    onChange: "replace",
+    onChangeText: "replace (compared by `tasksDigest`, so the same list from `tasksFile` is no change)",
+    whenLeftOut: "default",
+    review: "own line",
+    // The digest stands for the list: a list moved into a file is no change, and the secret list is never compared in clear.
+    changed: (olds, news) => containsUnknown(news.tasks) || containsUnknown(news.tasksFile) || differs(olds.tasksDigest, news.tasksDigest),
+  },
+  tasksFile: {
+    onChange: "nothing",
+    onChangeText: "replace when the list's content changes (as `tasks`); a moved file with the same content changes nothing",
+    whenLeftOut: "default",
+    review: "not shown",
+  },
+  adoptId: {
+    onChange: "replace",
+    onChangeText: "replace when it names another campaign than the one managed",
+    whenLeftOut: "keep",
+    review: "value",
+    // Adopting the campaign the resource already manages is no change; adopting another one is.
+    changed: (olds, news, id) => differs(id ?? olds.adoptId, news.adoptId),
+  },
+  allowRedial: { onChange: "nothing", whenLeftOut: "default", review: "not shown" },
+} as const satisfies { [K in keyof Required<CampaignArgs>]: FieldRule };
+
+export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
+
+/** Inputs that check works out from the task list; never declared. */
+export const DERIVED_INPUTS = ["taskCount", "tasksDigest"] as const;
+
+const rule = (field: FieldName): FieldRule => FIELDS[field];
+
+/** Unknown values (a preview of an output not known yet) differ from everything. */
+function differs(a: unknown, b: unknown): boolean {
+  return containsUnknown(a) || containsUnknown(b) || !jsonEqual(a, b);
+}
+
+/**
+ * The fields whose change does something to the campaign (in place or replace), comparing old
+ * inputs or outputs with new inputs. `id` is the campaign the resource manages, when there is one.
+ * The one "changed?" of diff, update and explain.
+ */
+export function changedFields(olds: Comparable, news: Comparable, id?: string): FieldName[] {
+  return FIELD_NAMES.filter((field) => {
+    const { onChange, whenLeftOut, changed } = rule(field);
+    if (onChange === "nothing") return false;
+    if (whenLeftOut === "keep" && news[field] === undefined) return false;
+    return changed ? changed(olds, news, id) : differs(olds[field], news[field]);
+  });
+}
+
+/** The fields of `fields` whose change replaces the campaign. */
+export function replacingFields(fields: FieldName[]): FieldName[] {
+  return fields.filter((field) => rule(field).onChange === "replace");
+}
+
+/** The fields of `fields` that change in place. */
+export function inPlaceFields(fields: FieldName[]): FieldName[] {
+  return fields.filter((field) => rule(field).onChange === "in place");
+}
+
+/** The "on change" text of the README's inputs table. */
+export function onChangeText(field: FieldName): string {
+  return rule(field).onChangeText ?? rule(field).onChange;
+}
+
+/**
+ * The wire fields for `fields`, taken from `values`. In a PATCH (`patch: true`) a left-out field sends what
+ * the API cannot unset. Fields without a wire name (the tasks, which travel apart) are not included.
+ */
+export function wireFields(fields: FieldName[], values: Comparable, { patch = false } = {}): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const field of fields) {
+    const { wireName, toWire, sentWhenLeftOut } = rule(field);
+    if (!wireName) continue;
+    const value = values[field] ?? (patch ? sentWhenLeftOut : undefined);
+    if (value === undefined || value === null) continue;
+    body[wireName] = toWire ? toWire(value as never) : value;
+  }
+  return body;
+}
+
+/** Fields an adopted campaign must match, each with the campaign's value and the declared one. */
+export function adoptMismatches(campaign: CampaignView, declared: Comparable): { field: FieldName; actual: unknown; declared: unknown }[] {
+  return FIELD_NAMES.flatMap((field) => {
+    const key = rule(field).adoptMustMatch;
+    if (!key || !differs(campaign[key], declared[field] ?? null)) return [];
+    return [{ field, actual: campaign[key], declared: declared[field] ?? null }];
+  });
+}
+
+/** Fields whose outputs hold null when they are left out. */
+export const NULL_IN_OUTPUTS = FIELD_NAMES.filter((field) => rule(field).nullInOutputs);
+
+/** Fields a review shows with their values (masked ones with masked values), in table order. */
+export function reviewedFields(style: ReviewStyle): FieldName[] {
+  return FIELD_NAMES.filter((field) => rule(field).review === style);
+}

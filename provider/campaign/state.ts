@@ -1,0 +1,117 @@
+/**
+ * What state holds for a campaign, and the one door through which the runtime reads it: records written
+ * by any earlier version are migrated to the current shape here, before diff, read, update or delete
+ * look at them (state written by an older pulumi-vox is read by the installed one: see
+ * serialized-provider.ts).
+ */
+import type { z } from "zod";
+import type { CampaignView } from "../api/wire";
+import { formatClock } from "../values/window";
+import type { CampaignCallTimeWindow } from "./args";
+import { NULL_IN_OUTPUTS } from "./fields";
+import type { campaignSchema } from "./schema";
+
+/**
+ * The shape of the outputs this version writes, recorded in them as `stateVersion`:
+ * - 1 (0.1.0, unversioned): windows in minutes (`startMin`/`endMin`);
+ * - 2: windows as written, `"HH:MM"` (`start`/`end`); `stateVersion` recorded.
+ */
+export const STATE_VERSION = 2;
+
+/** The checked inputs: the schema's output plus the list's size and digest, which check works out. */
+export type CampaignInputs = z.output<typeof campaignSchema> & { taskCount: number; tasksDigest: string };
+
+/** Output keys that only the API decides; never part of the inputs. */
+export const OBSERVED_KEYS = [
+  "status",
+  "totalCalls",
+  "completedCalls",
+  "failedCalls",
+  "activeConcurrency",
+  "createdAt",
+  "finishedAt",
+  "pausedAt",
+  "pausedBy",
+  "organizationId",
+] as const;
+
+/** Observed fields whose change a refresh shows as drift (timestamps follow them and would only repeat them). */
+export const DRIFT_KEYS = ["status", "totalCalls", "completedCalls", "failedCalls", "activeConcurrency", "pausedBy"] as const;
+
+/** What the API reports about a campaign: a CampaignView, or the outputs state kept from the last one. */
+export type Observed = Pick<CampaignView, (typeof OBSERVED_KEYS)[number] | "scheduledAt">;
+
+type NullableInputs = (typeof NULL_IN_OUTPUTS)[number];
+
+/** The outputs in state: the inputs (left-out optional ones as null) and what the API last reported. */
+export type CampaignState = Omit<CampaignInputs, NullableInputs> & {
+  presentationNumber: string | null;
+  scheduledAt: string | null;
+  callTimeWindow: CampaignCallTimeWindow | null;
+  stateVersion: number;
+} & Omit<Observed, "scheduledAt">;
+
+/** The outputs to record: every input (left-out optional ones as null) plus what the API reports. */
+export function campaignOutputs(inputs: CampaignInputs, view: Observed): CampaignState {
+  const nulls = Object.fromEntries(NULL_IN_OUTPUTS.map((field) => [field, inputs[field] ?? null]));
+  const observed = Object.fromEntries(OBSERVED_KEYS.map((key) => [key, view[key]])) as Omit<Observed, "scheduledAt">;
+  return {
+    ...inputs,
+    ...nulls,
+    scheduledAt: inputs.scheduledAt ?? view.scheduledAt,
+    ...observed,
+    stateVersion: STATE_VERSION,
+  } as CampaignState;
+}
+
+/** The inputs an output record was made from: observed keys and nulls of left-out fields dropped. */
+export function inputsOfState(state: CampaignState): CampaignInputs {
+  const inputs: Record<string, unknown> = { ...state };
+  for (const key of [...OBSERVED_KEYS, "stateVersion"]) delete inputs[key];
+  for (const field of NULL_IN_OUTPUTS) if (inputs[field] === null) delete inputs[field];
+  return inputs as CampaignInputs;
+}
+
+/** The observed fields of a v3 answer, keeping the organization that only v2 answers name. */
+export function withKnownOrganization(view: CampaignView, previous: { organizationId?: string | null }): CampaignView {
+  return { ...view, organizationId: view.organizationId ?? previous.organizationId ?? null };
+}
+
+type StateRecord = Record<string, unknown>;
+
+/** One step per version: turns a record of version `from` into version `from + 1`. */
+const MIGRATIONS: Record<number, (record: StateRecord) => StateRecord> = {
+  1: (record) => ({ ...record, callTimeWindow: clockTimeWindow(record.callTimeWindow) }),
+};
+
+/**
+ * Brings a record written by any version (outputs, or inputs, which carry no version) to the current
+ * shape. A record without `stateVersion` is version 1; each step leaves an already current value alone,
+ * so inputs of the current version pass through unchanged.
+ */
+export function migrateRecord(record: StateRecord): StateRecord {
+  let version = typeof record.stateVersion === "number" ? record.stateVersion : 1;
+  let current = record;
+  for (; version < STATE_VERSION; version++) current = MIGRATIONS[version](current);
+  return current;
+}
+
+/** The runtime's reading of outputs from state, whatever version wrote them. */
+export function stateFromOutputs(outputs: StateRecord): CampaignState {
+  const { __provider: _serializedProvider, ...record } = migrateRecord(outputs);
+  return { ...record, stateVersion: STATE_VERSION } as CampaignState;
+}
+
+/** Version 1 windows (`startMin`/`endMin`) as clock times; anything else is returned as it is. */
+function clockTimeWindow(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || !Array.isArray((value as { windows?: unknown }).windows)) return value;
+  const window = value as { windows: StateRecord[] };
+  return {
+    ...window,
+    windows: window.windows.map((w) =>
+      typeof w.startMin === "number" && typeof w.endMin === "number"
+        ? { days: w.days, start: formatClock(w.startMin), end: formatClock(w.endMin) }
+        : w,
+    ),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Errors a user must act on carry a stable code, printed as `[vox:CODE]` at the start of the message,
+ * so that tools (`pulumi-vox explain`, CI scripts) match the code rather than the English text.
+ */
+export const ERROR_CODES = [
+  /** A replace would call people again: the campaign has placed calls and `allowRedial` is not set. */
+  "REDIAL_GUARD",
+  /** `adoptId` names no campaign this key can see. */
+  "ADOPT_NOT_FOUND",
+  /** `adoptId` names a campaign that differs from the declaration. */
+  "ADOPT_MISMATCH",
+  /** A finished campaign (success, fail, canceled) cannot change. */
+  "CAMPAIGN_FINISHED",
+  /** A create lost its answer and whether the campaign exists is not certain. */
+  "CREATE_UNCERTAIN",
+  /** A campaign exists but recording it in state failed. */
+  "RECORDING_FAILED",
+  /** A 404 that may mean another organization's API key rather than "gone". */
+  "WRONG_ORGANIZATION",
+  /** A campaign paused to apply a change could not be resumed. */
+  "RESUME_FAILED",
+  /** The contact list changed between check and create. */
+  "TASKS_FILE_CHANGED",
+  /** Inputs that reach create or update unchecked or invalid. */
+  "INVALID_INPUTS",
+  /** A provider setting (vox:*) is missing or wrong. */
+  "SETTINGS",
+] as const;
+
+export type VoxErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error with a stable code; `details` carries what a tool may need (ids, fields). */
+export class VoxError extends Error {
+  override name = "VoxError";
+  constructor(
+    readonly code: VoxErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(`[vox:${code}] ${message}`);
+  }
+}
+
+/** The code at the start of an error message as printed anywhere (a preview's diagnostics, say). */
+export function errorCodeIn(message: string): VoxErrorCode | undefined {
+  const match = /\[vox:([A-Z_]+)\]/.exec(message);
+  return match && (ERROR_CODES as readonly string[]).includes(match[1]) ? (match[1] as VoxErrorCode) : undefined;
+}

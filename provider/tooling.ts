@@ -1,0 +1,19 @@
+/**
+ * What the `pulumi-vox` command line uses of the provider, in one entry: campaign files, contact lists,
+ * the field table's review rules, and the masking and window texts of messages. Not the public API
+ * (that is index.ts); nothing here talks to the vox API.
+ */
+export type { CampaignCallTimeWindow } from "./campaign/args";
+export { changedFields, reviewedFields } from "./campaign/fields";
+export type { Comparable, FieldName } from "./campaign/fields";
+export { migrateRecord } from "./campaign/state";
+export { campaignFilesIn, readCampaignFiles } from "./campaign-files";
+export type { CampaignFileReport } from "./campaign-files";
+export { ContactListError, readContactList } from "./contact-lists";
+export type { ContactList } from "./contact-lists";
+export { errorCodeIn } from "./errors";
+export { displayPath } from "./files/display-path";
+export { describeCallTimeWindow, formatWindow, nightWarning, nightWindows } from "./values/call-windows";
+export { jsonEqual } from "./values/json";
+export { maskNumber } from "./values/phone";
+export { containsUnknown } from "./values/unknown";
