@@ -1,5 +1,6 @@
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Emulator } from '../emulator';
 import { ApiError, internalError, rateLimited } from '../errors';
@@ -23,7 +24,7 @@ const CLOSE_GRACE_MS = 2000;
 /**
  * The request pipeline. The path is taken exactly as sent (see parseRequestTarget). API requests: count
  * in the request log, decide faults, route (404/405), authenticate (401), rate-limit (429), read the body
- * (413/400), handle, wait any added latency, answer (or drop the connection).
+ * (413/400), wait for a slow commit, handle, wait any added latency, answer (or drop the connection).
  * Control requests under `/_emulator/` skip the log, the faults, auth and the rate limit. Nothing a client sends can throw
  * out of here: every failure becomes an error envelope.
  */
@@ -43,8 +44,17 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
     sendJson(response, 200, result);
   }
 
-  /** Answers an API request as if no fault applied, except for the status-code fault `failure`. */
-  async function answerApi(request: IncomingMessage, target: RequestTarget, match: RouteMatch<ApiHandler>, failure: ActiveFault | null): Promise<unknown> {
+  /**
+   * Answers an API request as if no fault applied, except for the status-code faults and `slow-commit`
+   * (handled `commitAfterMs` after `arrivedAt`, a performance.now() time) among `failure`.
+   */
+  async function answerApi(
+    request: IncomingMessage,
+    target: RequestTarget,
+    match: RouteMatch<ApiHandler>,
+    failure: ActiveFault | null,
+    arrivedAt: number,
+  ): Promise<unknown> {
     const injectedError = failure === null ? null : injectedErrorOf(failure);
     if (injectedError !== null) throw injectedError;
     if (!match.found) throw match.error;
@@ -58,10 +68,13 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
     if (retryAfterSec > 0) throw rateLimited(retryAfterSec);
 
     const body = await readJson(request);
+    // The body is read first: a client that gives up meanwhile must not keep the commit from happening.
+    if (failure?.type === 'slow-commit') await delay(Math.max(0, arrivedAt + (failure.commitAfterMs ?? 0) - performance.now()));
     return match.route.handler({ organizationId, params: match.params, query: target.query, body });
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, method: string, target: RequestTarget): Promise<void> {
+    const arrivedAt = performance.now();
     const match = api.match(method, target.path);
     emulator.requestLog.record(method, match.found ? match.route.pattern : (match.normalizedPath ?? target.path));
     const faults = emulator.faults.decide(method, target.path);
@@ -71,7 +84,7 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
     }
     let reply: () => void;
     try {
-      const result = await answerApi(request, target, match, faults.failure);
+      const result = await answerApi(request, target, match, faults.failure, arrivedAt);
       reply = () => sendJson(response, 200, result);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
