@@ -4,7 +4,7 @@
  * Prints one line, `vox-emulator listening on <url>`, once it accepts requests.
  */
 import { parseArgs } from 'node:util';
-import { FaultSpec, parseFaultSpec } from './faults';
+import { FAULT_TYPES, FaultSpec, parseFaultSpec } from './faults';
 import { EmulatorOptions, RATE_LIMIT_ENV } from './options';
 import { parseRateLimit } from './rate-limit';
 import { startEmulator } from './index';
@@ -12,17 +12,23 @@ import { startEmulator } from './index';
 const USAGE = `usage: vox-emulator [--port 4010] [--host 127.0.0.1] --api-key KEY [--api-key KEY2 ...]
                     [--data FILE] [--speed N] [--seed N] [--failure-rate R]
                     [--rate-limit N/BURST|off] [--fault SPEC ...] [--approved-number NUMBER ...]
+       vox-emulator --help
   --api-key defaults to $VOX_API_KEY; --rate-limit to $${RATE_LIMIT_ENV}, else 5/10.
-  SPEC: TYPE[:key=value,...], TYPE one of latency, 429, 500, 503, reset, commit-then-drop;
-        keys method, path, count, rate, ms, retry-after. See emulator/README.md.`;
+  SPEC: TYPE[:key=value,...], TYPE one of ${FAULT_TYPES.join(', ')};
+        keys method, path, count, rate, ms, retry-after, commit-after. See emulator/README.md.`;
 
-/** Turns the command line (and environment) into emulator options. @throws Error on bad arguments */
-export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv): EmulatorOptions {
+/**
+ * Turns the command line (and environment) into emulator options, or `'help'` for `--help`/`-h`
+ * (asked for before any value is checked, so it needs no API key).
+ * @throws Error on bad arguments
+ */
+export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv): EmulatorOptions | 'help' {
   const { values } = parseArgs({
     args,
     strict: true,
     allowPositionals: false,
     options: {
+      help: { type: 'boolean', short: 'h' },
       port: { type: 'string', default: '4010' },
       host: { type: 'string', default: '127.0.0.1' },
       'api-key': { type: 'string', multiple: true },
@@ -35,6 +41,7 @@ export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv): EmulatorOp
       'approved-number': { type: 'string', multiple: true },
     },
   });
+  if (values.help === true) return 'help';
   const apiKeys = values['api-key'] ?? (env.VOX_API_KEY ? [env.VOX_API_KEY] : []);
   if (apiKeys.length === 0) throw new Error('an API key is required: --api-key KEY or VOX_API_KEY');
   const faults: FaultSpec[] = (values.fault ?? []).map(parseFaultSpec);
@@ -60,12 +67,16 @@ function parseNumber(text: string | undefined, flag: string): number {
 }
 
 async function main(): Promise<void> {
-  let options: EmulatorOptions;
+  let options: EmulatorOptions | 'help';
   try {
     options = parseCliArgs(process.argv.slice(2), process.env);
   } catch (error) {
     console.error(`vox-emulator: ${(error as Error).message}\n${USAGE}`);
     process.exit(2);
+  }
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
   }
   const emulator = await startEmulator(options);
   const stop = (signal: NodeJS.Signals) => {

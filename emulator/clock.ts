@@ -1,6 +1,17 @@
 import { performance } from 'node:perf_hooks';
 
 /**
+ * The latest emulated time, 9999-12-31T23:59:59.999Z: every timestamp up to it is a valid Date with a
+ * four-digit-year ISO-8601 form. Beyond 8.64e15 ms a Date is invalid and every v2 timestamp would throw.
+ */
+export const LATEST_CLOCK_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** Whether `ms` is a time the clock can show: whole unix milliseconds from 0 to LATEST_CLOCK_MS. */
+export function isClockTime(ms: unknown): ms is number {
+  return typeof ms === 'number' && Number.isSafeInteger(ms) && ms >= 0 && ms <= LATEST_CLOCK_MS;
+}
+
+/**
  * The emulated time: real elapsed time multiplied by a speed factor, which tests can also move by hand.
  * Speed 0 freezes it, so that only `advance` and `set` move it.
  */
@@ -23,9 +34,9 @@ export class Clock {
     this.anchorRealMs = realNow();
   }
 
-  /** The current emulated time, in whole unix milliseconds. */
+  /** The current emulated time, in whole unix milliseconds; a fast clock stops at LATEST_CLOCK_MS. */
   now(): number {
-    return Math.floor(this.anchorEmulatedMs + (this.realNow() - this.anchorRealMs) * this.speed);
+    return Math.min(LATEST_CLOCK_MS, Math.floor(this.anchorEmulatedMs + (this.realNow() - this.anchorRealMs) * this.speed));
   }
 
   /** Moves the clock forward by `ms` and returns the new time. */

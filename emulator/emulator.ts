@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CampaignService } from './campaigns/service';
 import { CampaignStore } from './campaigns/store';
-import { Clock } from './clock';
+import { Clock, LATEST_CLOCK_MS, isClockTime } from './clock';
 import { ApiError, validationError } from './errors';
 import { FaultInjector, validateFaultSpec } from './faults';
 import { Simulation } from './lifecycle/simulation';
@@ -9,6 +9,8 @@ import { EmulatorSettings } from './options';
 import { DataFileWriter, dataFileContents, loadDataFile } from './persistence';
 import { RateLimiter } from './rate-limit';
 import { RequestLog } from './request-log';
+
+const LATEST_ISO = new Date(LATEST_CLOCK_MS).toISOString();
 
 /** The clock as the control endpoints report it. */
 export interface ClockView {
@@ -75,7 +77,10 @@ export class Emulator {
 
   /** Moves the clock forward and processes every campaign's events up to the new time. */
   advanceClock(ms: number): ClockView {
-    if (!Number.isSafeInteger(ms) || ms < 0) throw validationError('advanceMs', 'must be an integer >= 0');
+    const room = LATEST_CLOCK_MS - this.clock.now();
+    if (!Number.isSafeInteger(ms) || ms < 0 || ms > room) {
+      throw validationError('advanceMs', `must be an integer from 0 to ${room} (the clock cannot pass ${LATEST_ISO})`);
+    }
     this.clock.advance(ms);
     this.campaigns.catchUpAll();
     return this.clockView();
@@ -86,7 +91,7 @@ export class Emulator {
    * time only moves on (reset first to go back).
    */
   setClock(ms: number): ClockView {
-    if (!Number.isSafeInteger(ms) || ms < 0) throw validationError('set', 'must be unix milliseconds');
+    if (!isClockTime(ms)) throw validationError('set', `must be unix milliseconds from 0 to ${LATEST_CLOCK_MS} (${LATEST_ISO})`);
     if (ms < this.clock.now() && this.store.size > 0) {
       throw new ApiError(409, 'INVALID_STATE', { field: 'set', reason: 'the clock cannot go back while campaigns exist; reset first' });
     }

@@ -10,9 +10,11 @@ import { childPath, readEnum, readInteger, readObject, readString, rejectUnknown
  * - `429`: answers RATE_LIMITED with `Retry-After: retryAfterSec`;
  * - `500` / `503`: answers INTERNAL_ERROR / SERVICE_UNAVAILABLE;
  * - `reset`: resets the connection before reading the request;
- * - `commit-then-drop`: handles the request fully (a create creates), then destroys the socket instead of answering.
+ * - `commit-then-drop`: handles the request fully (a create creates), then destroys the socket instead of answering;
+ * - `slow-commit`: accepts the request on arrival but handles it (a create commits) only `commitAfterMs`
+ *   later, then answers if the client is still there: lookups in between find nothing.
  */
-export const FAULT_TYPES = ['latency', '429', '500', '503', 'reset', 'commit-then-drop'] as const;
+export const FAULT_TYPES = ['latency', '429', '500', '503', 'reset', 'commit-then-drop', 'slow-commit'] as const;
 export type FaultType = (typeof FAULT_TYPES)[number];
 
 /**
@@ -30,6 +32,8 @@ export interface FaultSpec {
   latencyMs?: number;
   /** For `429`: the Retry-After header in seconds (default 1). */
   retryAfterSec?: number;
+  /** For `slow-commit`: ms from the request's arrival to its handling (required). */
+  commitAfterMs?: number;
 }
 
 /** A fault as listed by GET /_emulator/faults: `count` is what is left; `applied` how often it fired. */
@@ -45,7 +49,9 @@ export interface FaultDecision {
   failure: ActiveFault | null;
 }
 
-const FAULT_FIELDS = ['type', 'method', 'path', 'count', 'rate', 'latencyMs', 'retryAfterSec'] as const;
+const FAULT_FIELDS = ['type', 'method', 'path', 'count', 'rate', 'latencyMs', 'retryAfterSec', 'commitAfterMs'] as const;
+/** The longest delay a latency or slow-commit fault may add. */
+const MAX_DELAY_MS = 600_000;
 
 /** Validates a fault from JSON (control endpoint, option or CLI); throws 400 VALIDATION_ERROR. */
 export function validateFaultSpec(value: unknown, field = ''): FaultSpec {
@@ -66,16 +72,14 @@ export function validateFaultSpec(value: unknown, field = ''): FaultSpec {
     }
     spec.rate = object.rate;
   }
-  if (spec.type === 'latency') {
-    spec.latencyMs = readInteger(object.latencyMs, at('latencyMs'), 0, 600_000);
-  } else if (object.latencyMs !== undefined) {
-    throw validationError(at('latencyMs'), 'applies only to type latency');
-  }
-  if (spec.type === '429') {
-    spec.retryAfterSec = object.retryAfterSec === undefined ? 1 : readInteger(object.retryAfterSec, at('retryAfterSec'), 0, 86_400);
-  } else if (object.retryAfterSec !== undefined) {
-    throw validationError(at('retryAfterSec'), 'applies only to type 429');
-  }
+  // Each of these fields belongs to one type: read it for that type, refuse it for the others.
+  const typeOnly = (key: 'latencyMs' | 'retryAfterSec' | 'commitAfterMs', type: FaultType, read: () => number) => {
+    if (spec.type === type) spec[key] = read();
+    else if (object[key] !== undefined) throw validationError(at(key), `applies only to type ${type}`);
+  };
+  typeOnly('latencyMs', 'latency', () => readInteger(object.latencyMs, at('latencyMs'), 0, MAX_DELAY_MS));
+  typeOnly('retryAfterSec', '429', () => (object.retryAfterSec === undefined ? 1 : readInteger(object.retryAfterSec, at('retryAfterSec'), 0, 86_400)));
+  typeOnly('commitAfterMs', 'slow-commit', () => readInteger(object.commitAfterMs, at('commitAfterMs'), 0, MAX_DELAY_MS));
   return spec;
 }
 
@@ -86,12 +90,14 @@ const CLI_KEYS: Readonly<Record<string, keyof FaultSpec>> = {
   rate: 'rate',
   ms: 'latencyMs',
   'retry-after': 'retryAfterSec',
+  'commit-after': 'commitAfterMs',
 };
-const NUMERIC_KEYS: ReadonlyArray<keyof FaultSpec> = ['count', 'rate', 'latencyMs', 'retryAfterSec'];
+const NUMERIC_KEYS: ReadonlyArray<keyof FaultSpec> = ['count', 'rate', 'latencyMs', 'retryAfterSec', 'commitAfterMs'];
 
 /**
- * Parses the `--fault` form `TYPE[:key=value,...]` (keys: method, path, count, rate, ms, retry-after),
- * e.g. `503:rate=0.1` or `commit-then-drop:method=POST,path=/v2/campaigns,count=1`; a JSON object works too.
+ * Parses the `--fault` form `TYPE[:key=value,...]` (keys: method, path, count, rate, ms, retry-after,
+ * commit-after), e.g. `503:rate=0.1` or `slow-commit:method=POST,path=/v2/campaigns,count=1,commit-after=5000`;
+ * a JSON object works too.
  * @throws Error with a readable message
  */
 export function parseFaultSpec(text: string): FaultSpec {

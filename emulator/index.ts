@@ -1,5 +1,5 @@
 /**
- * The vox.ai campaign API emulator: an independent implementation of the contract in vox-api.md, for
+ * The vox.ai campaign API emulator: an independent implementation of the contract in docs/vox-api.md, for
  * tests and local runs. `startEmulator` runs it in-process; `vox-emulator` (cli.ts) runs it standalone.
  */
 import { Emulator, ResetScope } from './emulator';

@@ -1,3 +1,4 @@
+import { LATEST_CLOCK_MS, isClockTime } from './clock';
 import { FaultSpec } from './faults';
 import { CONTRACT_RATE_LIMIT, RateLimitSettings, checkRateLimit, parseRateLimit } from './rate-limit';
 
@@ -81,7 +82,7 @@ export function resolveOptions(options: EmulatorOptions, env: NodeJS.ProcessEnv 
   };
   require(Number.isInteger(settings.port) && settings.port >= 0 && settings.port <= 65535, 'port must be an integer from 0 to 65535');
   require(Number.isFinite(settings.speed) && settings.speed >= 0, 'speed must be a finite number >= 0');
-  require(Number.isSafeInteger(settings.startTime) && settings.startTime >= 0, 'startTime must be unix milliseconds');
+  require(isClockTime(settings.startTime), `startTime must be unix milliseconds from 0 to ${LATEST_CLOCK_MS}`);
   require(Number.isSafeInteger(settings.seed), 'seed must be an integer');
   require(settings.failureRate >= 0 && settings.failureRate <= 1, 'failureRate must be from 0 to 1');
   const { min, max } = settings.callDurationMs;

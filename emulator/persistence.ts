@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { StoreSnapshot } from './campaigns/store';
+import { isClockTime } from './clock';
 
 const FORMAT = 'vox-emulator-data';
 const VERSION = 1;
@@ -16,6 +17,33 @@ export interface DataFileContents extends StoreSnapshot {
 /** Builds the file contents from the store's snapshot and the clock. */
 export function dataFileContents(snapshot: StoreSnapshot, clockNow: number): DataFileContents {
   return { format: FORMAT, version: VERSION, clockNow, ...snapshot };
+}
+
+/** The data file's text, and the ids of the campaigns that could not be serialized and were left out. */
+export interface SerializedDataFile {
+  text: string;
+  skippedIds: string[];
+}
+
+/**
+ * Serializes the contents one campaign at a time, so that a campaign that cannot be serialized (validation
+ * should make that impossible) is left out alone instead of failing the whole write and, with it, every
+ * later change of every other campaign.
+ */
+export function serializeDataFile(contents: DataFileContents): SerializedDataFile {
+  const { campaigns, ...header } = contents;
+  const skippedIds: string[] = [];
+  const campaignTexts: string[] = [];
+  for (const campaign of campaigns) {
+    try {
+      campaignTexts.push(JSON.stringify(campaign));
+    } catch {
+      skippedIds.push(campaign.id);
+    }
+  }
+  // The header is a non-empty object: its text minus the closing brace takes the campaigns as one more member.
+  const headerText = JSON.stringify(header);
+  return { text: `${headerText.slice(0, -1)},"campaigns":[${campaignTexts.join(',')}]}`, skippedIds };
 }
 
 /**
@@ -38,6 +66,9 @@ export async function loadDataFile(path: string): Promise<DataFileContents | nul
   }
   if (contents.format !== FORMAT || contents.version !== VERSION || !Array.isArray(contents.campaigns)) {
     throw new Error(`${path} is not a ${FORMAT} file of version ${VERSION}; refusing to overwrite it`);
+  }
+  if (!isClockTime(contents.clockNow)) {
+    throw new Error(`${path} has clockNow ${String(contents.clockNow)}, outside the clock's range; refusing to overwrite it`);
   }
   return contents as DataFileContents;
 }
@@ -85,7 +116,9 @@ export class DataFileWriter {
     while (this.writing !== null) await this.writing.catch(() => undefined);
     if (!this.dirty) return;
     this.dirty = false;
-    const text = JSON.stringify(this.contents());
+    const { text, skippedIds } = serializeDataFile(this.contents());
+    // Ids only: they carry no private data, and the rest of the campaign is what could not be written.
+    if (skippedIds.length > 0) console.error(`vox-emulator: left out of ${this.path}, cannot serialize: ${skippedIds.join(', ')}`);
     this.writing = writeFileAtomic(this.path, text).catch((error: Error) => {
       this.dirty = true;
       throw error;

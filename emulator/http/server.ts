@@ -1,5 +1,6 @@
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Emulator } from '../emulator';
 import { ApiError, internalError, rateLimited } from '../errors';
@@ -7,6 +8,7 @@ import { ActiveFault } from '../faults';
 import { ApiHandler, apiRoutes } from '../routes/api';
 import { CONTROL_PREFIX, ControlHandler, controlRoutes } from '../routes/control';
 import { parseJsonBody, readBody, sendError, sendJson } from './io';
+import { RequestTarget, parseRequestTarget } from './request-target';
 import { RouteMatch, Router } from './router';
 
 /** A listening emulator server. */
@@ -20,10 +22,10 @@ export interface ListeningServer {
 const CLOSE_GRACE_MS = 2000;
 
 /**
- * The request pipeline. API requests: count in the request log, decide faults, route (404/405),
- * authenticate (401), rate-limit (429), read the body (413/400), handle, wait any added latency,
- * answer (or drop the connection). Control requests under
- * `/_emulator/` skip the log, the faults, auth and the rate limit. Nothing a client sends can throw
+ * The request pipeline. The path is taken exactly as sent (see parseRequestTarget). API requests: count
+ * in the request log, decide faults, route (404/405), authenticate (401), rate-limit (429), read the body
+ * (413/400), wait for a slow commit, handle, wait any added latency, answer (or drop the connection).
+ * Control requests under `/_emulator/` skip the log, the faults, auth and the rate limit. Nothing a client sends can throw
  * out of here: every failure becomes an error envelope.
  */
 export function createRequestListener(emulator: Emulator): (request: IncomingMessage, response: ServerResponse) => void {
@@ -35,15 +37,24 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
     return parseJsonBody(await readBody(request, maxBodyBytes));
   }
 
-  async function handleControl(request: IncomingMessage, response: ServerResponse, method: string, url: URL): Promise<void> {
-    const match = control.match(method, url.pathname);
+  async function handleControl(request: IncomingMessage, response: ServerResponse, method: string, target: RequestTarget): Promise<void> {
+    const match = control.match(method, target.path);
     if (!match.found) throw match.error;
     const result = match.route.handler({ params: match.params, body: await readJson(request) });
     sendJson(response, 200, result);
   }
 
-  /** Answers an API request as if no fault applied, except for the status-code fault `failure`. */
-  async function answerApi(request: IncomingMessage, url: URL, match: RouteMatch<ApiHandler>, failure: ActiveFault | null): Promise<unknown> {
+  /**
+   * Answers an API request as if no fault applied, except for the status-code faults and `slow-commit`
+   * (handled `commitAfterMs` after `arrivedAt`, a performance.now() time) among `failure`.
+   */
+  async function answerApi(
+    request: IncomingMessage,
+    target: RequestTarget,
+    match: RouteMatch<ApiHandler>,
+    failure: ActiveFault | null,
+    arrivedAt: number,
+  ): Promise<unknown> {
     const injectedError = failure === null ? null : injectedErrorOf(failure);
     if (injectedError !== null) throw injectedError;
     if (!match.found) throw match.error;
@@ -57,20 +68,23 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
     if (retryAfterSec > 0) throw rateLimited(retryAfterSec);
 
     const body = await readJson(request);
-    return match.route.handler({ organizationId, params: match.params, query: url.searchParams, body });
+    // The body is read first: a client that gives up meanwhile must not keep the commit from happening.
+    if (failure?.type === 'slow-commit') await delay(Math.max(0, arrivedAt + (failure.commitAfterMs ?? 0) - performance.now()));
+    return match.route.handler({ organizationId, params: match.params, query: target.query, body });
   }
 
-  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string, url: URL): Promise<void> {
-    const match = api.match(method, url.pathname);
-    emulator.requestLog.record(method, match.found ? match.route.pattern : (match.normalizedPath ?? url.pathname));
-    const faults = emulator.faults.decide(method, url.pathname);
+  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string, target: RequestTarget): Promise<void> {
+    const arrivedAt = performance.now();
+    const match = api.match(method, target.path);
+    emulator.requestLog.record(method, match.found ? match.route.pattern : (match.normalizedPath ?? target.path));
+    const faults = emulator.faults.decide(method, target.path);
     if (faults.failure?.type === 'reset') {
       request.socket.resetAndDestroy();
       return;
     }
     let reply: () => void;
     try {
-      const result = await answerApi(request, url, match, faults.failure);
+      const result = await answerApi(request, target, match, faults.failure, arrivedAt);
       reply = () => sendJson(response, 200, result);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -88,9 +102,9 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
 
   async function dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
-    const url = parseTarget(request.url ?? '/');
-    const handle = url.pathname.startsWith(CONTROL_PREFIX) ? handleControl : handleApi;
-    await handle(request, response, method, url);
+    const target = parseRequestTarget(request.url ?? '/');
+    const handle = target.path.startsWith(CONTROL_PREFIX) ? handleControl : handleApi;
+    await handle(request, response, method, target);
   }
 
   return (request, response) => {
@@ -105,14 +119,6 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
       }
     });
   };
-}
-
-function parseTarget(target: string): URL {
-  try {
-    return new URL(target, 'http://emulator.invalid');
-  } catch {
-    throw new ApiError(400, 'VALIDATION_ERROR', { field: 'path', reason: 'is not a valid request target' });
-  }
 }
 
 /** The error a status-code fault answers with; null for faults that do not answer. */

@@ -11,6 +11,7 @@ import {
   readString,
   rejectUnknownFields,
 } from './fields';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 import { readKoreanPhoneNumber } from './phone';
 import { readIsoTimestamp } from './timestamp';
 
@@ -110,11 +111,20 @@ function readTask(value: unknown, field: string, context: CreateValidationContex
   if (object.dynamic_variables !== undefined) {
     task.dynamicVariables = readDynamicVariables(object.dynamic_variables, childPath(field, 'dynamic_variables'));
   }
-  if (object.metadata !== undefined) task.metadata = readObject(object.metadata, childPath(field, 'metadata'));
+  if (object.metadata !== undefined) task.metadata = readMetadata(object.metadata, childPath(field, 'metadata'));
   if (object.presentation_number !== undefined) {
     task.presentationNumber = readPresentationNumber(object.presentation_number, childPath(field, 'presentation_number'), context);
   }
   return task;
+}
+
+/** Free-form, but at most MAX_JSON_DEPTH levels deep, so that the campaign can always be saved and served. */
+function readMetadata(value: unknown, field: string): Record<string, unknown> {
+  const metadata = readObject(value, field);
+  if (nestsDeeperThan(metadata, MAX_JSON_DEPTH)) {
+    throw validationError(field, `must not nest objects and arrays more than ${MAX_JSON_DEPTH} levels deep`);
+  }
+  return metadata;
 }
 
 function readDynamicVariables(value: unknown, field: string): Record<string, string> {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseCliArgs } from '../../emulator/cli';
+import { EmulatorOptions } from '../../emulator/options';
 import { Client, campaignBody } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
@@ -41,17 +42,26 @@ async function startCli(args: string[], env: Record<string, string> = {}): Promi
   return { child, url: match[1], output: () => output, exit };
 }
 
-/** Runs the CLI to its end (for argument errors). */
-function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
+/** Runs the CLI to its end (for --help and argument errors). */
+function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register', 'emulator/cli.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', VOX_API_KEY: '', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
+  let stdout = '';
   let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
   child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolveRun) => child.once('exit', (code) => resolveRun({ code, stderr })));
+  return new Promise((resolveRun) => child.once('close', (code) => resolveRun({ code, stdout, stderr })));
+}
+
+/** parseCliArgs for a line that must give options, not help. */
+function parseOptions(args: string[]): EmulatorOptions {
+  const options = parseCliArgs(args, {});
+  assert.notEqual(options, 'help');
+  return options as EmulatorOptions;
 }
 
 const running: ChildProcess[] = [];
@@ -124,6 +134,16 @@ describe('vox-emulator CLI', () => {
     });
   }
 
+  for (const flag of ['--help', '-h']) {
+    it(`${flag} prints the usage on stdout and exits 0, without needing an API key`, async () => {
+      const { code, stdout, stderr } = await runCli([flag]);
+      assert.equal(code, 0, stderr);
+      assert.match(stdout, /^usage: vox-emulator /);
+      assert.match(stdout, /slow-commit/, 'the usage lists every fault type');
+      assert.equal(stderr, '');
+    });
+  }
+
   it('exits 1 with a message when the port is taken', async () => {
     const cli = await startCli(['--api-key', KEY]);
     const port = new URL(cli.url).port;
@@ -134,21 +154,24 @@ describe('vox-emulator CLI', () => {
 
   describe('argument parsing', () => {
     it('defaults to port 4010 on 127.0.0.1 with the rate limit left to startEmulator (contract 5/10)', () => {
-      const options = parseCliArgs(['--api-key', 'k'], {});
+      const options = parseOptions(['--api-key', 'k']);
       assert.equal(options.port, 4010);
       assert.equal(options.host, '127.0.0.1');
       assert.equal(options.rateLimit, undefined);
       assert.deepEqual(options.apiKey, ['k']);
     });
 
+    it('answers help for --help even among other flags', () => {
+      assert.equal(parseCliArgs(['--port', 'eighty', '--help'], {}), 'help');
+    });
+
     it('takes every flag, several keys and faults', () => {
-      const options = parseCliArgs(
+      const options = parseOptions(
         [
           '--api-key', 'a', '--api-key', 'b', '--host', '0.0.0.0', '--port', '0', '--data', 'd.json', '--speed', '60',
           '--seed', '9', '--failure-rate', '0.5', '--rate-limit', 'off', '--fault', '500:rate=0.1', '--fault', 'reset:count=1',
           '--approved-number', '15881508',
         ],
-        {},
       );
       assert.deepEqual(options, {
         apiKey: ['a', 'b'],

@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
-import { parseFaultSpec } from '../../emulator';
+import { FaultType, parseFaultSpec } from '../../emulator';
 import { API_KEY, campaignBody, useTestEmulator } from './helpers';
+
+/** Posts a create that the client abandons after `timeoutMs`; resolves once it has given up. */
+async function createGivingUpAfter(baseUrl: string, timeoutMs: number, name: string): Promise<void> {
+  const create = fetch(`${baseUrl}/v2/campaigns`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(campaignBody({ name })),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  await assert.rejects(create, { name: 'TimeoutError' });
+}
 
 describe('emulator fault injection', () => {
   const t = useTestEmulator();
@@ -71,6 +82,53 @@ describe('emulator fault injection', () => {
     assert.equal(list.body.campaigns[0].name, 'Dropped');
   });
 
+  it('slow-commit: the create commits commitAfterMs after arrival; a client that gave up and looked found nothing', async () => {
+    await addFault({ type: 'slow-commit', method: 'POST', path: '/v2/campaigns', count: 1, commitAfterMs: 1500 });
+    await createGivingUpAfter(t.emulator.url, 200, 'Slow');
+    // The lookups a careful client makes after a timeout: both lists, before the commit.
+    assert.equal((await t.client.get('/v3/campaigns')).body.total_count, 0);
+    assert.equal((await t.client.post('/v2/campaigns/list', {})).body.total_count, 0);
+    while ((await t.control.get('/_emulator/health')).body.campaigns === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    const list = await t.client.post('/v2/campaigns/list', {});
+    assert.equal(list.body.total_count, 1);
+    assert.equal(list.body.campaigns[0].name, 'Slow');
+    assert.deepEqual(t.emulator.requests.snapshot().counts, { 'POST /v2/campaigns': 1, 'GET /v3/campaigns': 1, 'POST /v2/campaigns/list': 2 });
+  });
+
+  it('slow-commit: a client that waits gets the committed campaign as the answer', async () => {
+    await addFault({ type: 'slow-commit', method: 'POST', path: '/v2/campaigns', count: 1, commitAfterMs: 100 });
+    const reply = await t.client.post('/v2/campaigns', campaignBody({ name: 'Patient' }));
+    assert.equal(reply.status, 200);
+    assert.equal((await t.client.campaign(reply.body.id)).name, 'Patient');
+  });
+
+  // What the next matching request sees for each type, and whether it created the campaign.
+  const effects: Record<FaultType, { extra?: Record<string, unknown>; status: number | 'socket error'; created: boolean }> = {
+    latency: { extra: { latencyMs: 10 }, status: 200, created: true },
+    '429': { status: 429, created: false },
+    '500': { status: 500, created: false },
+    '503': { status: 503, created: false },
+    reset: { status: 'socket error', created: false },
+    'commit-then-drop': { status: 'socket error', created: true },
+    'slow-commit': { extra: { commitAfterMs: 10 }, status: 200, created: true },
+  };
+  for (const [type, effect] of Object.entries(effects) as Array<[FaultType, (typeof effects)[FaultType]]>) {
+    it(`${type} via POST /_emulator/faults: only the given method and path, only the next N`, async () => {
+      const fault = await addFault({ type, method: 'POST', path: '/v2/campaigns', count: 1, ...effect.extra });
+      assert.equal((await t.client.get('/v3/campaigns')).status, 200, 'another method and path');
+      assert.equal((await t.client.post('/v2/campaigns/list', {})).status, 200, 'another path');
+      assert.deepEqual((await t.control.get('/_emulator/faults')).body.faults, [fault], 'not used up by other requests');
+      const status = await t.client.post('/v2/campaigns', campaignBody()).then(
+        (reply) => reply.status,
+        () => 'socket error',
+      );
+      assert.equal(status, effect.status);
+      assert.equal((await t.client.get('/v3/campaigns')).body.total_count, effect.created ? 1 : 0);
+      assert.deepEqual((await t.control.get('/_emulator/faults')).body.faults, [], 'used up');
+      assert.equal((await t.client.post('/v2/campaigns', campaignBody())).status, 200, 'the next one is normal');
+    });
+  }
+
   it('matches method and a path pattern with * for the id, for the next N requests', async () => {
     const first = await t.client.create();
     const second = await t.client.create();
@@ -138,6 +196,9 @@ describe('emulator fault injection', () => {
       [{ type: '500', rate: 0.5, count: 1 }, 'rate'],
       [{ type: '500', path: 'v2/campaigns' }, 'path'],
       [{ type: '500', retryAfterSec: 3 }, 'retryAfterSec'],
+      [{ type: 'slow-commit' }, 'commitAfterMs'],
+      [{ type: 'slow-commit', commitAfterMs: 600_001 }, 'commitAfterMs'],
+      [{ type: 'latency', latencyMs: 5, commitAfterMs: 5 }, 'commitAfterMs'],
       [{ type: '500', when: 'now' }, 'when'],
     ];
     for (const [spec, field] of badSpecs) {
@@ -161,6 +222,13 @@ describe('emulator fault injection', () => {
         count: 1,
       });
       assert.deepEqual(parseFaultSpec('{"type":"reset","path":"/v3/campaigns/*"}'), { type: 'reset', path: '/v3/campaigns/*' });
+      assert.deepEqual(parseFaultSpec('slow-commit:method=POST,path=/v2/campaigns,count=1,commit-after=5000'), {
+        type: 'slow-commit',
+        method: 'POST',
+        path: '/v2/campaigns',
+        count: 1,
+        commitAfterMs: 5000,
+      });
     });
 
     it('rejects unknown types and keys with a readable message', () => {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { RunningEmulator, startEmulator } from '../../emulator';
 import { EmulatorOptions } from '../../emulator/options';
 
@@ -123,5 +126,39 @@ export function useTestEmulator(options: Partial<EmulatorOptions> = {}): TestCon
   };
   beforeEach(() => context.replace(options));
   afterEach(() => context.emulator.close());
+  return context;
+}
+
+/** What `useDataFileEmulator` gives each test. */
+export interface DataFileContext {
+  /** The data file's path, in a temp dir of its own per test. */
+  dataFile: string;
+  /** The running emulator, once `start` was called. */
+  emulator: RunningEmulator | undefined;
+  /** Closes the running emulator (if any) and starts a new one on the data file: a restart. */
+  start(): Promise<Client>;
+}
+
+/** Registers mocha hooks for data-file tests: a fresh temp dir per test, removed with the emulator after it. */
+export function useDataFileEmulator(): DataFileContext {
+  let directory = '';
+  const context: DataFileContext = {
+    dataFile: '',
+    emulator: undefined,
+    async start() {
+      await context.emulator?.close();
+      context.emulator = await startTestEmulator({ dataFile: context.dataFile });
+      return new Client(context.emulator.url);
+    },
+  };
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'vox-emulator-'));
+    context.dataFile = join(directory, 'data.json');
+  });
+  afterEach(async () => {
+    await context.emulator?.close();
+    context.emulator = undefined;
+    await rm(directory, { recursive: true, force: true });
+  });
   return context;
 }
