@@ -5,8 +5,8 @@ export const CAMPAIGN_TYPE = "pulumi-nodejs:dynamic/vox:Campaign";
 
 type Props = Record<string, unknown>;
 
-/** What a preview does to a campaign; `failed` when the preview stopped at it. */
-export type CampaignOperation = "create" | "update" | "replace" | "delete" | "same" | "failed";
+/** What a preview does to a campaign; `adopt` is a create that claims an existing campaign; `failed` when the preview stopped at it. */
+export type CampaignOperation = "create" | "adopt" | "update" | "replace" | "delete" | "same" | "failed";
 
 /** One campaign in a preview. */
 export interface CampaignStep {
@@ -47,7 +47,7 @@ const OPERATIONS: Record<string, CampaignOperation> = {
 };
 
 /** Of several steps for one campaign, the one that says most about what happens to it. */
-const WEIGHT: Record<CampaignOperation, number> = { same: 0, update: 1, create: 2, delete: 2, replace: 3, failed: 4 };
+const WEIGHT: Record<CampaignOperation, number> = { same: 0, update: 1, create: 2, adopt: 2, delete: 2, replace: 3, failed: 4 };
 
 /**
  * Reads the JSON that `pulumi preview --json` prints (`steps[]` with `op`, `urn`, `oldState`,
@@ -69,7 +69,10 @@ export function readPreview(value: unknown): PreviewReport {
   for (const step of asArray(value.steps)) {
     if (typeof step.urn !== "string" || !isCampaignUrn(step.urn)) continue;
     const campaign = stepFor(step.urn);
-    const operation = OPERATIONS[String(step.op)] ?? "update";
+    const newInputs = asProps(asProps(step.newState)?.inputs);
+    const named = OPERATIONS[String(step.op)] ?? "update";
+    // Creating with adoptId claims a campaign that exists: nobody is called by it.
+    const operation = named === "create" && typeof newInputs?.adoptId === "string" ? "adopt" : named;
     if (WEIGHT[operation] >= WEIGHT[campaign.operation]) campaign.operation = operation;
     const oldState = isObject(step.oldState) ? step.oldState : undefined;
     const newState = isObject(step.newState) ? step.newState : undefined;

@@ -22,9 +22,48 @@ describe("pulumi-vox explain", () => {
   it("summarizes creates with task counts, the contact list's name and windows in HH:MM", () => {
     const markdown = explain("create");
     assert.match(markdown, /^## vox campaigns in this preview\n\n\*\*2 to create\*\*\n/);
-    assert.match(markdown, /### `renewal-reminder`: ➕ create\n\n- Tasks: 2 tasks\n- Call windows: Mon–Fri 09:00–12:00, Mon–Wed 13:00–18:00 \(Asia\/Seoul\)\n/);
-    assert.match(markdown, /### `vip-followup`: ➕ create\n\n- Tasks: 3 tasks from vip-followup\.csv\n- Call windows: Tue, Thu 10:00–12:00, Sat 10:00–13:00 \(Asia\/Seoul\)\n/);
+    assert.ok(
+      markdown.includes(
+        "### `renewal-reminder`: ➕ create\n\n" +
+          '- Name: "Renewal reminder"\n' +
+          '- Agent: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f" (production)\n' +
+          "- Calls from: 021*****78\n" +
+          "- Concurrency: 2 calls at once\n" +
+          "- Starts: as soon as a call window is open\n" +
+          "- Tasks: 2 tasks\n" +
+          "- Call windows: Mon–Fri 09:00–12:00, Mon–Wed 13:00–18:00 (Asia/Seoul)\n",
+      ),
+      markdown,
+    );
+    assert.match(markdown, /### `vip-followup`: ➕ create\n\n(- .*\n){5}- Tasks: 3 tasks from vip-followup\.csv\n- Call windows: Tue, Thu 10:00–12:00, Sat 10:00–13:00 \(Asia\/Seoul\)\n/);
     assert.doesNotMatch(markdown, /Night calls|failed/);
+  });
+
+  it("shows a create's start time in the campaign's time zone, and a caller id masked", () => {
+    const preview = fixture("create");
+    const inputs = preview.steps.find((step: { urn: string }) => step.urn.endsWith("renewal-reminder")).newState.inputs;
+    Object.assign(inputs, { scheduledAt: "2026-12-01T00:30:00.000Z", presentationNumber: "0212345679" });
+    const markdown = renderPreview(readPreview(preview));
+    assert.match(markdown, /- Starts: 2026-12-01 09:30 \(Asia\/Seoul\)\n/);
+    assert.match(markdown, /- Calls from: 021\*{5}78, shown as 021\*{5}79\n/);
+  });
+
+  it("shows adoptId as adopting a campaign, not as a create", () => {
+    const preview = fixture("create");
+    const step = preview.steps.find((s: { urn: string }) => s.urn.endsWith("renewal-reminder"));
+    step.newState.inputs.adoptId = "c0ffee-1";
+    const markdown = renderPreview(readPreview(preview));
+    assert.match(markdown, /\*\*1 to create · 1 to adopt\*\*/);
+    assert.match(markdown, /### `renewal-reminder`: 🔗 adopt an existing campaign: no new campaign, nobody is called by this step\n\n- Campaign: "c0ffee-1"\n/);
+  });
+
+  it("warns when a new campaign has the list of a campaign this preview deletes (a renamed file)", () => {
+    const created = fixture("create").steps.find((s: { urn: string }) => s.urn.endsWith("renewal-reminder"));
+    const deleted = JSON.parse(JSON.stringify(created));
+    Object.assign(deleted, { op: "delete", urn: created.urn.replace("renewal-reminder", "old-name"), oldState: { ...deleted.newState, outputs: deleted.newState.inputs } });
+    delete deleted.newState;
+    const markdown = renderPreview(readPreview({ steps: [created, deleted], diagnostics: [] }));
+    assert.match(markdown, /⚠️ Same list as `old-name`, which this preview deletes: the same 2 people will be called again\. .*`aliases`/);
   });
 
   it("shows a window change of an update as before → after", () => {
