@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CallTimeWindowArgs, CampaignArgs, CampaignCallTimeWindow, CampaignTask, TaskArgs } from "./campaign/args";
 import { DERIVED_INPUTS } from "./campaign/fields";
 import { OBSERVED_KEYS } from "./campaign/state";
+import { warnAboutNightCalls } from "./night-call-warning";
 import { campaignProvider } from "./serialized-provider";
 
 /**
@@ -94,6 +95,7 @@ export class Campaign extends pulumi.dynamic.Resource {
       "vox",
       "Campaign",
     );
+    if (args.callTimeWindow) warnAboutNightCalls(args.callTimeWindow as pulumi.Input<CallTimeWindowArgs>, this);
   }
 }
 
