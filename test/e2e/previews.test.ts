@@ -1,48 +1,20 @@
 import * as assert from "assert";
-import { TEST_API_KEY, TestEmulator, startTestEmulator } from "../support/emulator";
-import { AGENT_ID } from "../support/inputs";
-import { CampaignSpec, PulumiStack, pulumiCliDir } from "./support/pulumi-stack";
-
-function campaign(name: string, overrides: Record<string, unknown> = {}): CampaignSpec {
-  return {
-    name,
-    args: {
-      name: `Campaign ${name}`,
-      agentId: AGENT_ID,
-      callFrom: "02-1234-5678",
-      callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "12:00" }] },
-      tasks: [{ callTo: "010-1234-5678" }],
-      ...overrides,
-    },
-  };
-}
+import { campaignSpec as campaign, useStackPerTest } from "./support/pulumi-stack";
 
 /** What `pulumi preview` shows a reviewer, under the real CLI. */
 describe("previews with the Pulumi CLI", function () {
   this.timeout(10 * 60_000);
-  let cliDir: string;
-  let emulator: TestEmulator;
-  let stack: PulumiStack;
-  before(function () {
-    this.timeout(30 * 60_000);
-    cliDir = pulumiCliDir();
-  });
-  beforeEach(async () => {
-    emulator = await startTestEmulator();
-    stack = await PulumiStack.create(cliDir, emulator.url, TEST_API_KEY);
-  });
-  afterEach(async () => {
-    stack.remove();
-    await emulator.close();
-  });
+  const current = useStackPerTest();
 
   it("warns about a night call window in a plain program's preview", async () => {
+    const stack = current.stack();
     stack.setCampaigns([campaign("night", { callTimeWindow: { windows: [{ days: ["Monday"], start: "19:00", end: "22:00" }] } })]);
     const { stdout } = await stack.ok("preview");
     assert.match(stdout, /warning: Mon 19:00–22:00 reaches into 21:00–08:00 Korean time: advertising calls at night need/);
   });
 
   it("fails the preview of a change to a finished campaign once, with one clean message and no stack trace", async () => {
+    const [stack, emulator] = [current.stack(), current.emulator()];
     stack.setCampaigns([campaign("done")]);
     await stack.up();
     const [id] = Object.values(await stack.campaignState()).map((c) => c.id as string);
