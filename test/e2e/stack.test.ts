@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS, startTestEmulator, totalRequests } from "../support/emulator";
+import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS, totalRequests } from "../support/emulator";
 import { AGENT_ID } from "../support/inputs";
 import { CampaignSpec, PulumiStack, useStackPerTest } from "./support/pulumi-stack";
 
