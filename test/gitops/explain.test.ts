@@ -1,9 +1,9 @@
 import * as assert from "assert";
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { renderPreview } from "../../cli/explain/markdown";
 import { readPreview } from "../../cli/explain/preview";
+import { shell } from "../support/shell";
 import { REPO, assertNoPhoneNumbers, runCli } from "./helpers";
 
 /** Recorded with Pulumi CLI v3.248.0 on examples/gitops: see fixtures/README.md. */
@@ -145,21 +145,8 @@ describe("pulumi-vox explain", () => {
     const command =
       `node -e '${slowWriter}' ${path.join(FIXTURES, "preview-create.json")} | ` +
       `node -e '${nonBlockingParent}' -- -r ${require.resolve("ts-node/register")} ${path.join(REPO, "cli", "index.ts")} explain`;
-    const run = await shell(command);
-    assert.strictEqual(run.status, 0, run.stderr);
+    const run = await shell(command, { env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } });
+    assert.strictEqual(run.code, 0, run.stderr);
     assert.strictEqual(run.stdout, explain("create"));
   });
 });
-
-/** Runs `command` with bash (a real shell pipe), without blocking this process. */
-function shell(command: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-c", command], { env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
