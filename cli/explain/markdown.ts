@@ -40,6 +40,13 @@ export function renderPreview(preview: PreviewReport, now = new Date()): string 
   const unchanged = preview.campaigns.filter((campaign) => campaign.operation === "same");
   const lines = ["## vox campaigns in this preview", ""];
   if (preview.campaigns.length > 0) lines.push(totals(preview.campaigns), "");
+  if (preview.stoppedBecause) {
+    lines.push(
+      `⚠️ **This summary is partial**: ${preview.stoppedBecause}. Pulumi stops a preview on its first error, so campaigns ` +
+        "it had not reached are not listed and the counts cover only what it reached. Fix the error and preview again for the whole plan.",
+      "",
+    );
+  }
   if (preview.errors.length > 0 || preview.campaigns.some((campaign) => campaign.errors.length > 0)) {
     lines.push("⛔ **The preview failed**: `pulumi up` would stop with the errors below.", "");
     for (const error of preview.errors) lines.push("```text", ...errorExcerpt(error), "```", "");

@@ -29,6 +29,11 @@ export interface CampaignStep {
 export interface PreviewReport {
   campaigns: CampaignStep[];
   errors: string[];
+  /**
+   * Why the preview stopped before it reached every resource, when it did: Pulumi stops at the first
+   * error, so campaigns after it are missing from `campaigns`. Absent for a preview that ran to its end.
+   */
+  stoppedBecause?: string;
 }
 
 /** Pulumi's step operations as they matter for a campaign; a replace shows as several steps. */
@@ -98,7 +103,19 @@ export function readPreview(value: unknown): PreviewReport {
       errors.push(message);
     }
   }
-  return { campaigns: [...campaigns.values()].sort((a, b) => a.name.localeCompare(b.name)), errors };
+  const sorted = [...campaigns.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return { campaigns: sorted, errors, stoppedBecause: stopReason(sorted, errors) };
+}
+
+/** Names what stopped the preview: any error diagnostic does, since the engine stops at the first one. */
+function stopReason(campaigns: CampaignStep[], errors: string[]): string | undefined {
+  const failed = campaigns.filter((campaign) => campaign.errors.length > 0).map((campaign) => `\`${campaign.name}\``);
+  if (failed.length > 0) return `the preview stopped at an error in ${failed.join(", ")}`;
+  if (errors.some((error) => /^Running program .* failed/.test(error))) {
+    return "the program stopped with an error before it had declared every campaign";
+  }
+  if (errors.length > 0) return "the preview stopped at an error outside the campaigns";
+  return undefined;
 }
 
 function migrated(props: Props | undefined): Props | undefined {

@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { renderPreview } from "../../cli/explain/markdown";
 import { readPreview } from "../../cli/explain/preview";
-import { assertNoPhoneNumbers, runCli } from "./helpers";
+import { shell } from "../support/shell";
+import { REPO, assertNoPhoneNumbers, runCli } from "./helpers";
 
 /** Recorded with Pulumi CLI v3.248.0 on examples/gitops: see fixtures/README.md. */
 const FIXTURES = path.join(__dirname, "fixtures");
@@ -110,6 +111,23 @@ describe("pulumi-vox explain", () => {
     assert.doesNotMatch(markdown, / at |\u001b/);
   });
 
+  it("says the summary is partial when a campaign's error stopped the preview, and which campaign", () => {
+    const preview = fixture("check-failure");
+    // As in the report: the engine had reached a create before the failing campaign stopped it.
+    preview.steps.push(...fixture("create").steps.filter((step: { urn: string }) => step.urn.endsWith("::renewal-reminder")));
+    const markdown = renderPreview(readPreview(preview));
+    assert.match(markdown, /^\*\*1 to create · 1 failed\*\*\n\n⚠️ \*\*This summary is partial\*\*: the preview stopped at an error in `vip-followup`\. Pulumi stops a preview on its first error, so campaigns it had not reached are not listed/m);
+  });
+
+  it("says the summary is partial when the program stopped before declaring every campaign", () => {
+    assert.match(explain("program-error"), /⚠️ \*\*This summary is partial\*\*: the program stopped with an error before it had declared every campaign\./);
+    assert.match(explain("redial-guard"), /This summary is partial\*\*: the preview stopped at an error in `vip-followup`/);
+  });
+
+  it("does not call a preview that ran to its end partial", () => {
+    for (const name of ["create", "update-night-window", "replace-tasks", "delete"]) assert.doesNotMatch(explain(name), /partial/, name);
+  });
+
   it("says what a delete does", () => {
     const markdown = explain("delete");
     assert.match(markdown, /### `vip-followup`: 🛑 delete: the campaign is canceled\n\n- Tasks: 3 tasks\n- Calls not yet placed will not be placed; calls in progress finish\./);
@@ -143,5 +161,31 @@ describe("pulumi-vox explain", () => {
     assert.strictEqual(notPreview.status, 1);
     const missing = runCli(["explain", "no-such-file.json"]);
     assert.strictEqual(missing.status, 2);
+  });
+
+  it("reads a real pipe from a slow writer, even when another process made the pipe non-blocking", async function () {
+    this.timeout(60_000);
+    // `npx` keeps the pipe's read end open and, when it touches its own stdin, makes that shared end
+    // non-blocking: a synchronous read of standard input then fails with EAGAIN whenever the writer
+    // (`pulumi preview --json`) has not written yet. This parent does the same after starting the CLI.
+    const nonBlockingParent = `
+      const child = require("child_process").spawn(process.execPath, process.argv.slice(1), { stdio: "inherit" });
+      setTimeout(() => process.stdin, 200);
+      child.on("exit", (code) => process.exit(code ?? 1));`;
+    // Writes the preview in 8 chunks 500 ms apart: the CLI starts reading while most of it is still to come.
+    const slowWriter = `
+      const text = require("fs").readFileSync(process.argv[1], "utf8");
+      const size = Math.ceil(text.length / 8);
+      let i = 0;
+      const timer = setInterval(() => {
+        process.stdout.write(text.slice(i * size, ++i * size));
+        if (i === 8) clearInterval(timer);
+      }, 500);`;
+    const command =
+      `node -e '${slowWriter}' ${path.join(FIXTURES, "preview-create.json")} | ` +
+      `node -e '${nonBlockingParent}' -- -r ${require.resolve("ts-node/register")} ${path.join(REPO, "cli", "index.ts")} explain`;
+    const run = await shell(command, { env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } });
+    assert.strictEqual(run.code, 0, run.stderr);
+    assert.strictEqual(run.stdout, explain("create"));
   });
 });
