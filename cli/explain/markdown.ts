@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from "util";
 import {
   CampaignCallTimeWindow,
   changedFields,
@@ -192,7 +193,7 @@ function describeError(message: string): string {
 
 /** A diagnostic without terminal colours and without its stack trace: what a reviewer can act on. */
 function errorExcerpt(message: string): string[] {
-  const lines = message.replace(/\u001b\[[0-9;]*m/g, "").trim().split("\n");
+  const lines = stripVTControlCharacters(message).trim().split("\n");
   const stackStart = lines.findIndex((line) => /^\s+at /.test(line));
   return lines.slice(0, stackStart === -1 ? MAX_ERROR_LINES : Math.min(stackStart, MAX_ERROR_LINES));
 }
