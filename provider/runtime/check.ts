@@ -1,3 +1,4 @@
+import { packTasks, taskListOf } from "../campaign/packed-tasks";
 import { summarizeTasksFile } from "../contact-lists/tasks-file";
 import { validateCampaignInputs } from "../campaign/validate";
 import { toPlainJson } from "../values/json";
@@ -9,17 +10,24 @@ export interface CheckResult {
 }
 
 /**
- * Validates and normalizes the inputs; makes no API call (it runs on every preview). A `tasksFile` is
- * read here, so a changed file shows in the preview as a changed `tasksDigest`; the inputs, and so
- * state, keep only its path, `taskCount` and `tasksDigest`.
+ * Validates and normalizes the inputs; makes no API call (it runs on every preview). The task list
+ * arrives packed (see packed-tasks.ts) and leaves packed, normalized, beside its `taskCount` and
+ * `tasksDigest`. A `tasksFile` is read here, so a changed file shows in the preview as a changed
+ * `tasksDigest`; the inputs, and so state, keep only its path, `taskCount` and `tasksDigest`.
  */
 export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
-  const { inputs, failures } = validateCampaignInputs(news, { now: Date.now(), previousScheduledAt: olds.scheduledAt });
+  const list = taskListOf(news.tasks);
+  if (!list.ok) return { inputs: news, failures: [{ property: "tasks", reason: list.reason }] };
+  const { inputs, failures } = validateCampaignInputs(
+    news.tasks === undefined ? news : { ...news, tasks: list.tasks },
+    { now: Date.now(), previousScheduledAt: olds.scheduledAt },
+  );
   // With inline tasks too, validation has already said to give only one; an unknown path is read at `up`.
   if (typeof inputs.tasksFile === "string" && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {
     const summary = summarizeTasksFile(inputs.tasksFile);
     if (summary.ok) Object.assign(inputs, { taskCount: summary.taskCount, tasksDigest: summary.tasksDigest });
     else failures.push(...summary.failures);
   }
+  if (Array.isArray(inputs.tasks) && !containsUnknown(inputs.tasks)) inputs.tasks = packTasks(inputs.tasks);
   return { inputs: toPlainJson(inputs), failures };
 }
