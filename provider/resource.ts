@@ -1,7 +1,8 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import type { CallTimeWindowArgs, CampaignArgs, CampaignCallTimeWindow, CampaignTask, TaskArgs } from "./campaign/args";
+import type { CallTimeWindowArgs, CampaignArgs, CampaignCallTimeWindow, TaskArgs } from "./campaign/args";
 import { DERIVED_INPUTS } from "./campaign/fields";
+import { packTasks } from "./campaign/packed-tasks";
 import { OBSERVED_KEYS } from "./campaign/state";
 import { warnAboutNightCalls } from "./night-call-warning";
 import { campaignProvider } from "./serialized-provider";
@@ -36,8 +37,6 @@ export class Campaign extends pulumi.dynamic.Resource {
   declare readonly concurrency: pulumi.Output<number>;
   /** The normalized call time window (times as `"HH:MM"`), or null when the API default (08:00–20:00 daily) applies. */
   declare readonly callTimeWindow: pulumi.Output<CampaignCallTimeWindow | null>;
-  /** The normalized tasks (secret); absent when `tasksFile` is used. */
-  declare readonly tasks: pulumi.Output<CampaignTask[] | undefined>;
   /** The contact list path, when `tasksFile` is used. */
   declare readonly tasksFile: pulumi.Output<string | undefined>;
   /** The adopted campaign id, when `adoptId` is used. */
@@ -84,14 +83,15 @@ export class Campaign extends pulumi.dynamic.Resource {
         scheduledAt: isoTimeInput(args.scheduledAt),
         concurrency: args.concurrency,
         callTimeWindow: args.callTimeWindow as pulumi.Input<CallTimeWindowArgs> | undefined,
-        tasks: args.tasks && pulumi.secret(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>),
+        // One secret string instead of thousands of values: see campaign/packed-tasks.ts.
+        tasks: args.tasks && pulumi.secret(pulumi.output(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>).apply(packTasks)),
         tasksFile: args.tasksFile && pulumi.output(args.tasksFile).apply((file) => path.resolve(file)),
         adoptId: args.adoptId,
         allowRedial: args.allowRedial,
         // Outputs only the provider sets: present (as undefined) so that they exist on the resource object.
         ...Object.fromEntries([...DERIVED_INPUTS, ...OBSERVED_KEYS].map((key) => [key, undefined])),
       },
-      { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "tasks"] },
+      opts,
       "vox",
       "Campaign",
     );

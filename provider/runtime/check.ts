@@ -1,3 +1,4 @@
+import { packTasks, taskListOf } from "../campaign/packed-tasks";
 import { summarizeTasksFile } from "../contact-lists/tasks-file";
 import { adoptFailures } from "./adopt-preview";
 import { validateCampaignInputs } from "../campaign/validate";
@@ -11,12 +12,18 @@ export interface CheckResult {
 
 /**
  * Validates and normalizes the inputs; makes no API call (it runs on every preview), except one GET for
- * a newly declared `adoptId` (see adopt-preview.ts). A `tasksFile` is
- * read here, so a changed file shows in the preview as a changed `tasksDigest`; the inputs, and so
- * state, keep only its path, `taskCount` and `tasksDigest`.
+ * a newly declared `adoptId` (see adopt-preview.ts). The task list
+ * arrives packed (see packed-tasks.ts) and leaves packed, normalized, beside its `taskCount` and
+ * `tasksDigest`. A `tasksFile` is read here, so a changed file shows in the preview as a changed
+ * `tasksDigest`; the inputs, and so state, keep only its path, `taskCount` and `tasksDigest`.
  */
 export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
-  const { inputs, failures } = validateCampaignInputs(news, { now: Date.now(), previousScheduledAt: olds.scheduledAt });
+  const list = taskListOf(news.tasks);
+  if (!list.ok) return { inputs: news, failures: [{ property: "tasks", reason: list.reason }] };
+  const { inputs, failures } = validateCampaignInputs(
+    news.tasks === undefined ? news : { ...news, tasks: list.tasks },
+    { now: Date.now(), previousScheduledAt: olds.scheduledAt },
+  );
   // With inline tasks too, validation has already said to give only one; an unknown path is read at `up`.
   if (typeof inputs.tasksFile === "string" && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {
     const summary = summarizeTasksFile(inputs.tasksFile);
@@ -24,5 +31,6 @@ export async function check(olds: Record<string, unknown>, news: Record<string, 
     else failures.push(...summary.failures);
   }
   if (failures.length === 0) failures.push(...(await adoptFailures(olds, inputs)));
+  if (Array.isArray(inputs.tasks) && !containsUnknown(inputs.tasks)) inputs.tasks = packTasks(inputs.tasks);
   return { inputs: toPlainJson(inputs), failures };
 }

@@ -8,12 +8,12 @@ import { rememberBeforeRefresh } from "./refresh-memory";
 export interface ReadResult {
   id?: string;
   props?: Record<string, unknown>;
-  inputs?: Record<string, unknown>;
 }
 
 /**
- * One GET. The tasks cannot be read back, so they stay as state has them. The name and call time window
- * come from the API, so a change made outside Pulumi shows as drift that the next `up` puts back.
+ * One GET. The name and call time window come from the API, so a change made outside Pulumi shows as
+ * drift that the next `up` puts back. It returns no inputs: the task list lives only in the inputs
+ * (packed; the outputs hold its count and digest), so the engine keeps the inputs it has.
  */
 export async function read(id: string, props: Record<string, unknown>): Promise<ReadResult> {
   const state = stateFromOutputs(props);
@@ -27,10 +27,10 @@ export async function read(id: string, props: Record<string, unknown>): Promise<
   }
   const inputs = inputsOfState(state);
   inputs.name = campaign.name;
-  // Without a declared window the API applies its default; taking that into the inputs would be a diff forever.
+  // Without a declared window the API applies its default; taking that into the outputs would be a diff forever.
   if (state.callTimeWindow && campaign.callTimeWindow && !jsonEqual(state.callTimeWindow, campaign.callTimeWindow)) {
     inputs.callTimeWindow = campaign.callTimeWindow;
   }
   rememberBeforeRefresh(id, state);
-  return { id, props: toPlainJson(campaignOutputs(inputs, campaign)), inputs: toPlainJson(inputs) };
+  return { id, props: toPlainJson(campaignOutputs(inputs, campaign)) };
 }
