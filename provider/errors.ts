@@ -13,12 +13,18 @@ export const ERROR_CODES = [
   "CAMPAIGN_FINISHED",
   /** A create lost its answer and whether the campaign exists is not certain. */
   "CREATE_UNCERTAIN",
+  /** Before a create: an unfinished campaign that may be this resource's (from an interrupted run) exists. */
+  "CAMPAIGN_EXISTS",
   /** A campaign exists but recording it in state failed. */
   "RECORDING_FAILED",
   /** A 404 that may mean another organization's API key rather than "gone". */
   "WRONG_ORGANIZATION",
   /** A campaign paused to apply a change could not be resumed. */
   "RESUME_FAILED",
+  /** A running campaign could not be paused to apply a change (nothing changed). */
+  "PAUSE_FAILED",
+  /** An in-place change failed; the message says the campaign's status afterwards. */
+  "UPDATE_FAILED",
   /** The contact list changed between check and create. */
   "TASKS_FILE_CHANGED",
   /** Inputs that reach create or update unchecked or invalid. */

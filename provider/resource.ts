@@ -1,6 +1,7 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { CallTimeWindowArgs, CampaignArgs, CampaignCallTimeWindow, TaskArgs } from "./campaign/args";
+import { autoname } from "./campaign/autoname";
 import { DERIVED_INPUTS } from "./campaign/fields";
 import { packTasks } from "./campaign/packed-tasks";
 import { OBSERVED_KEYS } from "./campaign/state";
@@ -75,7 +76,8 @@ export class Campaign extends pulumi.dynamic.Resource {
       campaignProvider,
       name,
       {
-        name: args.name ?? name,
+        // Left out, the name is the resource's autoname: it lets a create recognise its own campaign (README "Exactly once").
+        name: args.name ?? autoname(pulumi.getProject(), pulumi.getStack(), name),
         agentId: args.agentId,
         agentVersion: args.agentVersion,
         callFrom: args.callFrom,

@@ -82,7 +82,10 @@ export interface CampaignTask {
 
 /** The inputs of a `vox.Campaign`. */
 export interface CampaignArgs {
-  /** Campaign name shown in vox.ai, 1–255 characters. Defaults to the resource name. Changes in place. */
+  /**
+   * Campaign name shown in vox.ai, 1–255 characters. Defaults to the resource name plus a suffix stable for
+   * this stack and resource (`renewal-reminder-1a2b3c`), by which an interrupted create is recognised. Changes in place.
+   */
   name?: pulumi.Input<string>;
   /** UUID of the vox.ai agent that makes the calls. Changing it replaces the campaign. */
   agentId: pulumi.Input<string>;

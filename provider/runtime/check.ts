@@ -1,5 +1,6 @@
 import { packTasks, taskListOf } from "../campaign/packed-tasks";
 import { summarizeTasksFile } from "../contact-lists/tasks-file";
+import { keptName } from "../campaign/autoname";
 import { adoptFailures } from "./adopt-preview";
 import { validateCampaignInputs } from "../campaign/validate";
 import { toPlainJson } from "../values/json";
@@ -24,6 +25,8 @@ export async function check(olds: Record<string, unknown>, news: Record<string, 
     news.tasks === undefined ? news : { ...news, tasks: list.tasks },
     { now: Date.now(), previousScheduledAt: olds.scheduledAt },
   );
+  // A campaign 0.1.0 named after its resource keeps that name rather than being renamed to the autoname.
+  if (olds.name !== undefined) inputs.name = keptName(olds.name, inputs.name) as typeof inputs.name;
   // With inline tasks too, validation has already said to give only one; an unknown path is read at `up`.
   if (typeof inputs.tasksFile === "string" && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {
     const summary = summarizeTasksFile(inputs.tasksFile);

@@ -1,5 +1,5 @@
 import { CampaignApi } from "../api/campaigns";
-import { isInvalidState } from "../api/errors";
+import { UncertainOutcomeError, isInvalidState } from "../api/errors";
 import { CampaignView, isTerminal } from "../api/wire";
 import { FieldName, changedFields, inPlaceFields } from "../campaign/fields";
 import { CampaignInputs, campaignOutputs, stateFromOutputs, withKnownOrganization } from "../campaign/state";
@@ -8,6 +8,9 @@ import { VoxError } from "../errors";
 import { finishedError } from "./finished";
 import { toPlainJson } from "../values/json";
 import { campaignApi } from "./client";
+
+/** Pause requests sent before giving up on a campaign that stays running. */
+const MAX_PAUSES = 3;
 
 export interface UpdateResult {
   outs: Record<string, unknown>;
@@ -45,34 +48,80 @@ async function patchOrPause(api: CampaignApi, id: string, fields: FieldName[], n
   }
 }
 
+/**
+ * Pause, PATCH, resume. Pause and resume are sent once: when an answer is lost, the campaign is read and
+ * the update continues from its real status (a repeated pause would meet 409 and hide that the first one
+ * worked, leaving the campaign paused). A campaign that was running is never left paused by a successful
+ * update, and every error says the status the campaign is in.
+ */
 async function patchWhilePaused(api: CampaignApi, id: string, fields: FieldName[], news: CampaignInputs): Promise<CampaignView> {
-  try {
-    await api.act(id, "pause");
-  } catch (error) {
-    if (!isInvalidState(error)) throw error;
-    // Not pausable: finished meanwhile, or already paused (then the PATCH simply works).
-    const current = await api.get(id);
-    if (isTerminal(current.status)) throw finishedError(id, current.status);
-    return api.patch(id, fields, news);
-  }
+  const paused = await pauseForPatch(api, id);
+  if (!paused.byUs) return api.patch(id, fields, news);
   let patchError: unknown;
   try {
     await api.patch(id, fields, news);
   } catch (error) {
     patchError = error;
   }
-  let resumed: CampaignView;
-  try {
-    resumed = await api.act(id, "resume");
-  } catch (error) {
-    const patchNote = patchError ? ` (the change itself failed: ${(patchError as Error).message})` : "";
+  const resumed = await resumeAfterPatch(api, id, patchError);
+  if (patchError) {
     throw new VoxError(
-      "RESUME_FAILED",
-      `campaign ${id} was paused to apply the change${patchNote} and could not be resumed: ` +
-        `${(error as Error).message}; resume it in vox.ai, or run \`pulumi up\` again`,
-      { campaignId: id },
+      "UPDATE_FAILED",
+      `the change to campaign ${id} failed: ${(patchError as Error).message}. The campaign was resumed (status ${resumed.status}); ` +
+        "fix the cause and run `pulumi up` again",
+      { campaignId: id, status: resumed.status },
     );
   }
-  if (patchError) throw patchError;
   return resumed;
 }
+
+/** Pauses the campaign; `byUs: false` when it was already paused (then it stays paused after the change). */
+async function pauseForPatch(api: CampaignApi, id: string): Promise<{ byUs: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    let failure: Error;
+    try {
+      await api.act(id, "pause", "once");
+      return { byUs: true };
+    } catch (error) {
+      if (!isInvalidState(error) && !(error instanceof UncertainOutcomeError)) throw error;
+      failure = error as Error;
+    }
+    const current = await api.get(id);
+    if (isTerminal(current.status)) throw finishedError(id, current.status);
+    // After a lost answer a paused campaign is our pause (it was running a moment ago); after a 409 it was paused already.
+    if (current.status === "paused") return { byUs: failure instanceof UncertainOutcomeError };
+    if (isInvalidState(failure) || attempt >= MAX_PAUSES) {
+      throw new VoxError(
+        "PAUSE_FAILED",
+        `campaign ${id} could not be paused to apply the change (${failure.message}); it is ${current.status} and unchanged. Run \`pulumi up\` again`,
+        { campaignId: id, status: current.status },
+      );
+    }
+  }
+}
+
+/** Resumes after the change; when the answer is lost, the campaign's real status says whether it worked. */
+async function resumeAfterPatch(api: CampaignApi, id: string, patchError: unknown): Promise<CampaignView> {
+  let failure: Error;
+  try {
+    return await api.act(id, "resume", "once");
+  } catch (error) {
+    failure = error as Error;
+  }
+  let current: CampaignView | undefined;
+  try {
+    current = await api.get(id);
+  } catch {
+    // Reported below: the status is unknown.
+  }
+  // Resumed, or waiting for its window (paused by the system), or finished meanwhile: not left paused by us.
+  if (current && !(current.status === "paused" && current.pausedBy === "user")) return current;
+  const patchNote = patchError ? ` (the change itself failed: ${(patchError as Error).message})` : "";
+  throw new VoxError(
+    "RESUME_FAILED",
+    `campaign ${id} was paused to apply the change${patchNote} and resuming it failed (${failure.message}); ` +
+      (current ? "it is still paused: resume it in vox.ai, or run `pulumi up` again" : "its status could not be read: check it in vox.ai"),
+    { campaignId: id, status: current?.status ?? null },
+  );
+}
+

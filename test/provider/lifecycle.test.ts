@@ -31,9 +31,9 @@ describe("create, read, update, delete", () => {
   }
 
   describe("create", () => {
-    it("makes exactly one request and returns plain-JSON outputs with a string id", async () => {
+    it("makes two requests (the lookup for an earlier run's campaign, the POST) and returns plain-JSON outputs with a string id", async () => {
       const { id, outs, inputs } = await created();
-      assert.deepStrictEqual(await emulator.requests(), { "POST /v2/campaigns": 1 });
+      assert.deepStrictEqual(await emulator.requests(), { "POST /v2/campaigns/list": 1, "POST /v2/campaigns": 1 });
       assert.strictEqual(typeof id, "string");
       assert.ok(id.length > 0);
       assertPlainJson(outs);
@@ -207,7 +207,10 @@ describe("create, read, update, delete", () => {
       await emulator.fault({ type: "500", method: "PATCH", path: "/v3/campaigns/*", count: 20 });
       await configureProvider(emulator.url, { "vox:maxRetries": "1" });
       try {
-        await assert.rejects(provider.update(id, ongoing, { ...inputs, name: "x" }), /PATCH .* failed: vox API 500/);
+        await assert.rejects(
+          provider.update(id, ongoing, { ...inputs, name: "x" }),
+          /\[vox:UPDATE_FAILED\] the change to campaign .* failed: PATCH .* failed: vox API 500.*resumed \(status ongoing\)/,
+        );
       } finally {
         await configureProvider(emulator.url);
         await emulator.api("DELETE", "/_emulator/faults");
