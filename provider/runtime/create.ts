@@ -2,6 +2,7 @@ import { CampaignApi } from "../api/campaigns";
 import { UncertainOutcomeError, isNotFound } from "../api/errors";
 import { CampaignView } from "../api/wire";
 import type { CampaignTask } from "../campaign/args";
+import { isPausedByUser } from "../campaign/description";
 import { adoptMismatches } from "../campaign/fields";
 import { CampaignInputs, campaignOutputs } from "../campaign/state";
 import { checkedInputs } from "../campaign/validate";
@@ -9,6 +10,7 @@ import { loadTasksFile } from "../contact-lists/tasks-file";
 import { VoxError } from "../errors";
 import { toPlainJson } from "../values/json";
 import { campaignApi } from "./client";
+import { observedPaused, pauseCampaign } from "./paused";
 
 export interface CreateResult {
   id: string;
@@ -22,20 +24,45 @@ const SECOND_LOOK_DELAY_MS = 2_000;
 
 /**
  * Creates the campaign with exactly one POST, or claims `adoptId` with one GET. A POST whose answer was
- * lost is never repeated blindly: the campaign is looked up first and adopted when found.
+ * lost is never repeated blindly: the campaign is looked up first and adopted when found. `paused: true`
+ * pauses it right after (1 more request).
  */
 export async function create(rawInputs: Record<string, unknown>): Promise<CreateResult> {
   const inputs = checkedInputs(rawInputs);
   const api = campaignApi();
-  const campaign = inputs.adoptId !== undefined ? await adopt(api, inputs.adoptId, inputs) : await createOnce(api, inputs);
+  let campaign = inputs.adoptId !== undefined ? await adopt(api, inputs.adoptId, inputs) : await createOnce(api, inputs);
+  if (inputs.paused && !isPausedByUser(campaign)) campaign = await pauseCreated(api, campaign, rawInputs);
+  // An adopted campaign may be paused or running against the declaration: recorded as it is, the next `up` applies it.
+  const recorded = inputs.adoptId !== undefined ? { ...inputs, paused: observedPaused(campaign) ?? inputs.paused } : inputs;
   try {
-    return { id: campaign.id, outs: toPlainJson(campaignOutputs(inputs, campaign)) };
+    return { id: campaign.id, outs: toPlainJson(campaignOutputs(recorded, campaign)) };
   } catch (error) {
     // The campaign exists: hand its id to the engine so state records it instead of orphaning it.
     throw Object.assign(
       new VoxError("RECORDING_FAILED", `campaign ${campaign.id} was created, but recording it failed: ${(error as Error).message}`),
       // The inputs arrived over gRPC, so they are plain JSON; with them a later diff and delete still work.
       { id: campaign.id, properties: { ...rawInputs, status: campaign.status } },
+    );
+  }
+}
+
+/**
+ * `paused: true` on a new campaign: created, then paused at once. When the pause fails the campaign exists
+ * and may be calling: the error says so, and carries its id with `paused: false` so that state records the
+ * campaign and the next `up` pauses it.
+ */
+async function pauseCreated(api: CampaignApi, campaign: CampaignView, rawInputs: Record<string, unknown>): Promise<CampaignView> {
+  try {
+    return await pauseCampaign(api, campaign.id);
+  } catch (error) {
+    throw Object.assign(
+      new VoxError(
+        "PAUSE_AFTER_CREATE_FAILED",
+        `campaign ${campaign.id} was created but pausing it failed (${(error as Error).message}); it may be calling ` +
+          "now: pause it in vox.ai, or run `pulumi up` again to pause it",
+        { campaignId: campaign.id },
+      ),
+      { id: campaign.id, properties: { ...rawInputs, paused: false, status: campaign.status } },
     );
   }
 }
