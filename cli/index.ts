@@ -6,11 +6,14 @@
 import { parseArgs } from "util";
 import { explainCommand } from "./explain/command";
 import { Output, processOutput } from "./output";
+import { processScreen, statusCommand } from "./status/command";
 import { EXIT, HELP, UsageError } from "./usage";
 import { validateCommand } from "./validate";
 
 /** Runs the command line `args` (without `node` and the script) and returns the exit code. */
-export function main(args: string[], output: Output): number {
+export function main(args: string[], output: Output): number | Promise<number> {
+  // status has options of its own and talks to the API (asynchronously).
+  if (args[0] === "status") return statusCommand(args.slice(1), processScreen(output));
   try {
     const { values, positionals } = parseArgs({
       args,
@@ -41,5 +44,7 @@ function print(output: Output, text: string): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), processOutput());
+  void Promise.resolve(main(process.argv.slice(2), processOutput())).then((code) => {
+    process.exitCode = code;
+  });
 }
