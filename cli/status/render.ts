@@ -17,10 +17,9 @@ export function progressBar(line: Pick<CampaignStatus, "total" | "completed" | "
   return colours.green("█".repeat(completed)) + colours.red("▒".repeat(failed)) + colours.dim("░".repeat(BAR_WIDTH - completed - failed));
 }
 
-/** `1 h 05 min`, `4 min`, `< 1 min`. */
+/** `1 h 05 min`, `4 min`, `2 d` (at least 1 min). */
 export function duration(seconds: number): string {
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 1) return "< 1 min";
+  const minutes = Math.max(1, Math.round(seconds / 60));
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   return hours < 48 ? `${hours} h ${String(minutes % 60).padStart(2, "0")} min` : `${Math.round(hours / 24)} d`;
@@ -36,7 +35,7 @@ function statusText(line: CampaignStatus, colour: boolean): string {
 
 function whenText(line: CampaignStatus): string {
   if (line.nextWindow) return `window opens ${line.nextWindow.local} ${line.nextWindow.timezone}`;
-  if (line.secondsLeft !== null) return `~${duration(line.secondsLeft)} left`;
+  if (line.secondsLeft !== null) return line.secondsLeft < 30 ? "< 1 min left" : `~${duration(line.secondsLeft)} left`;
   return "";
 }
 
