@@ -25,6 +25,12 @@ export const ERROR_CODES = [
   "PAUSE_FAILED",
   /** An in-place change failed; the message says the campaign's status afterwards. */
   "UPDATE_FAILED",
+  /** `paused: true` cannot be applied: the campaign is a draft, or paused by the system and resuming by itself. */
+  "PAUSE_NOT_POSSIBLE",
+  /** A campaign created with `paused: true` exists but pausing it failed: it may be calling. */
+  "PAUSE_AFTER_CREATE_FAILED",
+  /** The `import` resource option, which cannot work for a dynamic resource (use adoptId or Campaign.get). */
+  "IMPORT_OPTION",
   /** The contact list changed between check and create. */
   "TASKS_FILE_CHANGED",
   /** Inputs that reach create or update unchecked or invalid. */
