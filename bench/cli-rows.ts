@@ -18,6 +18,14 @@ export interface CliRow {
   ratio: Summary;
   oursPeakBytes: Summary;
   floorPeakBytes: Summary;
+  /** Median CPU seconds by process role. */
+  oursCpu: Record<string, number>;
+  floorCpu: Record<string, number>;
+}
+
+function medianCpu(costs: CommandCost[]): Record<string, number> {
+  const roles = new Set(costs.flatMap((cost) => Object.keys(cost.cpuByRole)));
+  return Object.fromEntries([...roles].map((role) => [role, summarize(costs.map((cost) => cost.cpuByRole[role] ?? 0)).median]));
 }
 
 /** preview of the empty stack, up (create), up again (no change), destroy: leaves the stack empty. */
@@ -57,6 +65,8 @@ export async function cliRows(cliDir: string, emulator: EmulatorProcess, runs: n
           ratio: summarize(ours.map((cost, run) => cost.ms / floors[run].ms)),
           oursPeakBytes: summarize(ours.map((cost) => cost.peakBytes)),
           floorPeakBytes: summarize(floors.map((cost) => cost.peakBytes)),
+          oursCpu: medianCpu(ours),
+          floorCpu: medianCpu(floors),
         };
       }),
     );

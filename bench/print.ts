@@ -39,6 +39,17 @@ export function printCliRows(rows: CliRow[], campaigns: number, tasks: number): 
   ];
   const header = ['command', 'trivial', 'ours', 'ratio', 'trivial peak memory', 'our peak memory', 'runs'];
   console.log(`${table(header, rows.map(cells))}\n`);
+  printCpuByRole(rows);
+}
+
+/** Where the CPU time goes: seconds by process, the trivial stack's first, then ours. */
+function printCpuByRole(rows: CliRow[]): void {
+  const roles = [...new Set(rows.flatMap((row) => [...Object.keys(row.oursCpu), ...Object.keys(row.floorCpu)]))].sort();
+  const cpu = (byRole: Record<string, number>) => roles.map((role) => (byRole[role] ?? 0).toFixed(1));
+  const trivialRows = rows.filter((row) => row.kind === 'inline').map((row) => [`${row.operation} (trivial)`, ...cpu(row.floorCpu)]);
+  const ourRows = rows.map((row) => [`${row.operation} (${row.kind})`, ...cpu(row.oursCpu)]);
+  console.log('CPU seconds by process (medians; sampled every 200 ms, so a lower bound):\n');
+  console.log(`${table(['command', ...roles], [...trivialRows, ...ourRows])}\n`);
 }
 
 /** Growth between two points per added campaign; equal slopes on both stretches mean linear growth. */

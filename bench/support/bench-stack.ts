@@ -3,16 +3,18 @@ import * as path from 'node:path';
 import { PulumiStack, RunResult } from '../../test/e2e/support/pulumi-stack';
 import { campaignSpecs, TaskSource } from './campaigns';
 import { BENCH_API_KEY } from './http';
-import { PeakTreeMemory } from './process-tree';
+import { ProcessTreeSampler } from './process-tree';
 import { timed } from './stats';
 
 /** What a bench stack declares per campaign: a vox.Campaign (inline tasks or a contact list), or the trivial floor. */
 export type StackKind = TaskSource | 'trivial';
 
-/** Wall time and peak memory of the Pulumi process tree during one CLI command. */
+/** Wall time, peak memory and CPU time of the Pulumi process tree during one CLI command. */
 export interface CommandCost {
   ms: number;
   peakBytes: number;
+  /** CPU seconds by the role of the process (engine, program, dynamic-provider host...). */
+  cpuByRole: Record<string, number>;
 }
 
 /**
@@ -37,12 +39,12 @@ export class BenchStack {
 
   /** Runs `pulumi <args>`, failing on a non-zero exit, and measures it. */
   async measure(...args: string[]): Promise<CommandCost> {
-    const memory = new PeakTreeMemory(this.excludedPids);
+    const sampler = new ProcessTreeSampler(this.excludedPids);
     let result: RunResult | undefined;
     const ms = await timed(async () => (result = await this.stack.run(...args)));
-    const peakBytes = memory.stop();
+    const { peakBytes, cpuByRole } = sampler.stop();
     if (result!.code !== 0) throw new Error(`pulumi ${args.join(' ')} exited ${result!.code}\n${result!.stdout.slice(-2000)}\n${result!.stderr.slice(-2000)}`);
-    return { ms, peakBytes };
+    return { ms, peakBytes, cpuByRole };
   }
 
   preview(): Promise<CommandCost> {
