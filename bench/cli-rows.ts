@@ -47,7 +47,7 @@ export async function cliRows(cliDir: string, emulator: EmulatorProcess, runs: n
       // Each run starts with another stack, so that no kind always runs on a freshly idle machine.
       for (let i = 0; i < stacks.length; i++) {
         const stack = stacks[(run + i) % stacks.length];
-        process.stderr.write(`bench: CLI run ${run + 1}/${runs}, ${stack.kind} stack\n`);
+        process.stderr.write(`bench [${process.uptime().toFixed(0)} s]: CLI run ${run + 1}/${runs}, ${stack.kind} stack\n`);
         costs.get(stack.kind)!.push(await lifecycle(stack));
         await emulator.resetAll();
       }

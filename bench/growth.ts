@@ -18,7 +18,7 @@ export interface GrowthPoint {
 
 /** One stack per point, created from empty; the state is dropped with the stack, not destroyed. */
 async function point(kind: StackKind, campaigns: number, cliDir: string, emulator: EmulatorProcess): Promise<GrowthPoint> {
-  process.stderr.write(`bench: growth, ${campaigns} ${kind} resources\n`);
+  process.stderr.write(`bench [${process.uptime().toFixed(0)} s]: growth, ${campaigns} ${kind} resources\n`);
   const stack = await BenchStack.create(kind, cliDir, emulator.url, [emulator.pid], campaigns, GROWTH_TASKS);
   try {
     const preview = await stack.preview();
