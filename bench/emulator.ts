@@ -14,7 +14,7 @@ const READ_SECONDS = 3;
 const CREATE_RUNS = 5;
 const TASKS = 10_000;
 
-const client = new BenchClient(CLIENTS);
+const client = new BenchClient({ keepAlive: true, maxSockets: CLIENTS });
 const send = (url: string, method: string, body?: string) => client.send(url, method, body);
 
 async function readThroughput(url: string, id: string): Promise<number> {

@@ -72,7 +72,7 @@ async function checkAndDiff(runtime: VoxRuntime, emulator: EmulatorProcess, runs
 /** check and create of a 1,000-task campaign, against POSTing the same campaign's body with a raw client. */
 async function checkAndCreate(runtime: VoxRuntime, emulator: EmulatorProcess, runs: number): Promise<RatioRow> {
   const tasks = rawTasks(1000);
-  const client = new BenchClient();
+  const client = new BenchClient({ keepAlive: true });
   try {
     const result = await interleaved(
       runs,

@@ -8,7 +8,7 @@ import { BENCH_API_KEY, BenchClient } from './http';
  * time), with the rate limit off and a frozen clock: campaigns wait, nobody is "called" during a bench.
  */
 export class EmulatorProcess {
-  private readonly control = new BenchClient();
+  private readonly control = new BenchClient({ keepAlive: false });
 
   private constructor(
     private readonly child: ChildProcess,

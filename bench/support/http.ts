@@ -8,12 +8,16 @@ export interface Reply {
   text: string;
 }
 
-/** A keep-alive HTTP client that sends the bench's API key: what a raw caller of the API would do. */
+/**
+ * An HTTP client that sends the bench's API key: what a raw caller of the API would do. With keep-alive
+ * (for timed requests in a row), a socket idle longer than the server's keep-alive timeout (5 s) may
+ * be closed under a new request: clients used now and then should go without.
+ */
 export class BenchClient {
   private readonly agent: Agent;
 
-  constructor(maxSockets = 1) {
-    this.agent = new Agent({ keepAlive: true, maxSockets });
+  constructor(options: { keepAlive: boolean; maxSockets?: number }) {
+    this.agent = new Agent({ keepAlive: options.keepAlive, maxSockets: options.maxSockets ?? 1 });
   }
 
   send(url: string, method: string, body?: string): Promise<Reply> {
