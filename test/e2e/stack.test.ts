@@ -42,9 +42,10 @@ describe("end to end with the Pulumi CLI", function () {
       assert.deepStrictEqual(preview.ops, { alpha: "create", beta: "create" });
       assert.strictEqual(totalRequests(await emulator.requests()), 0);
 
-      // 2. up: exactly one create request per campaign; outputs carry id and status.
+      // 2. up: per campaign one lookup for an earlier, interrupted create of it, and exactly one POST;
+      // outputs carry id and status.
       await stack.up();
-      assert.deepStrictEqual(await emulator.requests(), { "POST /v2/campaigns": 2 });
+      assert.deepStrictEqual(await emulator.requests(), { "POST /v2/campaigns/list": 2, "POST /v2/campaigns": 2 });
       let outputs = await stack.outputs();
       for (const name of ["alpha", "beta"]) {
         assert.match(outputs[name].id, /\S/);
@@ -195,7 +196,8 @@ describe("end to end with the Pulumi CLI", function () {
       stack.setCampaigns([campaign("adopted", { name: "Made in the console", callTimeWindow: undefined, adoptId: created.body.id })]);
       await emulator.resetRequests();
       await stack.up();
-      assert.deepStrictEqual(await emulator.requests(), { "GET /v3/campaigns/{id}": 1 });
+      // One GET at check (so a preview already says whether it matches) and one at create; no POST.
+      assert.deepStrictEqual(await emulator.requests(), { "GET /v3/campaigns/{id}": 2 });
       const outputs = await stack.outputs();
       assert.strictEqual(outputs.adopted.id, created.body.id);
       assert.ok(!(await emulator.requests())["POST /v2/campaigns"]);
