@@ -5,6 +5,7 @@ import { containsUnknown } from "../values/unknown";
 
 export interface CheckResult {
   inputs: Record<string, unknown>;
+  /** Each `reason` starts with the field path (`tasks[3].callTo: …`); `property` is always empty (see forTheEngine). */
   failures: { property: string; reason: string }[];
 }
 
@@ -21,5 +22,15 @@ export async function check(olds: Record<string, unknown>, news: Record<string, 
     if (summary.ok) Object.assign(inputs, { taskCount: summary.taskCount, tasksDigest: summary.tasksDigest });
     else failures.push(...summary.failures);
   }
-  return { inputs: toPlainJson(inputs), failures };
+  return { inputs: toPlainJson(inputs), failures: failures.map(forTheEngine) };
+}
+
+/**
+ * The engine prints a failure whose `property` names a top-level input as "property callFrom value
+ * {<the input as written>} has a problem: …" (pkg/resource/deploy/step_generator.go, issueCheckFailures):
+ * the full phone number next to the masked one. With no property it prints only "has a problem: <reason>",
+ * and every reason starts with its field path.
+ */
+function forTheEngine(failure: { property: string; reason: string }): { property: string; reason: string } {
+  return { property: "", reason: failure.reason };
 }
