@@ -2,6 +2,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { CallTimeWindowArgs, CampaignArgs, CampaignCallTimeWindow, CampaignTask, TaskArgs } from "./campaign/args";
 import { DERIVED_INPUTS } from "./campaign/fields";
+import { assertProgramInputShape } from "./campaign/validate";
 import { OBSERVED_KEYS } from "./campaign/state";
 import { campaignProvider } from "./serialized-provider";
 
@@ -71,6 +72,7 @@ export class Campaign extends pulumi.dynamic.Resource {
   declare readonly organizationId: pulumi.Output<string | null>;
 
   constructor(name: string, args: CampaignArgs, opts?: pulumi.CustomResourceOptions) {
+    assertProgramInputShape(args as unknown as Record<string, unknown>);
     super(
       campaignProvider,
       name,

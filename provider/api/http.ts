@@ -2,7 +2,7 @@ import * as http from "http";
 import * as https from "https";
 import fetch, { Response } from "node-fetch";
 import { UncertainOutcomeError, VoxApiError } from "./errors";
-import { Settings, requireApiKey } from "./settings";
+import { Settings, explainRefusedKey, requireApiKey } from "./settings";
 
 /**
  * node-fetch v2 rather than Node's global fetch: it takes a plain keep-alive `http.Agent` and reports
@@ -45,7 +45,7 @@ export class VoxHttpClient {
       const retriable = outcome.kind === "not-acted" || (outcome.kind === "uncertain" && spec.retry === "safe");
       const wait = outcome.retryAfterMs ?? backoff(attempt);
       if (!retriable || attempt >= this.settings.maxRetries || Date.now() + wait > deadline) {
-        throw outcome.error;
+        throw explainRefusedKey(outcome.error, this.settings);
       }
       await new Promise((resolve) => setTimeout(resolve, wait));
     }

@@ -27,8 +27,8 @@ export interface ShapeProblem {
 
 /**
  * Finds, without recursion, the keys in {@link FORBIDDEN_KEYS} and the values nesting deeper than
- * {@link MAX_NESTING}, under `value` (which stands at `path`). Depth is counted from each
- * `tasks[i].metadata` inside it, and from `value` itself everywhere else. At most one depth problem is
+ * {@link MAX_NESTING}, under `value` (which stands at `path`). Depth is counted from each task's
+ * field (`tasks[i].metadata`) inside it, and from `value` itself everywhere else. At most one depth problem is
  * reported per counted value, at that value's path (as the API names it).
  */
 export function shapeProblems(value: unknown, path: PropertyKey[]): ShapeProblem[] {
@@ -62,8 +62,8 @@ export function shapeProblems(value: unknown, path: PropertyKey[]): ShapeProblem
         continue;
       }
       const child = (next.value as Record<string, unknown>)[key];
-      const isMetadata = key === "metadata" && next.path.length === 2 && next.path[0] === "tasks";
-      pending.push(isMetadata ? { value: child, path: childPath, root: childPath, depth: 0 } : { value: child, path: childPath, root: next.root, depth });
+      const isTaskField = next.path.length === 2 && next.path[0] === "tasks";
+      pending.push(isTaskField ? { value: child, path: childPath, root: childPath, depth: 0 } : { value: child, path: childPath, root: next.root, depth });
     }
   }
   return problems.reverse();

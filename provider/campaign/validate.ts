@@ -163,7 +163,24 @@ export function checkedInputs(raw: Record<string, unknown>): CampaignInputs {
   const unknown = FIELD_NAMES.filter((field) => containsUnknown(raw[field]));
   const { inputs, failures } = validateCampaignInputs(raw, { now: Number.NEGATIVE_INFINITY });
   const reasons = [...unknown.map((field) => `${field}: is not known yet; values must be known when the campaign is created or updated`), ...failures.map((f) => f.reason)];
-  if (reasons.length > 0) throw new VoxError("INVALID_INPUTS", `the campaign's inputs are not valid:\n  ${reasons.join("\n  ")}`);
+  if (reasons.length > 0) throw invalidInputs(reasons);
   if (inputs.tasks === undefined) Object.assign(inputs, { taskCount: raw.taskCount, tasksDigest: raw.tasksDigest });
   return inputs as CampaignInputs;
+}
+
+/**
+ * Pulumi's own serialization drops a `__proto__` key and recurses into nested values before the
+ * provider's `check` sees them, so a program's inputs are looked at here, in the program, as far as they
+ * are already known (Outputs and Promises are skipped; `check` sees them resolved).
+ *
+ * @throws VoxError INVALID_INPUTS naming each problem's path.
+ */
+export function assertProgramInputShape(args: Record<string, unknown>): void {
+  const problems = Object.keys(args).flatMap((field) => shapeProblems(args[field], [field]));
+  if (problems.length === 0) return;
+  throw invalidInputs(problems.map(({ path, reason }) => failure(path, reason).reason));
+}
+
+function invalidInputs(reasons: string[]): VoxError {
+  return new VoxError("INVALID_INPUTS", `the campaign's inputs are not valid:\n  ${reasons.join("\n  ")}`);
 }
