@@ -9,8 +9,8 @@ import { Output, processOutput } from "./output";
 import { EXIT, HELP, UsageError } from "./usage";
 import { validateCommand } from "./validate";
 
-/** Runs the command line `args` (without `node` and the script) and returns the exit code. */
-export function main(args: string[], output: Output): number {
+/** Runs the command line `args` (without `node` and the script) and resolves to the exit code. */
+export async function main(args: string[], output: Output): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args,
@@ -23,7 +23,7 @@ export function main(args: string[], output: Output): number {
     if (command === "validate") return validateCommand(operands, output);
     if (command === "explain") {
       if (operands.length > 1) throw new UsageError("explain takes at most one file");
-      return explainCommand(operands[0], output);
+      return await explainCommand(operands[0], output);
     }
     throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
   } catch (error) {
@@ -41,5 +41,7 @@ function print(output: Output, text: string): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), processOutput());
+  main(process.argv.slice(2), processOutput()).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -117,7 +117,7 @@ export function parseFaultSpec(text: string): FaultSpec {
   try {
     return validateFaultSpec(raw);
   } catch (error) {
-    throw new Error(`bad fault "${text}": ${(error as Error).message}`);
+    throw new Error(`bad fault "${text}": ${(error as Error).message}`, { cause: error });
   }
 }
 

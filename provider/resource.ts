@@ -4,6 +4,7 @@ import type { CallTimeWindowArgs, CampaignArgs, CampaignCallTimeWindow, Campaign
 import { DERIVED_INPUTS } from "./campaign/fields";
 import { assertProgramInputShape } from "./campaign/validate";
 import { OBSERVED_KEYS } from "./campaign/state";
+import { warnAboutNightCalls } from "./night-call-warning";
 import { campaignProvider } from "./serialized-provider";
 
 /**
@@ -96,6 +97,7 @@ export class Campaign extends pulumi.dynamic.Resource {
       "vox",
       "Campaign",
     );
+    if (args.callTimeWindow) warnAboutNightCalls(args.callTimeWindow as pulumi.Input<CallTimeWindowArgs>, this);
   }
 }
 

@@ -4,7 +4,7 @@
  * (that is index.ts); nothing here talks to the vox API.
  */
 export type { CampaignCallTimeWindow } from "./campaign/args";
-export { changedFields, reviewedFields } from "./campaign/fields";
+export { changedFields, reviewText, reviewedFields } from "./campaign/fields";
 export type { Comparable, FieldName } from "./campaign/fields";
 export { migrateRecord } from "./campaign/state";
 export { campaignFilesIn, readCampaignFiles } from "./campaign-files";
@@ -17,3 +17,4 @@ export { describeCallTimeWindow, formatWindow, nightWarning, nightWindows } from
 export { jsonEqual } from "./values/json";
 export { maskNumber } from "./values/phone";
 export { containsUnknown } from "./values/unknown";
+export { DEFAULT_TIMEZONE } from "./values/window";

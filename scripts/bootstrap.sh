@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Installs what the demo and the tests need on a fresh clone: npm packages (which builds dist/ through
-# the `prepare` script) and a Pulumi CLI matching @pulumi/pulumi. Prints the CLI's directory on stdout.
+# Installs what the demo and the tests need on a fresh clone, and builds: npm packages, dist/ compiled
+# from the TypeScript source (every time, so no test or demo runs a stale dist/; the package has no
+# `prepare` script, it builds on `npm pack` through `prepack`), and a Pulumi CLI matching the tested
+# @pulumi/pulumi. Prints the CLI's directory on stdout.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 if [[ ! -d node_modules/@pulumi/pulumi || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "bootstrap: npm ci" >&2
   npm ci --no-audit --no-fund >&2
-else
-  npm run --silent build >&2
 fi
+npm run --silent build >&2
 bash scripts/ensure-pulumi-cli.sh

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo (`npm run demo`): starts the emulator, runs `pulumi up` on the stack of the root Pulumi.yaml
 # (examples/basic) with a local file backend in a temp dir, prints the outputs, moves the emulator's
-# clock a week ahead, refreshes to show the campaign finish, then destroys the stack and cleans up.
+# clock a week ahead, refreshes to show the campaign finish (and that stack outputs follow only at the
+# next up: `pulumi up --refresh`), then destroys the stack and cleans up.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -51,10 +52,16 @@ pulumi stack output
 step "A week passes on the emulator's clock"
 node -e "fetch('$url/_emulator/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: 7 * 86400000 }) }).then((r) => r.json()).then((c) => console.log('emulator time:', c.iso))"
 
-step "pulumi refresh: the campaign's status and counters move"
+step "pulumi refresh --diff: state takes the campaign's status and counters"
 pulumi refresh --yes --skip-preview --diff --non-interactive
-# Stack outputs are evaluated by the program, so an up (with no changes) brings them in line with state.
-pulumi up --yes --skip-preview --non-interactive > /dev/null
+
+step "pulumi stack output: still the values of the last up"
+# Pulumi evaluates stack outputs when the program runs; a refresh only updates state. This is Pulumi's
+# behaviour for every provider, so the outputs still say what they said after the up.
+pulumi stack output
+
+step "pulumi up --refresh: reads the campaign and runs the program, so the outputs follow"
+pulumi up --refresh --yes --skip-preview --non-interactive
 pulumi stack output
 
 step "pulumi destroy (a finished campaign needs no cancel) and clean up"

@@ -12,8 +12,8 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 say() { printf 'pulumi-cli: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
-version="$(node -p "require('$repo/package.json').dependencies['@pulumi/pulumi']")"
-[[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "package.json must pin @pulumi/pulumi to an exact version, not '$version'"
+version="$(node -p "require('$repo/package.json').devDependencies['@pulumi/pulumi']")"
+[[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "package.json must pin @pulumi/pulumi in devDependencies to an exact version (the tested one), not '$version'"
 
 # 1. An installed CLI of the same version: users who have one never build.
 if command -v pulumi >/dev/null 2>&1; then

@@ -14,7 +14,7 @@ type JsonObject = { [key: string]: unknown };
 
 /** Where the schema is committed. */
 export const SCHEMA_FILE = path.join(__dirname, "..", "schema", "campaign.schema.json");
-const TYPES_FILE = path.join(__dirname, "..", "provider", "campaign", "args.ts");
+export const TYPES_FILE = path.join(__dirname, "..", "provider", "campaign", "args.ts");
 
 /** Which interface of provider/campaign/args.ts documents which part of the schema. */
 const DOCUMENTED_PARTS: [string[], string[]][] = [
@@ -81,7 +81,7 @@ function document(node: JsonObject, interfaces: string[], docs: Map<string, Map<
 }
 
 /** interface name → member name (`""` for the interface itself) → JSDoc text, on one line. */
-function interfaceDocs(source: string): Map<string, Map<string, string>> {
+export function interfaceDocs(source: string): Map<string, Map<string, string>> {
   const file = ts.createSourceFile("args.ts", source, ts.ScriptTarget.Latest, true);
   const docs = new Map<string, Map<string, string>>();
   for (const statement of file.statements) {

@@ -1,16 +1,17 @@
+import { stripVTControlCharacters } from "util";
 import {
   CampaignCallTimeWindow,
-  FieldName,
   changedFields,
   containsUnknown,
   describeCallTimeWindow,
   errorCodeIn,
   formatWindow,
   jsonEqual,
-  maskNumber,
   nightWarning,
   nightWindows,
+  reviewText,
   reviewedFields,
+  DEFAULT_TIMEZONE,
 } from "../../provider/tooling";
 import { CampaignOperation, CampaignStep, PreviewReport } from "./preview";
 import { describeTaskChange } from "./task-changes";
@@ -22,6 +23,7 @@ const MAX_ERROR_LINES = 20;
 
 const HEADINGS: Record<CampaignOperation, string> = {
   create: "➕ create",
+  adopt: "🔗 adopt an existing campaign: no new campaign, nobody is called by this step",
   update: "✏️ update in place",
   replace: "♻️ replace: the campaign is canceled and created anew",
   delete: "🛑 delete: the campaign is canceled",
@@ -39,11 +41,19 @@ export function renderPreview(preview: PreviewReport, now = new Date()): string 
   const unchanged = preview.campaigns.filter((campaign) => campaign.operation === "same");
   const lines = ["## vox campaigns in this preview", ""];
   if (preview.campaigns.length > 0) lines.push(totals(preview.campaigns), "");
+  if (preview.stoppedBecause) {
+    lines.push(
+      `⚠️ **This summary is partial**: ${preview.stoppedBecause}. Pulumi stops a preview on its first error, so campaigns ` +
+        "it had not reached are not listed and the counts cover only what it reached. Fix the error and preview again for the whole plan.",
+      "",
+    );
+  }
   if (preview.errors.length > 0 || preview.campaigns.some((campaign) => campaign.errors.length > 0)) {
     lines.push("⛔ **The preview failed**: `pulumi up` would stop with the errors below.", "");
     for (const error of preview.errors) lines.push("```text", ...errorExcerpt(error), "```", "");
   }
-  for (const campaign of changed) lines.push(...campaignSection(campaign, now), "");
+  const deleted = preview.campaigns.filter((campaign) => campaign.operation === "delete");
+  for (const campaign of changed) lines.push(...campaignSection(campaign, now, deleted), "");
   if (unchanged.length > 0) {
     lines.push(`Unchanged: ${unchanged.map((campaign) => `\`${campaign.name}\``).join(", ")}`);
     lines.push(...unchanged.flatMap((campaign) => nightLines(campaign.news, now).map((line) => `- \`${campaign.name}\`: ${line}`)));
@@ -55,6 +65,7 @@ export function renderPreview(preview: PreviewReport, now = new Date()): string 
 function totals(campaigns: CampaignStep[]): string {
   const labels: [CampaignOperation, string][] = [
     ["create", "to create"],
+    ["adopt", "to adopt"],
     ["update", "to update"],
     ["replace", "to replace"],
     ["delete", "to delete"],
@@ -68,9 +79,12 @@ function totals(campaigns: CampaignStep[]): string {
   return `**${parts.join(" · ")}**`;
 }
 
-function campaignSection(campaign: CampaignStep, now: Date): string[] {
+function campaignSection(campaign: CampaignStep, now: Date, deleted: CampaignStep[]): string[] {
   const { olds, news } = campaign;
   const lines = [`### \`${campaign.name}\`: ${HEADINGS[campaign.operation]}`, ""];
+  if (campaign.operation === "adopt" && news) lines.push(`- Campaign: ${reviewText("adoptId", news.adoptId)}`);
+  if (campaign.operation === "create" && news) lines.push(...newCampaignLines(news).map((line) => `- ${line}`));
+  if (campaign.operation === "create" || campaign.operation === "replace") lines.push(...sameListLines(news, deleted).map((line) => `- ${line}`));
   if (campaign.operation === "replace") lines.push(`- Replaced because of: ${campaign.replaceReasons.join(", ") || "(not reported)"}`);
   if (olds || news) lines.push(`- Tasks: ${describeTaskChange(olds, news)}`);
   if (news) lines.push(`- Call windows: ${describeWindowChange(olds, news)}`);
@@ -80,6 +94,47 @@ function campaignSection(campaign: CampaignStep, now: Date): string[] {
   lines.push(...nightLines(news, now).map((line) => `- ${line}`));
   lines.push(...campaign.errors.map(describeError).map((line) => `- ${line}`));
   return lines;
+}
+
+/** What a reviewer approves for a new campaign: who calls, from which number, how fast, from when. */
+function newCampaignLines(news: Props): string[] {
+  const timezone = (news.callTimeWindow as CampaignCallTimeWindow | undefined)?.timezone ?? DEFAULT_TIMEZONE;
+  const callerId = news.presentationNumber ? `, shown as ${reviewText("presentationNumber", news.presentationNumber)}` : "";
+  return [
+    `Name: ${reviewText("name", news.name)}`,
+    `Agent: ${reviewText("agentId", news.agentId)} (${typeof news.agentVersion === "string" ? news.agentVersion : "production"})`,
+    `Calls from: ${reviewText("callFrom", news.callFrom)}${callerId}`,
+    `Concurrency: ${reviewText("concurrency", news.concurrency)} calls at once`,
+    `Starts: ${typeof news.scheduledAt === "string" && !containsUnknown(news.scheduledAt) ? localTime(news.scheduledAt, timezone) : "as soon as a call window is open"}`,
+  ];
+}
+
+/** `2026-12-01 09:00 (Asia/Seoul)`: the start as the campaign's own windows read time. */
+function localTime(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")} (${timeZone})`;
+}
+
+/** A new campaign whose list is the one a deleted campaign had: a renamed file, say, calls the same people again. */
+function sameListLines(news: Props | undefined, deleted: CampaignStep[]): string[] {
+  const digest = news?.tasksDigest;
+  if (typeof digest !== "string" || containsUnknown(digest)) return [];
+  return deleted
+    .filter((campaign) => campaign.olds?.tasksDigest === digest)
+    .map(
+      (campaign) =>
+        `⚠️ Same list as \`${campaign.name}\`, which this preview deletes: the same ${news?.taskCount} people will be called again. ` +
+        "If this is a renamed campaign file, declare it with Pulumi `aliases` (see docs/gitops.md) to keep the running campaign instead.",
+    );
 }
 
 function describeWindowChange(olds: Props | undefined, news: Props): string {
@@ -103,15 +158,9 @@ function otherChanges(olds: Props | undefined, news: Props | undefined, id: stri
   if (!olds || !news) return [];
   return changedFields(olds, news, id)
     .filter((field) => SHOWN_VALUES.includes(field) || MASKED_VALUES.includes(field))
-    .map((field) => `${field}: ${shown(field, olds[field])} → ${shown(field, news[field])}`);
+    .map((field) => `${field}: ${reviewText(field, olds[field])} → ${reviewText(field, news[field])}`);
 }
 
-function shown(field: FieldName, value: unknown): string {
-  if (value === undefined || value === null) return "(none)";
-  if (containsUnknown(value)) return "(not known yet)";
-  if (MASKED_VALUES.includes(field)) return maskNumber(String(value));
-  return typeof value === "string" ? `"${value}"` : String(value);
-}
 
 function redialGuardLine(news: Props | undefined): string {
   if (news?.allowRedial === true) {
@@ -144,7 +193,7 @@ function describeError(message: string): string {
 
 /** A diagnostic without terminal colours and without its stack trace: what a reviewer can act on. */
 function errorExcerpt(message: string): string[] {
-  const lines = message.replace(/\u001b\[[0-9;]*m/g, "").trim().split("\n");
+  const lines = stripVTControlCharacters(message).trim().split("\n");
   const stackStart = lines.findIndex((line) => /^\s+at /.test(line));
   return lines.slice(0, stackStart === -1 ? MAX_ERROR_LINES : Math.min(stackStart, MAX_ERROR_LINES));
 }

@@ -5,8 +5,8 @@ export const CAMPAIGN_TYPE = "pulumi-nodejs:dynamic/vox:Campaign";
 
 type Props = Record<string, unknown>;
 
-/** What a preview does to a campaign; `failed` when the preview stopped at it. */
-export type CampaignOperation = "create" | "update" | "replace" | "delete" | "same" | "failed";
+/** What a preview does to a campaign; `adopt` is a create that claims an existing campaign; `failed` when the preview stopped at it. */
+export type CampaignOperation = "create" | "adopt" | "update" | "replace" | "delete" | "same" | "failed";
 
 /** One campaign in a preview. */
 export interface CampaignStep {
@@ -29,6 +29,11 @@ export interface CampaignStep {
 export interface PreviewReport {
   campaigns: CampaignStep[];
   errors: string[];
+  /**
+   * Why the preview stopped before it reached every resource, when it did: Pulumi stops at the first
+   * error, so campaigns after it are missing from `campaigns`. Absent for a preview that ran to its end.
+   */
+  stoppedBecause?: string;
 }
 
 /** Pulumi's step operations as they matter for a campaign; a replace shows as several steps. */
@@ -47,7 +52,7 @@ const OPERATIONS: Record<string, CampaignOperation> = {
 };
 
 /** Of several steps for one campaign, the one that says most about what happens to it. */
-const WEIGHT: Record<CampaignOperation, number> = { same: 0, update: 1, create: 2, delete: 2, replace: 3, failed: 4 };
+const WEIGHT: Record<CampaignOperation, number> = { same: 0, update: 1, create: 2, adopt: 2, delete: 2, replace: 3, failed: 4 };
 
 /**
  * Reads the JSON that `pulumi preview --json` prints (`steps[]` with `op`, `urn`, `oldState`,
@@ -69,7 +74,10 @@ export function readPreview(value: unknown): PreviewReport {
   for (const step of asArray(value.steps)) {
     if (typeof step.urn !== "string" || !isCampaignUrn(step.urn)) continue;
     const campaign = stepFor(step.urn);
-    const operation = OPERATIONS[String(step.op)] ?? "update";
+    const newInputs = asProps(asProps(step.newState)?.inputs);
+    const named = OPERATIONS[String(step.op)] ?? "update";
+    // Creating with adoptId claims a campaign that exists: nobody is called by it.
+    const operation = named === "create" && typeof newInputs?.adoptId === "string" ? "adopt" : named;
     if (WEIGHT[operation] >= WEIGHT[campaign.operation]) campaign.operation = operation;
     const oldState = isObject(step.oldState) ? step.oldState : undefined;
     const newState = isObject(step.newState) ? step.newState : undefined;
@@ -95,7 +103,19 @@ export function readPreview(value: unknown): PreviewReport {
       errors.push(message);
     }
   }
-  return { campaigns: [...campaigns.values()].sort((a, b) => a.name.localeCompare(b.name)), errors };
+  const sorted = [...campaigns.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return { campaigns: sorted, errors, stoppedBecause: stopReason(sorted, errors) };
+}
+
+/** Names what stopped the preview: any error diagnostic does, since the engine stops at the first one. */
+function stopReason(campaigns: CampaignStep[], errors: string[]): string | undefined {
+  const failed = campaigns.filter((campaign) => campaign.errors.length > 0).map((campaign) => `\`${campaign.name}\``);
+  if (failed.length > 0) return `the preview stopped at an error in ${failed.join(", ")}`;
+  if (errors.some((error) => /^Running program .* failed/.test(error))) {
+    return "the program stopped with an error before it had declared every campaign";
+  }
+  if (errors.length > 0) return "the preview stopped at an error outside the campaigns";
+  return undefined;
 }
 
 function migrated(props: Props | undefined): Props | undefined {

@@ -1,7 +1,8 @@
+import { UserFacingError } from "../errors";
 import { snakeToCamelPath } from "./wire";
 
 /** An error answer of the vox API, in the `vox API <status> <CODE>: <message> (field: …)` form. */
-export class VoxApiError extends Error {
+export class VoxApiError extends UserFacingError {
   override name = "VoxApiError";
   constructor(
     readonly status: number,
@@ -17,7 +18,7 @@ export class VoxApiError extends Error {
  * The request was sent but no answer came back (timeout, reset, 5xx), so it may or may not have
  * taken effect. Never retried blindly for a create: that could dial people twice.
  */
-export class UncertainOutcomeError extends Error {
+export class UncertainOutcomeError extends UserFacingError {
   override name = "UncertainOutcomeError";
 }
 

@@ -62,7 +62,7 @@ export function loadCampaignFiles(directory: string): CampaignFile[] {
   try {
     files = campaignFilesIn(directory);
   } catch (error) {
-    throw new Error(`campaign directory ${displayPath(directory)} cannot be read: ${(error as Error).message}`);
+    throw new Error(`campaign directory ${displayPath(directory)} cannot be read: ${(error as Error).message}`, { cause: error });
   }
   const reports = readCampaignFiles(files);
   const problems = reports.flatMap((report) => report.errors);

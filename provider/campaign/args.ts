@@ -92,7 +92,10 @@ export interface CampaignArgs {
   callFrom: pulumi.Input<string>;
   /** Default caller id shown to callees; must be approved for your organization. Changing it replaces the campaign. */
   presentationNumber?: pulumi.Input<string>;
-  /** When to start, as an ISO-8601 string or a Date; must be in the future. Without it the campaign starts at once. */
+  /**
+   * When to start, as an ISO-8601 string or a Date; must be in the future. Without it the campaign starts at once.
+   * Changing it replaces the campaign; leaving it out later changes nothing.
+   */
   scheduledAt?: pulumi.Input<string | Date>;
   /** Calls at once, 1–100. Default 5. Changing it replaces the campaign. */
   concurrency?: pulumi.Input<number>;

@@ -5,6 +5,7 @@
 import type { CampaignView } from "../api/wire";
 import { windowToWire } from "../api/wire";
 import { jsonEqual } from "../values/json";
+import { maskNumber } from "../values/phone";
 import { containsUnknown } from "../values/unknown";
 import { API_DEFAULT_CALL_TIME_WINDOW } from "../values/window";
 import type { CampaignArgs, CampaignCallTimeWindow } from "./args";
@@ -167,13 +168,24 @@ export function wireFields(fields: FieldName[], values: Comparable, { patch = fa
   return body;
 }
 
-/** Fields an adopted campaign must match, each with the campaign's value and the declared one. */
-export function adoptMismatches(campaign: CampaignView, declared: Comparable): { field: FieldName; actual: unknown; declared: unknown }[] {
+/**
+ * How the fields in which an adopted campaign differs from its declaration read in a message, e.g.
+ * `concurrency is 5 in vox.ai, declared 3`; numbers masked as a review shows them.
+ */
+export function adoptMismatches(campaign: CampaignView, declared: Comparable): { field: FieldName; text: string }[] {
   return FIELD_NAMES.flatMap((field) => {
     const key = rule(field).adoptMustMatch;
     if (!key || !differs(campaign[key], declared[field] ?? null)) return [];
-    return [{ field, actual: campaign[key], declared: declared[field] ?? null }];
+    return [{ field, text: `${field} is ${reviewText(field, campaign[key])} in vox.ai, declared ${reviewText(field, declared[field])}` }];
   });
+}
+
+/** A value as a review or message may show it: masked for caller numbers, "(none)" when absent. */
+export function reviewText(field: FieldName, value: unknown): string {
+  if (value === undefined || value === null) return "(none)";
+  if (containsUnknown(value)) return "(not known yet)";
+  if (rule(field).review === "masked") return maskNumber(String(value));
+  return typeof value === "string" ? `"${value}"` : String(value);
 }
 
 /** Fields whose outputs hold null when they are left out. */

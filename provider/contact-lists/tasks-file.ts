@@ -34,7 +34,7 @@ export function loadTasksFile(file: string, expectedDigest: unknown): CampaignTa
   try {
     tasks = readContactList(file).tasks;
   } catch (error) {
-    if (error instanceof ContactListError) throw new Error(`tasksFile: ${error.message}`);
+    if (error instanceof ContactListError) throw new Error(`tasksFile: ${error.message}`, { cause: error });
     throw error;
   }
   if (tasksDigest(tasks) !== expectedDigest) {

@@ -1,4 +1,5 @@
 import { summarizeTasksFile } from "../contact-lists/tasks-file";
+import { adoptFailures } from "./adopt-preview";
 import { validateCampaignInputs } from "../campaign/validate";
 import { toPlainJson } from "../values/json";
 import { containsUnknown } from "../values/unknown";
@@ -10,7 +11,8 @@ export interface CheckResult {
 }
 
 /**
- * Validates and normalizes the inputs; makes no API call (it runs on every preview). A `tasksFile` is
+ * Validates and normalizes the inputs; makes no API call (it runs on every preview), except one GET for
+ * a newly declared `adoptId` (see adopt-preview.ts). A `tasksFile` is
  * read here, so a changed file shows in the preview as a changed `tasksDigest`; the inputs, and so
  * state, keep only its path, `taskCount` and `tasksDigest`.
  */
@@ -22,6 +24,7 @@ export async function check(olds: Record<string, unknown>, news: Record<string, 
     if (summary.ok) Object.assign(inputs, { taskCount: summary.taskCount, tasksDigest: summary.tasksDigest });
     else failures.push(...summary.failures);
   }
+  if (failures.length === 0) failures.push(...(await adoptFailures(olds, inputs)));
   return { inputs: toPlainJson(inputs), failures: failures.map(forTheEngine) };
 }
 

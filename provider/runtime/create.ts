@@ -57,7 +57,7 @@ async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Prom
   }
   const mismatches = adoptMismatches(campaign, inputs);
   if (mismatches.length > 0) {
-    const list = mismatches.map(({ field, actual, declared }) => `${field} is ${actual}, declared ${declared}`).join("; ");
+    const list = mismatches.map((mismatch) => mismatch.text).join("; ");
     throw new VoxError("ADOPT_MISMATCH", `adoptId: campaign ${id} does not match this resource (${list}); make the declaration match the campaign`, {
       fields: mismatches.map((m) => m.field),
     });

@@ -1,10 +1,12 @@
 import { isNotFound } from "../api/errors";
+import { isTerminal } from "../api/wire";
 import { Comparable, changedFields, replacingFields } from "../campaign/fields";
 import { CampaignState, migrateRecord, stateFromOutputs } from "../campaign/state";
 import { VoxError } from "../errors";
 import { campaignApi } from "./client";
 import { confirmWrongKey } from "./not-found";
 import { takeRefreshedChanges } from "./refresh-memory";
+import { finishedError } from "./finished";
 
 export interface DiffResult {
   changes: boolean;
@@ -26,10 +28,15 @@ export async function diff(id: string, oldOutputs: Record<string, unknown>, newI
   // After a refresh read, a status or counter that moved is drift worth showing (never a replace).
   const drift = takeRefreshedChanges(id, olds);
   const replaces = replacingFields(fields);
+  // A finished campaign cannot change in place: a preview saying "update" would fail only at `up`. (A
+  // refresh's diff compares the other way round and only reports; it must not fail.)
+  if (drift === undefined && isTerminal(olds.status) && fields.length > replaces.length) {
+    throw finishedError(id, olds.status);
+  }
   if (replaces.length > 0 && news.allowRedial !== true) {
     await guardAgainstRedial(id, olds, news, replaces);
   }
-  return { changes: fields.length + drift.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 };
+  return { changes: fields.length + (drift?.length ?? 0) > 0, replaces, deleteBeforeReplace: replaces.length > 0 };
 }
 
 async function guardAgainstRedial(id: string, olds: CampaignState, news: Comparable, replaces: string[]): Promise<void> {

@@ -21,10 +21,13 @@ export function rememberBeforeRefresh(id: string, before: CampaignState): void {
   beforeRefresh.set(id, Object.fromEntries(DRIFT_KEYS.map((key) => [key, before[key] ?? null])) as typeof before);
 }
 
-/** The observed fields that a refresh just changed for this campaign, if this diff follows its read. */
-export function takeRefreshedChanges(id: string, refreshed: CampaignState): string[] {
+/**
+ * The observed fields that a refresh just changed for this campaign when this diff follows its read
+ * (a refresh's diff); undefined for any other diff.
+ */
+export function takeRefreshedChanges(id: string, refreshed: CampaignState): string[] | undefined {
   const before = beforeRefresh.get(id);
-  if (!before) return [];
+  if (!before) return undefined;
   beforeRefresh.delete(id);
   return DRIFT_KEYS.filter((key) => before[key] !== (refreshed[key] ?? null));
 }

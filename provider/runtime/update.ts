@@ -5,6 +5,7 @@ import { FieldName, changedFields, inPlaceFields } from "../campaign/fields";
 import { CampaignInputs, campaignOutputs, stateFromOutputs, withKnownOrganization } from "../campaign/state";
 import { checkedInputs } from "../campaign/validate";
 import { VoxError } from "../errors";
+import { finishedError } from "./finished";
 import { toPlainJson } from "../values/json";
 import { campaignApi } from "./client";
 
@@ -74,14 +75,4 @@ async function patchWhilePaused(api: CampaignApi, id: string, fields: FieldName[
   }
   if (patchError) throw patchError;
   return resumed;
-}
-
-export function finishedError(id: string, status: string): VoxError {
-  return new VoxError(
-    "CAMPAIGN_FINISHED",
-    `campaign ${id} has finished (status ${status}) and can no longer be changed; revert the change, ` +
-      "or remove the campaign from the program (destroy keeps its history in vox.ai), " +
-      "or run `pulumi refresh` if you think it is still running",
-    { campaignId: id, status },
-  );
 }

@@ -2,8 +2,8 @@ import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { TEST_API_KEY, TestEmulator, startTestEmulator, totalRequests } from "../support/emulator";
-import { PulumiStack, pulumiCliDir } from "./support/pulumi-stack";
+import { totalRequests } from "../support/emulator";
+import { useStackPerTest } from "./support/pulumi-stack";
 
 const repo = path.resolve(__dirname, "../..");
 
@@ -21,23 +21,10 @@ function explain(previewJson: string): string {
 /** The GitOps example (campaign files, a CSV contact list) previewed, explained and deployed for real. */
 describe("end to end: the GitOps example with the Pulumi CLI", function () {
   this.timeout(10 * 60_000);
-  let cliDir: string;
-  let emulator: TestEmulator;
-  let stack: PulumiStack;
-  before(function () {
-    this.timeout(30 * 60_000);
-    cliDir = pulumiCliDir();
-  });
-  beforeEach(async () => {
-    emulator = await startTestEmulator();
-    stack = await PulumiStack.create(cliDir, emulator.url, TEST_API_KEY, "gitops");
-  });
-  afterEach(async () => {
-    stack.remove();
-    await emulator.close();
-  });
+  const current = useStackPerTest("gitops");
 
   it("explains a live preview, deploys the files, and explains a window change", async () => {
+    const [stack, emulator] = [current.stack(), current.emulator()];
     const created = await stack.run("preview", "--json", "--show-sames");
     assert.strictEqual(created.code, 0, created.stderr);
     const summary = explain(created.stdout);

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS, startTestEmulator, totalRequests } from "../support/emulator";
+import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS, totalRequests } from "../support/emulator";
 import { AGENT_ID } from "../support/inputs";
-import { CampaignSpec, PulumiStack, pulumiCliDir } from "./support/pulumi-stack";
+import { CampaignSpec, PulumiStack, useStackPerTest } from "./support/pulumi-stack";
 
 const window = (start: string, end: string) => ({ windows: [{ days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], start, end }] });
 
@@ -24,23 +24,13 @@ function campaign(name: string, overrides: Record<string, unknown> = {}, opts?: 
 /** The real Pulumi CLI, the real engine and our language host, against a fresh emulator. */
 describe("end to end with the Pulumi CLI", function () {
   this.timeout(10 * 60_000);
-  let cliDir: string;
+  // A new emulator, project, stack and file backend per test.
+  const current = useStackPerTest();
   let emulator: TestEmulator;
-  before(function () {
-    this.timeout(30 * 60_000); // a cold CLI build, when no cache exists yet
-    cliDir = pulumiCliDir();
-  });
-  beforeEach(async () => {
-    emulator = await startTestEmulator();
-  });
-  afterEach(() => emulator.close());
-
-  // A new project, stack and file backend per test, against that test's emulator.
   let stack: PulumiStack;
-  beforeEach(async () => {
-    stack = await PulumiStack.create(cliDir, emulator.url, TEST_API_KEY);
+  beforeEach(() => {
+    [stack, emulator] = [current.stack(), current.emulator()];
   });
-  afterEach(() => stack.remove());
 
   describe("one stack through its life", () => {
     it("previews, creates, stays unchanged, updates in place, guards redials, refreshes, destroys", async () => {

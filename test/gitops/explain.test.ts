@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { renderPreview } from "../../cli/explain/markdown";
 import { readPreview } from "../../cli/explain/preview";
-import { assertNoPhoneNumbers, runCli } from "./helpers";
+import { shell } from "../support/shell";
+import { REPO, assertNoPhoneNumbers, runCli } from "./helpers";
 
 /** Recorded with Pulumi CLI v3.248.0 on examples/gitops: see fixtures/README.md. */
 const FIXTURES = path.join(__dirname, "fixtures");
@@ -22,9 +23,48 @@ describe("pulumi-vox explain", () => {
   it("summarizes creates with task counts, the contact list's name and windows in HH:MM", () => {
     const markdown = explain("create");
     assert.match(markdown, /^## vox campaigns in this preview\n\n\*\*2 to create\*\*\n/);
-    assert.match(markdown, /### `renewal-reminder`: ➕ create\n\n- Tasks: 2 tasks\n- Call windows: Mon–Fri 09:00–12:00, Mon–Wed 13:00–18:00 \(Asia\/Seoul\)\n/);
-    assert.match(markdown, /### `vip-followup`: ➕ create\n\n- Tasks: 3 tasks from vip-followup\.csv\n- Call windows: Tue, Thu 10:00–12:00, Sat 10:00–13:00 \(Asia\/Seoul\)\n/);
+    assert.ok(
+      markdown.includes(
+        "### `renewal-reminder`: ➕ create\n\n" +
+          '- Name: "Renewal reminder"\n' +
+          '- Agent: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f" (production)\n' +
+          "- Calls from: 021*****78\n" +
+          "- Concurrency: 2 calls at once\n" +
+          "- Starts: as soon as a call window is open\n" +
+          "- Tasks: 2 tasks\n" +
+          "- Call windows: Mon–Fri 09:00–12:00, Mon–Wed 13:00–18:00 (Asia/Seoul)\n",
+      ),
+      markdown,
+    );
+    assert.match(markdown, /### `vip-followup`: ➕ create\n\n(- .*\n){5}- Tasks: 3 tasks from vip-followup\.csv\n- Call windows: Tue, Thu 10:00–12:00, Sat 10:00–13:00 \(Asia\/Seoul\)\n/);
     assert.doesNotMatch(markdown, /Night calls|failed/);
+  });
+
+  it("shows a create's start time in the campaign's time zone, and a caller id masked", () => {
+    const preview = fixture("create");
+    const inputs = preview.steps.find((step: { urn: string }) => step.urn.endsWith("renewal-reminder")).newState.inputs;
+    Object.assign(inputs, { scheduledAt: "2026-12-01T00:30:00.000Z", presentationNumber: "0212345679" });
+    const markdown = renderPreview(readPreview(preview));
+    assert.match(markdown, /- Starts: 2026-12-01 09:30 \(Asia\/Seoul\)\n/);
+    assert.match(markdown, /- Calls from: 021\*{5}78, shown as 021\*{5}79\n/);
+  });
+
+  it("shows adoptId as adopting a campaign, not as a create", () => {
+    const preview = fixture("create");
+    const step = preview.steps.find((s: { urn: string }) => s.urn.endsWith("renewal-reminder"));
+    step.newState.inputs.adoptId = "c0ffee-1";
+    const markdown = renderPreview(readPreview(preview));
+    assert.match(markdown, /\*\*1 to create · 1 to adopt\*\*/);
+    assert.match(markdown, /### `renewal-reminder`: 🔗 adopt an existing campaign: no new campaign, nobody is called by this step\n\n- Campaign: "c0ffee-1"\n/);
+  });
+
+  it("warns when a new campaign has the list of a campaign this preview deletes (a renamed file)", () => {
+    const created = fixture("create").steps.find((s: { urn: string }) => s.urn.endsWith("renewal-reminder"));
+    const deleted = JSON.parse(JSON.stringify(created));
+    Object.assign(deleted, { op: "delete", urn: created.urn.replace("renewal-reminder", "old-name"), oldState: { ...deleted.newState, outputs: deleted.newState.inputs } });
+    delete deleted.newState;
+    const markdown = renderPreview(readPreview({ steps: [created, deleted], diagnostics: [] }));
+    assert.match(markdown, /⚠️ Same list as `old-name`, which this preview deletes: the same 2 people will be called again\. .*`aliases`/);
   });
 
   it("shows a window change of an update as before → after", () => {
@@ -68,7 +108,25 @@ describe("pulumi-vox explain", () => {
   it("shows a program error without its stack trace or terminal colours", () => {
     const markdown = explain("program-error");
     assert.match(markdown, /```text\nRunning program .* failed with an unhandled exception:\nCampaignFilesError: 1 problem in the campaign files:\n {2}campaigns\/renewal-reminder\.yaml:20: tasks\[1\]\.callTo: 010\*+x9 /);
-    assert.doesNotMatch(markdown, / at |\u001b/);
+    assert.doesNotMatch(markdown, / at /);
+    assert.ok(!markdown.includes("\u001b"), "terminal colours left in the summary");
+  });
+
+  it("says the summary is partial when a campaign's error stopped the preview, and which campaign", () => {
+    const preview = fixture("check-failure");
+    // As in the report: the engine had reached a create before the failing campaign stopped it.
+    preview.steps.push(...fixture("create").steps.filter((step: { urn: string }) => step.urn.endsWith("::renewal-reminder")));
+    const markdown = renderPreview(readPreview(preview));
+    assert.match(markdown, /^\*\*1 to create · 1 failed\*\*\n\n⚠️ \*\*This summary is partial\*\*: the preview stopped at an error in `vip-followup`\. Pulumi stops a preview on its first error, so campaigns it had not reached are not listed/m);
+  });
+
+  it("says the summary is partial when the program stopped before declaring every campaign", () => {
+    assert.match(explain("program-error"), /⚠️ \*\*This summary is partial\*\*: the program stopped with an error before it had declared every campaign\./);
+    assert.match(explain("redial-guard"), /This summary is partial\*\*: the preview stopped at an error in `vip-followup`/);
+  });
+
+  it("does not call a preview that ran to its end partial", () => {
+    for (const name of ["create", "update-night-window", "replace-tasks", "delete"]) assert.doesNotMatch(explain(name), /partial/, name);
   });
 
   it("says what a delete does", () => {
@@ -104,5 +162,31 @@ describe("pulumi-vox explain", () => {
     assert.strictEqual(notPreview.status, 1);
     const missing = runCli(["explain", "no-such-file.json"]);
     assert.strictEqual(missing.status, 2);
+  });
+
+  it("reads a real pipe from a slow writer, even when another process made the pipe non-blocking", async function () {
+    this.timeout(60_000);
+    // `npx` keeps the pipe's read end open and, when it touches its own stdin, makes that shared end
+    // non-blocking: a synchronous read of standard input then fails with EAGAIN whenever the writer
+    // (`pulumi preview --json`) has not written yet. This parent does the same after starting the CLI.
+    const nonBlockingParent = `
+      const child = require("child_process").spawn(process.execPath, process.argv.slice(1), { stdio: "inherit" });
+      setTimeout(() => process.stdin, 200);
+      child.on("exit", (code) => process.exit(code ?? 1));`;
+    // Writes the preview in 8 chunks 500 ms apart: the CLI starts reading while most of it is still to come.
+    const slowWriter = `
+      const text = require("fs").readFileSync(process.argv[1], "utf8");
+      const size = Math.ceil(text.length / 8);
+      let i = 0;
+      const timer = setInterval(() => {
+        process.stdout.write(text.slice(i * size, ++i * size));
+        if (i === 8) clearInterval(timer);
+      }, 500);`;
+    const command =
+      `node -e '${slowWriter}' ${path.join(FIXTURES, "preview-create.json")} | ` +
+      `node -e '${nonBlockingParent}' -- -r ${require.resolve("ts-node/register")} ${path.join(REPO, "cli", "index.ts")} explain`;
+    const run = await shell(command, { env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } });
+    assert.strictEqual(run.code, 0, run.stderr);
+    assert.strictEqual(run.stdout, explain("create"));
   });
 });

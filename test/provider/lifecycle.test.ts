@@ -74,19 +74,29 @@ describe("create, read, update, delete", () => {
       const inputs = await checked(rawInputs({ adoptId: existing.id }));
       const { id, outs } = await provider.create(inputs);
       assert.strictEqual(id, existing.id);
-      assert.deepStrictEqual(await emulator.requests(), { "GET /v3/campaigns/{id}": 1 });
+      // One GET at check (the preview's look) and one at create.
+      assert.deepStrictEqual(await emulator.requests(), { "GET /v3/campaigns/{id}": 2 });
       assert.strictEqual(outs.status, "pending");
     });
 
-    it("refuses to adopt a campaign that does not match the declaration", async () => {
+    it("refuses to adopt a campaign that does not match the declaration, already at preview, numbers masked", async () => {
       const existing = await created();
-      const inputs = await checked(rawInputs({ adoptId: existing.id, concurrency: 9 }));
-      await assert.rejects(provider.create(inputs), /adoptId: campaign .* does not match .*concurrency is 2, declared 9/);
+      const { inputs, failures } = await provider.check({}, rawInputs({ adoptId: existing.id, concurrency: 9, callFrom: "02-1234-5679" }));
+      assert.deepStrictEqual(
+        failures?.map((f) => f.reason.replace(/campaign \S+ /, "campaign ID ")),
+        [
+          'adoptId: campaign ID differs from this declaration: callFrom is 021*****78 in vox.ai, declared 021*****79; make the declaration match the campaign',
+          "adoptId: campaign ID differs from this declaration: concurrency is 2 in vox.ai, declared 9; make the declaration match the campaign",
+        ],
+      );
+      // Should the campaign change between preview and up, create checks again.
+      await assert.rejects(provider.create(inputs), /\[vox:ADOPT_MISMATCH\] adoptId: campaign .* does not match .*concurrency is 2 in vox.ai, declared 9/);
     });
 
-    it("says clearly when the campaign to adopt does not exist", async () => {
-      const inputs = await checked(rawInputs({ adoptId: "no-such-campaign" }));
-      await assert.rejects(provider.create(inputs), /adoptId: no campaign no-such-campaign exists/);
+    it("says clearly when the campaign to adopt does not exist, already at preview", async () => {
+      const { inputs, failures } = await provider.check({}, rawInputs({ adoptId: "no-such-campaign" }));
+      assert.match(failures?.[0]?.reason ?? "", /adoptId: no campaign no-such-campaign exists/);
+      await assert.rejects(provider.create(inputs), /\[vox:ADOPT_NOT_FOUND\] adoptId: no campaign no-such-campaign exists/);
     });
   });
 

@@ -7,7 +7,7 @@ import * as path from "path";
 
 const repo = path.resolve(__dirname, "../..");
 const script = path.join(repo, "scripts/ensure-pulumi-cli.sh");
-const version = require(path.join(repo, "package.json")).dependencies["@pulumi/pulumi"] as string;
+const version = require(path.join(repo, "package.json")).devDependencies["@pulumi/pulumi"] as string;
 
 /** Writes an executable shell script. */
 function executable(file: string, body: string): void {

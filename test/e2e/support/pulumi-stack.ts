@@ -3,6 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
+import { TEST_API_KEY, TestEmulator, startTestEmulator } from "../../support/emulator";
+
 const repo = path.resolve(__dirname, "../../..");
 
 /** Runs scripts/ensure-pulumi-cli.sh (cache hit after the first build) and returns the CLI's directory. */
@@ -171,4 +173,43 @@ export class PulumiStack {
   remove(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A campaign spec for the campaigns.json program: one task, Mondays 09:00–12:00, `overrides` on top. */
+export function campaignSpec(name: string, overrides: Record<string, unknown> = {}, opts?: CampaignSpec["opts"]): CampaignSpec {
+  return {
+    name,
+    args: {
+      name: `Campaign ${name}`,
+      agentId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f",
+      callFrom: "02-1234-5678",
+      callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "12:00" }] },
+      tasks: [{ callTo: "010-1234-5678" }],
+      ...overrides,
+    },
+    opts,
+  };
+}
+
+/**
+ * Mocha hooks for e2e tests: the CLI once, then per test a fresh emulator and a fresh stack (of
+ * examples/<example> when given) against it. Read the current ones through the returned getters.
+ */
+export function useStackPerTest(example?: string): { stack(): PulumiStack; emulator(): TestEmulator } {
+  let cliDir: string;
+  let emulator: TestEmulator;
+  let stack: PulumiStack;
+  before(function () {
+    this.timeout(30 * 60_000); // a cold CLI build, when no cache exists yet
+    cliDir = pulumiCliDir();
+  });
+  beforeEach(async () => {
+    emulator = await startTestEmulator();
+    stack = await PulumiStack.create(cliDir, emulator.url, TEST_API_KEY, example);
+  });
+  afterEach(async () => {
+    stack.remove();
+    await emulator.close();
+  });
+  return { stack: () => stack, emulator: () => emulator };
 }
