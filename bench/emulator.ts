@@ -5,54 +5,22 @@
  * The emulator runs in its own process (as `vox-emulator` would), so that the clients do not share its CPU.
  * Run: npx ts-node bench/emulator.ts
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
+import { EmulatorProcess } from './support/emulator-process';
+import { BenchClient } from './support/http';
 
-const API_KEY = 'bench-key';
 const CLIENTS = 20;
 const READ_SECONDS = 3;
 const CREATE_RUNS = 5;
 const TASKS = 10_000;
 
-const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-
-function send(url: string, method: string, body?: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolveReply, reject) => {
-    const headers: Record<string, string | number> = { Authorization: `Bearer ${API_KEY}` };
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      headers['Content-Length'] = Buffer.byteLength(body);
-    }
-    const req = request(url, { method, agent, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolveReply({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register', 'emulator/cli.ts', '--port', '0', '--api-key', API_KEY, '--rate-limit', 'off', '--speed', '0'],
-    { cwd: resolve(__dirname, '..'), env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1' }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const line = await new Promise<string>((resolveLine, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolveLine);
-    child.once('exit', () => reject(new Error('the emulator exited before listening')));
-  });
-  return { child, url: line.replace('vox-emulator listening on ', '') };
-}
+const client = new BenchClient({ keepAlive: true, maxSockets: CLIENTS });
+const send = (url: string, method: string, body?: string) => client.send(url, method, body);
 
 async function readThroughput(url: string, id: string): Promise<number> {
   const deadline = performance.now() + READ_SECONDS * 1000;
   let completed = 0;
-  const client = async () => {
+  const reader = async () => {
     while (performance.now() < deadline) {
       const reply = await send(`${url}/v3/campaigns/${id}`, 'GET');
       if (reply.status !== 200) throw new Error(`GET answered ${reply.status}`);
@@ -60,7 +28,7 @@ async function readThroughput(url: string, id: string): Promise<number> {
     }
   };
   const started = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, client));
+  await Promise.all(Array.from({ length: CLIENTS }, reader));
   return completed / ((performance.now() - started) / 1000);
 }
 
@@ -83,7 +51,8 @@ async function createMedianMs(url: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const { child, url } = await startServer();
+  const emulator = await EmulatorProcess.start();
+  const { url } = emulator;
   try {
     const created = await send(
       `${url}/v2/campaigns`,
@@ -97,8 +66,8 @@ async function main(): Promise<void> {
     const medianMs = await createMedianMs(url);
     console.log(`POST /v2/campaigns with ${TASKS} tasks: ${medianMs.toFixed(0)} ms to accept (median of ${CREATE_RUNS})`);
   } finally {
-    agent.destroy();
-    child.kill('SIGTERM');
+    client.close();
+    await emulator.stop();
   }
 }
 

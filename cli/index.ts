@@ -6,11 +6,14 @@
 import { parseArgs } from "util";
 import { explainCommand } from "./explain/command";
 import { Output, processOutput } from "./output";
+import { processScreen, statusCommand } from "./status/command";
 import { EXIT, HELP, UsageError } from "./usage";
 import { validateCommand } from "./validate";
 
 /** Runs the command line `args` (without `node` and the script) and resolves to the exit code. */
 export async function main(args: string[], output: Output): Promise<number> {
+  // status has options of its own and talks to the API.
+  if (args[0] === "status") return statusCommand(args.slice(1), processScreen(output));
   try {
     const { values, positionals } = parseArgs({
       args,

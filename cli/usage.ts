@@ -12,6 +12,7 @@ export const HELP = `pulumi-vox: checks and explains vox.ai campaign files kept 
 Usage:
   pulumi-vox validate [path ...]   Validate campaign files and the contact lists they name
   pulumi-vox explain [file]        Summarize \`pulumi preview --json\` output as Markdown
+  pulumi-vox status [options]      Live progress of a stack's campaigns
   pulumi-vox --help                Show this help
   pulumi-vox --version             Show the version
 
@@ -30,6 +31,16 @@ explain [file]
   unchanged; task counts (never numbers); call windows in HH:MM; the redial guard; and a warning
   for windows that reach into 21:00-08:00 Korean time.
     pulumi preview --json | pulumi-vox explain > summary.md
+
+status [--id ID ...] [--export FILE | --stack NAME] [--watch] [--interval S] [--json]
+       [--api-key-env NAME]
+  The campaigns of the current stack (found with \`pulumi stack export\`), of a saved export
+  (--export FILE, - for standard input), or the --id campaigns, with their live status: a bar of
+  completed, failed and remaining calls, calls per minute, the time left, and when a campaign
+  paused outside its windows resumes. One GET per campaign per round. --watch redraws every
+  --interval seconds (default 5) until all have finished; --json prints one JSON document per
+  round. The API key comes from VOX_API_KEY (or the variable --api-key-env names), else from
+  \`pulumi config get vox:apiKey\` of the stack; the URL from VOX_BASE_URL or vox:baseUrl.
 
 Exit status:
   0  valid (warnings allowed); explain: a summary was written

@@ -13,12 +13,24 @@ export const ERROR_CODES = [
   "CAMPAIGN_FINISHED",
   /** A create lost its answer and whether the campaign exists is not certain. */
   "CREATE_UNCERTAIN",
+  /** Before a create: an unfinished campaign that may be this resource's (from an interrupted run) exists. */
+  "CAMPAIGN_EXISTS",
   /** A campaign exists but recording it in state failed. */
   "RECORDING_FAILED",
   /** A 404 that may mean another organization's API key rather than "gone". */
   "WRONG_ORGANIZATION",
   /** A campaign paused to apply a change could not be resumed. */
   "RESUME_FAILED",
+  /** A running campaign could not be paused to apply a change (nothing changed). */
+  "PAUSE_FAILED",
+  /** An in-place change failed; the message says the campaign's status afterwards. */
+  "UPDATE_FAILED",
+  /** `paused: true` cannot be applied: the campaign is a draft, or paused by the system and resuming by itself. */
+  "PAUSE_NOT_POSSIBLE",
+  /** A campaign created with `paused: true` exists but pausing it failed: it may be calling. */
+  "PAUSE_AFTER_CREATE_FAILED",
+  /** The `import` resource option, which cannot work for a dynamic resource (use adoptId or Campaign.get). */
+  "IMPORT_OPTION",
   /** The contact list changed between check and create. */
   "TASKS_FILE_CHANGED",
   /** Inputs that reach create or update unchecked or invalid. */

@@ -1,9 +1,12 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import type { CallTimeWindowArgs, CampaignArgs, CampaignCallTimeWindow, CampaignTask, TaskArgs } from "./campaign/args";
+import type { CallTimeWindowArgs, CampaignArgs, CampaignCallTimeWindow, TaskArgs } from "./campaign/args";
+import { autoname } from "./campaign/autoname";
 import { DERIVED_INPUTS } from "./campaign/fields";
 import { assertProgramInputShape } from "./campaign/validate";
+import { packTasks } from "./campaign/packed-tasks";
 import { OBSERVED_KEYS } from "./campaign/state";
+import { VoxError } from "./errors";
 import { warnAboutNightCalls } from "./night-call-warning";
 import { campaignProvider } from "./serialized-provider";
 
@@ -37,14 +40,14 @@ export class Campaign extends pulumi.dynamic.Resource {
   declare readonly concurrency: pulumi.Output<number>;
   /** The normalized call time window (times as `"HH:MM"`), or null when the API default (08:00–20:00 daily) applies. */
   declare readonly callTimeWindow: pulumi.Output<CampaignCallTimeWindow | null>;
-  /** The normalized tasks (secret); absent when `tasksFile` is used. */
-  declare readonly tasks: pulumi.Output<CampaignTask[] | undefined>;
   /** The contact list path, when `tasksFile` is used. */
   declare readonly tasksFile: pulumi.Output<string | undefined>;
   /** The adopted campaign id, when `adoptId` is used. */
   declare readonly adoptId: pulumi.Output<string | undefined>;
   /** Whether a replace may call people again. */
   declare readonly allowRedial: pulumi.Output<boolean>;
+  /** The declared pause; after a refresh, a pause or resume made in vox.ai (the next `up` puts the declaration back). */
+  declare readonly paused: pulumi.Output<boolean>;
   /** How many tasks the campaign has. */
   declare readonly taskCount: pulumi.Output<number>;
   /** `sha256:<hex>` of the normalized tasks: shows that the list changed without showing it. */
@@ -72,13 +75,24 @@ export class Campaign extends pulumi.dynamic.Resource {
   /** The vox.ai organization the campaign belongs to (null when the API did not say). */
   declare readonly organizationId: pulumi.Output<string | null>;
 
+  /**
+   * Reads an existing campaign without managing it: its outputs come from the API (refreshed by
+   * `pulumi refresh`), nothing is ever sent to change it, and `pulumi destroy` only forgets it (no cancel).
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): Campaign {
+    // No inputs: the provider's read takes every field from the campaign itself.
+    return new Campaign(name, {} as CampaignArgs, { ...opts, id });
+  }
+
   constructor(name: string, args: CampaignArgs, opts?: pulumi.CustomResourceOptions) {
+    if (opts?.import !== undefined) throw importOptionError(name, opts.import);
     assertProgramInputShape(args as unknown as Record<string, unknown>);
     super(
       campaignProvider,
       name,
       {
-        name: args.name ?? name,
+        // Left out, the name is the resource's autoname: it lets a create recognise its own campaign (README "Exactly once").
+        name: args.name ?? autoname(pulumi.getProject(), pulumi.getStack(), name),
         agentId: args.agentId,
         agentVersion: args.agentVersion,
         callFrom: args.callFrom,
@@ -86,19 +100,36 @@ export class Campaign extends pulumi.dynamic.Resource {
         scheduledAt: isoTimeInput(args.scheduledAt),
         concurrency: args.concurrency,
         callTimeWindow: args.callTimeWindow as pulumi.Input<CallTimeWindowArgs> | undefined,
-        tasks: args.tasks && pulumi.secret(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>),
+        // One secret string instead of thousands of values: see campaign/packed-tasks.ts.
+        tasks: args.tasks && pulumi.secret(pulumi.output(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>).apply(packTasks)),
         tasksFile: args.tasksFile && pulumi.output(args.tasksFile).apply((file) => path.resolve(file)),
         adoptId: args.adoptId,
         allowRedial: args.allowRedial,
+        paused: args.paused,
         // Outputs only the provider sets: present (as undefined) so that they exist on the resource object.
         ...Object.fromEntries([...DERIVED_INPUTS, ...OBSERVED_KEYS].map((key) => [key, undefined])),
       },
-      { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "tasks"] },
+      opts,
       "vox",
       "Campaign",
     );
     if (args.callTimeWindow) warnAboutNightCalls(args.callTimeWindow as pulumi.Input<CallTimeWindowArgs>, this);
   }
+}
+
+/**
+ * The `import` option would reach Pulumi's import, which carries no dynamic-provider code and fails with
+ * "Cannot read properties of undefined (reading 'toJavaScript')": say what works instead.
+ */
+function importOptionError(name: string, id: pulumi.Input<pulumi.ID>): VoxError {
+  const shown = typeof id === "string" ? id : "<campaign id>";
+  return new VoxError(
+    "IMPORT_OPTION",
+    `vox.Campaign "${name}": the \`import\` resource option does not work for dynamic resources (Pulumi's import ` +
+      `carries no provider code). To manage campaign ${shown}, declare it as it is with \`adoptId: "${shown}"\` ` +
+      `instead (one GET, no create); to only read it, use \`vox.Campaign.get("${name}", "${shown}")\` or ` +
+      `\`vox.getCampaign({ id: "${shown}" })\``,
+  );
 }
 
 /** A Date becomes ISO text here: pulumi.output() would unwrap it into an empty object. */

@@ -1,8 +1,16 @@
 /**
  * What the `pulumi-vox` command line uses of the provider, in one entry: campaign files, contact lists,
- * the field table's review rules, and the masking and window texts of messages. Not the public API
- * (that is index.ts); nothing here talks to the vox API.
+ * the field table's review rules, the masking and window texts of messages, and for `status` the
+ * campaign API client with the provider's settings rules. Not the public API (that is index.ts).
  */
+export { CampaignApi } from "./api/campaigns";
+export { VoxHttpClient } from "./api/http";
+export { resolveSettings } from "./api/settings";
+export type { ConfigSource } from "./api/settings";
+export { isTerminal as isTerminalStatus } from "./api/wire";
+export { describeCampaign } from "./campaign/description";
+export type { CampaignDescription } from "./campaign/description";
+export { DAYS, windowMinutes } from "./values/window";
 export type { CampaignCallTimeWindow } from "./campaign/args";
 export { changedFields, reviewText, reviewedFields } from "./campaign/fields";
 export type { Comparable, FieldName } from "./campaign/fields";

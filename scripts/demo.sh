@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The demo (`npm run demo`): starts the emulator, runs `pulumi up` on the stack of the root Pulumi.yaml
 # (examples/basic) with a local file backend in a temp dir, prints the outputs, moves the emulator's
-# clock a week ahead, refreshes to show the campaign finish (and that stack outputs follow only at the
-# next up: `pulumi up --refresh`), then destroys the stack and cleans up.
+# clock, shows `pulumi-vox status` (live progress from the API) as it moves, refreshes to show the campaign
+# finish (and that stack outputs follow only at the next up: `pulumi up --refresh`), then destroys the stack
+# and cleans up.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -49,8 +50,20 @@ step "pulumi up"
 pulumi up --yes --skip-preview --non-interactive
 pulumi stack output
 
+advance() {
+  node -e "fetch('$url/_emulator/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: $1 }) }).then((r) => r.json()).then((c) => console.log('emulator time:', c.iso))"
+}
+# status finds the stack's campaigns with `pulumi stack export` and its key with `pulumi config get vox:apiKey`.
+status() { node dist/cli/index.js status; }
+
+step "pulumi-vox status: the campaign as the API sees it now (one GET)"
+status
+
 step "A week passes on the emulator's clock"
-node -e "fetch('$url/_emulator/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: 7 * 86400000 }) }).then((r) => r.json()).then((c) => console.log('emulator time:', c.iso))"
+advance $((7 * 86400000))
+
+step "pulumi-vox status: the calls are done"
+status
 
 step "pulumi refresh --diff: state takes the campaign's status and counters"
 pulumi refresh --yes --skip-preview --diff --non-interactive

@@ -89,6 +89,7 @@ function campaignSection(campaign: CampaignStep, now: Date, deleted: CampaignSte
   if (olds || news) lines.push(`- Tasks: ${describeTaskChange(olds, news)}`);
   if (news) lines.push(`- Call windows: ${describeWindowChange(olds, news)}`);
   lines.push(...otherChanges(olds, news, campaign.id).map((change) => `- ${change}`));
+  lines.push(...pauseLines(olds, news).map((line) => `- ${line}`));
   if (campaign.operation === "replace") lines.push(`- ${redialGuardLine(news)}`);
   if (campaign.operation === "delete") lines.push("- Calls not yet placed will not be placed; calls in progress finish.");
   lines.push(...nightLines(news, now).map((line) => `- ${line}`));
@@ -161,6 +162,15 @@ function otherChanges(olds: Props | undefined, news: Props | undefined, id: stri
     .map((field) => `${field}: ${reviewText(field, olds[field])} → ${reviewText(field, news[field])}`);
 }
 
+
+/** `paused` is applied by the pause and resume actions: said in words, with what it does to the calls. */
+function pauseLines(olds: Props | undefined, news: Props | undefined): string[] {
+  if (news?.paused === true && olds?.paused !== true) {
+    return [`⏸ pause${olds ? "" : " right after the create"}: no new calls are placed; calls in progress finish.`];
+  }
+  if (news?.paused === false && olds?.paused === true) return ["▶ resume: calls start again inside the call windows."];
+  return [];
+}
 
 function redialGuardLine(news: Props | undefined): string {
   if (news?.allowRedial === true) {

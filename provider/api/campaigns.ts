@@ -1,6 +1,7 @@
 import type { CampaignTask } from "../campaign/args";
 import { Comparable, FIELD_NAMES, FieldName, wireFields } from "../campaign/fields";
-import { VoxHttpClient } from "./http";
+import { RetryMode, VoxHttpClient } from "./http";
+import { Settings } from "./settings";
 import { CampaignView, campaignFromWire, taskToWire } from "./wire";
 
 export type CampaignAction = "pause" | "resume" | "cancel";
@@ -11,6 +12,11 @@ const MAX_LIST_PAGES = 10;
 /** The campaign endpoints of the vox API (see docs/vox-api.md), one method each. */
 export class CampaignApi {
   constructor(private readonly http: VoxHttpClient) {}
+
+  /** The provider settings the client was made with (timeouts, budgets; never print the key). */
+  get settings(): Settings {
+    return this.http.settings;
+  }
 
   /** Where the API key in use came from (stack config or environment), for messages. */
   get keySource(): string {
@@ -33,9 +39,13 @@ export class CampaignApi {
     return campaignFromWire(await this.http.request({ method: "PATCH", path: campaignPath(id), body, retry: "safe" }));
   }
 
-  async act(id: string, action: CampaignAction): Promise<CampaignView> {
+  /**
+   * A state action. `once` for pause and resume: a repeat after a lost answer would meet 409 and hide
+   * what the first one did, so the caller reads the campaign instead (see update.ts).
+   */
+  async act(id: string, action: CampaignAction, retry: RetryMode = "safe"): Promise<CampaignView> {
     const path = `${campaignPath(id)}/${action}`;
-    return campaignFromWire(await this.http.request({ method: "POST", path, retry: "safe" }));
+    return campaignFromWire(await this.http.request({ method: "POST", path, retry }));
   }
 
   /** Campaigns of one agent created at or after `createdAfterMs`, newest first (POST /v2/campaigns/list). */

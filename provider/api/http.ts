@@ -2,6 +2,7 @@ import * as http from "http";
 import * as https from "https";
 import fetch, { Response } from "node-fetch";
 import { UncertainOutcomeError, VoxApiError } from "./errors";
+import { sharedPacer } from "./request-pacer";
 import { Settings, explainRefusedKey, requireApiKey } from "./settings";
 
 /**
@@ -15,9 +16,10 @@ const agents = {
 };
 
 /**
- * `safe`: repeating the request cannot do harm (reads, PATCH, state actions): retried on 429, 5xx,
- * timeouts, resets and refused connections. `once`: a create; retried only when the API certainly did
- * not act on it (429, connection refused), otherwise an UncertainOutcomeError goes to the caller.
+ * `safe`: repeating the request cannot do harm (reads, PATCH, cancel): retried on 429, 5xx, timeouts,
+ * resets and refused connections. `once`: a create, or an action whose repetition would hide what the
+ * first one did; retried only when the API certainly did not act on it (429, connection refused),
+ * otherwise an UncertainOutcomeError goes to the caller, which looks before acting again.
  */
 export type RetryMode = "safe" | "once";
 
@@ -35,19 +37,31 @@ const RETRY_AFTER_CAP_MS = 60_000;
 export class VoxHttpClient {
   constructor(readonly settings: Settings) {}
 
+  /**
+   * Sends the request through the process's shared pacer. Retries (as `spec.retry` allows) go on until
+   * `vox:retryBudgetSeconds` have passed since the first failure (and at most `vox:maxRetries` times
+   * when that is set); the last error is thrown.
+   */
   async request<T>(spec: RequestSpec): Promise<T> {
     const apiKey = requireApiKey(this.settings);
-    // Bounded total: every attempt may use its timeout, plus the backoff between them.
-    const deadline = Date.now() + (this.settings.maxRetries + 1) * this.settings.timeoutMs + RETRY_AFTER_CAP_MS;
+    const pacer = sharedPacer(this.settings.baseUrl.origin, apiKey, this.settings.requestsPerSecond);
+    let giveUpAt: number | undefined;
     for (let attempt = 0; ; attempt++) {
+      await pacer.take();
       const outcome = await this.attempt(spec, apiKey);
-      if (outcome.kind === "done") return outcome.value as T;
-      const retriable = outcome.kind === "not-acted" || (outcome.kind === "uncertain" && spec.retry === "safe");
-      const wait = outcome.retryAfterMs ?? backoff(attempt);
-      if (!retriable || attempt >= this.settings.maxRetries || Date.now() + wait > deadline) {
-        throw explainRefusedKey(outcome.error, this.settings);
+      if (outcome.kind === "done") {
+        pacer.answered();
+        return outcome.value as T;
       }
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      if (outcome.throttledMs !== undefined) pacer.throttled(outcome.throttledMs);
+      else pacer.answered();
+      giveUpAt ??= Date.now() + this.settings.retryBudgetMs;
+      const retriable = outcome.kind === "not-acted" || (outcome.kind === "uncertain" && spec.retry === "safe");
+      const wait = outcome.throttledMs ?? backoff(attempt);
+      const outOfAttempts = this.settings.maxRetries !== undefined && attempt >= this.settings.maxRetries;
+      if (!retriable || outOfAttempts || Date.now() + wait > giveUpAt) throw explainRefusedKey(outcome.error, this.settings);
+      // A 429 already holds every request back in the pacer; other failures back off with jitter.
+      if (outcome.throttledMs === undefined) await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 
@@ -79,11 +93,12 @@ export class VoxHttpClient {
   }
 }
 
+/** `throttledMs`: the wait a 429 asked for (its Retry-After, or one second). */
 type Outcome =
   | { kind: "done"; value: unknown }
-  | { kind: "not-acted"; error: Error; retryAfterMs?: number }
-  | { kind: "uncertain"; error: Error; retryAfterMs?: number }
-  | { kind: "final"; error: Error; retryAfterMs?: undefined };
+  | { kind: "not-acted"; error: Error; throttledMs?: number }
+  | { kind: "uncertain"; error: Error; throttledMs?: undefined }
+  | { kind: "final"; error: Error; throttledMs?: undefined };
 
 function interpret(response: Response, text: string, where: string): Outcome {
   if (response.ok) {
@@ -95,7 +110,7 @@ function interpret(response: Response, text: string, where: string): Outcome {
   }
   const error = apiError(response.status, text);
   if (response.status === 429) {
-    return { kind: "not-acted", error, retryAfterMs: retryAfterMs(response.headers.get("retry-after")) };
+    return { kind: "not-acted", error, throttledMs: retryAfterMs(response.headers.get("retry-after")) ?? 1000 };
   }
   if (response.status >= 500) {
     return { kind: "uncertain", error: new UncertainOutcomeError(`${where} failed: ${error.message}`) };

@@ -13,13 +13,27 @@ export interface Settings {
   baseUrl: URL;
   /** Per-request timeout. */
   timeoutMs: number;
-  /** Retries after the first attempt, for requests that are safe to retry. */
-  maxRetries: number;
+  /**
+   * Attempts after the first one, for requests that are safe to retry, or undefined for no count limit
+   * (the time budget alone bounds retries). `vox:maxRetries`, kept for compatibility.
+   */
+  maxRetries: number | undefined;
+  /** How long (from a request's first failure) retries may go on: `vox:retryBudgetSeconds`. */
+  retryBudgetMs: number;
+  /** How long a create whose answer was lost keeps looking for the campaign: `vox:createLookupSeconds`. */
+  createLookupMs: number;
+  /** The pace this process keeps below the API's rate limit: `vox:requestsPerSecond`. */
+  requestsPerSecond: number;
 }
 
 export const DEFAULT_BASE_URL = "https://client-api.tryvox.co";
 const DEFAULT_TIMEOUT_SECONDS = 30;
-const DEFAULT_MAX_RETRIES = 4;
+/** Long enough to ride out a few minutes of rate limiting when a hundred campaigns are created at once. */
+const DEFAULT_RETRY_BUDGET_SECONDS = 300;
+/** Longer than any commit delay to expect: a POST goes out again only after this long of finding nothing. */
+const DEFAULT_CREATE_LOOKUP_SECONDS = 60;
+/** Below the API's limit of 5 requests/s (bursts of 10), leaving room for another client on the same key. */
+const DEFAULT_REQUESTS_PER_SECOND = 4;
 
 /** Thrown for settings a user must fix; the message says how. */
 export class SettingsError extends VoxError {
@@ -30,7 +44,8 @@ export class SettingsError extends VoxError {
 }
 
 /**
- * Resolves `vox:apiKey`, `vox:baseUrl`, `vox:timeoutSeconds` and `vox:maxRetries` (stack config),
+ * Resolves `vox:apiKey`, `vox:baseUrl`, `vox:timeoutSeconds`, `vox:retryBudgetSeconds`, `vox:maxRetries`,
+ * `vox:createLookupSeconds` and `vox:requestsPerSecond` (stack config),
  * falling back to `VOX_API_KEY` and `VOX_BASE_URL`. The key may be missing here: only an API call
  * needs it, and `requireApiKey` then says how to set it.
  */
@@ -48,7 +63,12 @@ export function resolveSettings(config: ConfigSource, env: NodeJS.ProcessEnv = p
     apiKeySource,
     baseUrl,
     timeoutMs: 1000 * parseNumber(config.get("vox:timeoutSeconds"), "vox:timeoutSeconds", DEFAULT_TIMEOUT_SECONDS, 1, 600),
-    maxRetries: parseNumber(config.get("vox:maxRetries"), "vox:maxRetries", DEFAULT_MAX_RETRIES, 0, 10),
+    maxRetries: optionalNumber(config.get("vox:maxRetries"), "vox:maxRetries", 0, 100),
+    retryBudgetMs:
+      1000 * parseNumber(config.get("vox:retryBudgetSeconds"), "vox:retryBudgetSeconds", DEFAULT_RETRY_BUDGET_SECONDS, 0, 3600),
+    createLookupMs:
+      1000 * parseNumber(config.get("vox:createLookupSeconds"), "vox:createLookupSeconds", DEFAULT_CREATE_LOOKUP_SECONDS, 0, 3600),
+    requestsPerSecond: parseNumber(config.get("vox:requestsPerSecond"), "vox:requestsPerSecond", DEFAULT_REQUESTS_PER_SECOND, 1, 1000),
   };
 }
 
@@ -101,6 +121,10 @@ function parseBaseUrl(value: string): URL {
     throw new SettingsError(`vox:baseUrl ${url.origin} must be an https:// URL`);
   }
   return url;
+}
+
+function optionalNumber(value: string | undefined, key: string, min: number, max: number): number | undefined {
+  return value === undefined || value === "" ? undefined : parseNumber(value, key, 0, min, max);
 }
 
 function parseNumber(value: string | undefined, key: string, fallback: number, min: number, max: number): number {

@@ -82,7 +82,10 @@ export interface CampaignTask {
 
 /** The inputs of a `vox.Campaign`. */
 export interface CampaignArgs {
-  /** Campaign name shown in vox.ai, 1–255 characters. Defaults to the resource name. Changes in place. */
+  /**
+   * Campaign name shown in vox.ai, 1–255 characters. Defaults to the resource name plus a suffix stable for
+   * this stack and resource (`renewal-reminder-1a2b3c`), by which an interrupted create is recognised. Changes in place.
+   */
   name?: pulumi.Input<string>;
   /** UUID of the vox.ai agent that makes the calls. Changing it replaces the campaign. */
   agentId: pulumi.Input<string>;
@@ -121,4 +124,13 @@ export interface CampaignArgs {
    * a new one that calls everyone on its list again. Default `false`: such a replace fails with an error.
    */
   allowRedial?: pulumi.Input<boolean>;
+  /**
+   * `true` pauses the campaign (POST …/pause): no new calls are placed, calls in progress finish. `false`
+   * (default) resumes a campaign paused by a user; one paused by the system outside its call windows is
+   * left to its windows. Changes in place. A pause or resume made in vox.ai shows as drift on refresh and
+   * the next `up` puts the declared value back (add `ignoreChanges: ["paused"]` to leave pausing to vox.ai).
+   * A new campaign with `paused: true` is created and then paused at once: while a call window is open it
+   * may place up to `concurrency` calls in that instant.
+   */
+  paused?: pulumi.Input<boolean>;
 }

@@ -16,6 +16,12 @@ export type FieldName = keyof CampaignArgs;
 /** What changing a field does to the campaign: PATCH it, replace it, or nothing at all. */
 export type ChangeRule = "in place" | "replace" | "nothing";
 
+/**
+ * How an in-place change reaches the campaign: sent in the PATCH body, or by the pause and resume
+ * actions (POST …/pause, POST …/resume), which the API keeps apart from PATCH.
+ */
+export type ApplyKind = "patch" | "pause or resume";
+
 /** How a review (`pulumi-vox explain`) shows a change: the values, the values masked, a line of its own, or not at all. */
 export type ReviewStyle = "value" | "masked" | "own line" | "not shown";
 
@@ -27,6 +33,8 @@ export interface FieldRule {
   onChange: ChangeRule;
   /** The "on change" column of the README's inputs table, when more needs saying than {@link onChange}. */
   onChangeText?: string;
+  /** How an in-place change is applied; `patch` when not said. */
+  apply?: ApplyKind;
   /** The field's name in the create body (POST /v2/campaigns) and, for in-place fields, in the PATCH body. */
   wireName?: string;
   /** The value as the API takes it, when it is not the value itself. */
@@ -109,6 +117,13 @@ export const FIELDS = {
     changed: (olds, news, id) => differs(id ?? olds.adoptId, news.adoptId),
   },
   allowRedial: { onChange: "nothing", whenLeftOut: "default", review: "not shown" },
+  paused: {
+    onChange: "in place",
+    onChangeText: "in place, by a pause or resume request (never a PATCH)",
+    apply: "pause or resume",
+    whenLeftOut: "default",
+    review: "own line",
+  },
 } as const satisfies { [K in keyof Required<CampaignArgs>]: FieldRule };
 
 export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
@@ -142,9 +157,9 @@ export function replacingFields(fields: FieldName[]): FieldName[] {
   return fields.filter((field) => rule(field).onChange === "replace");
 }
 
-/** The fields of `fields` that change in place. */
-export function inPlaceFields(fields: FieldName[]): FieldName[] {
-  return fields.filter((field) => rule(field).onChange === "in place");
+/** The fields of `fields` that change in place and are applied as `apply` says (PATCH, or pause/resume). */
+export function inPlaceFields(fields: FieldName[], apply: ApplyKind): FieldName[] {
+  return fields.filter((field) => rule(field).onChange === "in place" && (rule(field).apply ?? "patch") === apply);
 }
 
 /** The "on change" text of the README's inputs table. */

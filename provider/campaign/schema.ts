@@ -20,6 +20,7 @@ export const DEFAULTS = {
   timezone: DEFAULT_TIMEZONE,
   autoResume: true,
   allowRedial: false,
+  paused: false,
 } as const;
 
 const AGENT_VERSION = /^(production|current|v[1-9]\d*)$/;
@@ -199,6 +200,7 @@ export const fieldSchemas = {
   tasksFile: z.string({ error: "must be a file path" }).min(1, { error: "must not be empty" }).optional(),
   adoptId: z.string({ error: "must be a campaign id" }).min(1, { error: "must not be empty" }).optional(),
   allowRedial: z.boolean({ error: "must be true or false" }).default(DEFAULTS.allowRedial),
+  paused: z.boolean({ error: "must be true or false" }).default(DEFAULTS.paused),
 } satisfies { [K in FieldName]: z.ZodType };
 
 

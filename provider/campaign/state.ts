@@ -14,9 +14,11 @@ import type { campaignSchema } from "./schema";
 /**
  * The shape of the outputs this version writes, recorded in them as `stateVersion`:
  * - 1 (0.1.0, unversioned): windows in minutes (`startMin`/`endMin`);
- * - 2: windows as written, `"HH:MM"` (`start`/`end`); `stateVersion` recorded.
+ * - 2: windows as written, `"HH:MM"` (`start`/`end`); `stateVersion` recorded;
+ * - 3: no `tasks` in the outputs (the inputs hold the list once, packed: see packed-tasks.ts);
+ * - 4: `paused` (every campaign before it was declared running: `false`).
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 4;
 
 /** The checked inputs: the schema's output plus the list's size and digest, which check works out. */
 export type CampaignInputs = z.output<typeof campaignSchema> & { taskCount: number; tasksDigest: string };
@@ -43,20 +45,24 @@ export type Observed = Pick<CampaignView, (typeof OBSERVED_KEYS)[number] | "sche
 
 type NullableInputs = (typeof NULL_IN_OUTPUTS)[number];
 
-/** The outputs in state: the inputs (left-out optional ones as null) and what the API last reported. */
-export type CampaignState = Omit<CampaignInputs, NullableInputs> & {
+/** The outputs in state: the inputs but the task list (left-out optional ones as null) and what the API last reported. */
+export type CampaignState = Omit<CampaignInputs, NullableInputs | "tasks"> & {
   presentationNumber: string | null;
   scheduledAt: string | null;
   callTimeWindow: CampaignCallTimeWindow | null;
   stateVersion: number;
 } & Omit<Observed, "scheduledAt">;
 
-/** The outputs to record: every input (left-out optional ones as null) plus what the API reports. */
-export function campaignOutputs(inputs: CampaignInputs, view: Observed): CampaignState {
+/**
+ * The outputs to record: every input but the task list (left-out optional ones as null) plus what the
+ * API reports. `taskCount` and `tasksDigest` stand for the list, which the inputs hold.
+ */
+export function campaignOutputs(inputs: Omit<CampaignInputs, "tasks"> & { tasks?: unknown }, view: Observed): CampaignState {
+  const { tasks: _inInputs, ...recorded } = inputs;
   const nulls = Object.fromEntries(NULL_IN_OUTPUTS.map((field) => [field, inputs[field] ?? null]));
   const observed = Object.fromEntries(OBSERVED_KEYS.map((key) => [key, view[key]])) as Omit<Observed, "scheduledAt">;
   return {
-    ...inputs,
+    ...recorded,
     ...nulls,
     scheduledAt: inputs.scheduledAt ?? view.scheduledAt,
     ...observed,
@@ -64,12 +70,12 @@ export function campaignOutputs(inputs: CampaignInputs, view: Observed): Campaig
   } as CampaignState;
 }
 
-/** The inputs an output record was made from: observed keys and nulls of left-out fields dropped. */
-export function inputsOfState(state: CampaignState): CampaignInputs {
+/** The inputs an output record was made from (all but the task list): observed keys and nulls of left-out fields dropped. */
+export function inputsOfState(state: CampaignState): Omit<CampaignInputs, "tasks"> {
   const inputs: Record<string, unknown> = { ...state };
   for (const key of [...OBSERVED_KEYS, "stateVersion"]) delete inputs[key];
   for (const field of NULL_IN_OUTPUTS) if (inputs[field] === null) delete inputs[field];
-  return inputs as CampaignInputs;
+  return inputs as Omit<CampaignInputs, "tasks">;
 }
 
 /** The observed fields of a v3 answer, keeping the organization that only v2 answers name. */
@@ -82,6 +88,13 @@ type StateRecord = Record<string, unknown>;
 /** One step per version: turns a record of version `from` into version `from + 1`. */
 const MIGRATIONS: Record<number, (record: StateRecord) => StateRecord> = {
   1: (record) => ({ ...record, callTimeWindow: clockTimeWindow(record.callTimeWindow) }),
+  // Outputs held the list itself; inputs of version 3 hold it packed (a string), which stays.
+  2: ({ ...record }) => {
+    if (Array.isArray(record.tasks)) delete record.tasks;
+    return record;
+  },
+  // Not worked out from the status: a pause made in vox.ai before `paused` existed is shown by the next refresh.
+  3: (record) => ({ ...record, paused: record.paused ?? false }),
 };
 
 /**

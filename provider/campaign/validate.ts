@@ -141,6 +141,15 @@ function checkCrossFieldRules(
       });
     }
   }
+  // The API pauses only a started campaign: before its start time it is a draft, which refuses a pause.
+  if (inputs.paused === true && typeof scheduledAt === "string" && !containsUnknown(scheduledAt) && Date.parse(scheduledAt) > options.now) {
+    failures.push({
+      property: "paused",
+      reason:
+        `paused: a campaign cannot be paused before its start (scheduledAt ${scheduledAt}): the API pauses only ` +
+        "pending or ongoing campaigns; set paused once it has started, or leave scheduledAt out to create it paused",
+    });
+  }
 }
 
 function deriveTaskSummary(inputs: Record<string, unknown>, failures: Failure[]): void {

@@ -1,4 +1,6 @@
+import { packTasks, taskListOf } from "../campaign/packed-tasks";
 import { summarizeTasksFile } from "../contact-lists/tasks-file";
+import { keptName } from "../campaign/autoname";
 import { adoptFailures } from "./adopt-preview";
 import { validateCampaignInputs } from "../campaign/validate";
 import { toPlainJson } from "../values/json";
@@ -12,12 +14,20 @@ export interface CheckResult {
 
 /**
  * Validates and normalizes the inputs; makes no API call (it runs on every preview), except one GET for
- * a newly declared `adoptId` (see adopt-preview.ts). A `tasksFile` is
- * read here, so a changed file shows in the preview as a changed `tasksDigest`; the inputs, and so
- * state, keep only its path, `taskCount` and `tasksDigest`.
+ * a newly declared `adoptId` (see adopt-preview.ts). The task list
+ * arrives packed (see packed-tasks.ts) and leaves packed, normalized, beside its `taskCount` and
+ * `tasksDigest`. A `tasksFile` is read here, so a changed file shows in the preview as a changed
+ * `tasksDigest`; the inputs, and so state, keep only its path, `taskCount` and `tasksDigest`.
  */
 export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
-  const { inputs, failures } = validateCampaignInputs(news, { now: Date.now(), previousScheduledAt: olds.scheduledAt });
+  const list = taskListOf(news.tasks);
+  if (!list.ok) return { inputs: news, failures: [forTheEngine({ property: "tasks", reason: list.reason })] };
+  const { inputs, failures } = validateCampaignInputs(
+    news.tasks === undefined ? news : { ...news, tasks: list.tasks },
+    { now: Date.now(), previousScheduledAt: olds.scheduledAt },
+  );
+  // A campaign 0.1.0 named after its resource keeps that name rather than being renamed to the autoname.
+  if (olds.name !== undefined) inputs.name = keptName(olds.name, inputs.name) as typeof inputs.name;
   // With inline tasks too, validation has already said to give only one; an unknown path is read at `up`.
   if (typeof inputs.tasksFile === "string" && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {
     const summary = summarizeTasksFile(inputs.tasksFile);
@@ -25,6 +35,7 @@ export async function check(olds: Record<string, unknown>, news: Record<string, 
     else failures.push(...summary.failures);
   }
   if (failures.length === 0) failures.push(...(await adoptFailures(olds, inputs)));
+  if (Array.isArray(inputs.tasks) && !containsUnknown(inputs.tasks)) inputs.tasks = packTasks(inputs.tasks);
   return { inputs: toPlainJson(inputs), failures: failures.map(forTheEngine) };
 }
 

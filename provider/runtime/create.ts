@@ -1,7 +1,8 @@
 import { CampaignApi } from "../api/campaigns";
-import { UncertainOutcomeError, isNotFound } from "../api/errors";
+import { isNotFound } from "../api/errors";
 import { CampaignView } from "../api/wire";
 import type { CampaignTask } from "../campaign/args";
+import { isPausedByUser } from "../campaign/description";
 import { adoptMismatches } from "../campaign/fields";
 import { CampaignInputs, campaignOutputs } from "../campaign/state";
 import { checkedInputs } from "../campaign/validate";
@@ -9,35 +10,67 @@ import { loadTasksFile } from "../contact-lists/tasks-file";
 import { VoxError } from "../errors";
 import { toPlainJson } from "../values/json";
 import { campaignApi } from "./client";
+import { createExactlyOnce } from "./exactly-once";
+import { observedPaused, pauseCampaign } from "./paused";
 
 export interface CreateResult {
   id: string;
   outs: Record<string, unknown>;
 }
 
-/** How far back (in ms, before the POST) a lost create is looked for: allows for clock skew. */
-const LOOKBACK_MS = 5 * 60_000;
-/** Pause before looking a second time, for a create the API may still be committing. */
-const SECOND_LOOK_DELAY_MS = 2_000;
-
 /**
- * Creates the campaign with exactly one POST, or claims `adoptId` with one GET. A POST whose answer was
- * lost is never repeated blindly: the campaign is looked up first and adopted when found.
+ * Creates the campaign with one POST, or claims `adoptId` with one GET. Before the POST, one list request
+ * looks for this resource's campaign from an earlier run that stopped before recording it (see
+ * exactly-once.ts); a POST whose answer was lost is followed by lookups, never repeated blindly.
+ * `paused: true` pauses it right after (1 more request).
  */
 export async function create(rawInputs: Record<string, unknown>): Promise<CreateResult> {
   const inputs = checkedInputs(rawInputs);
   const api = campaignApi();
-  const campaign = inputs.adoptId !== undefined ? await adopt(api, inputs.adoptId, inputs) : await createOnce(api, inputs);
+  let campaign = inputs.adoptId !== undefined ? await adopt(api, inputs.adoptId, inputs) : await createOnce(api, inputs);
+  if (inputs.paused && !isPausedByUser(campaign)) campaign = await pauseCreated(api, campaign, rawInputs);
+  // An adopted campaign may be paused or running against the declaration: recorded as it is, the next `up` applies it.
+  const recorded = inputs.adoptId !== undefined ? { ...inputs, paused: observedPaused(campaign) ?? inputs.paused } : inputs;
   try {
-    return { id: campaign.id, outs: toPlainJson(campaignOutputs(inputs, campaign)) };
+    return { id: campaign.id, outs: toPlainJson(campaignOutputs(recorded, campaign)) };
   } catch (error) {
     // The campaign exists: hand its id to the engine so state records it instead of orphaning it.
     throw Object.assign(
       new VoxError("RECORDING_FAILED", `campaign ${campaign.id} was created, but recording it failed: ${(error as Error).message}`),
-      // The inputs arrived over gRPC, so they are plain JSON; with them a later diff and delete still work.
-      { id: campaign.id, properties: { ...rawInputs, status: campaign.status } },
+      { id: campaign.id, properties: partialOutputs(rawInputs, { status: campaign.status }) },
     );
   }
+}
+
+/**
+ * `paused: true` on a new campaign: created, then paused at once. When the pause fails the campaign exists
+ * and may be calling: the error says so, and carries its id with `paused: false` so that state records the
+ * campaign and the next `up` pauses it.
+ */
+async function pauseCreated(api: CampaignApi, campaign: CampaignView, rawInputs: Record<string, unknown>): Promise<CampaignView> {
+  try {
+    return await pauseCampaign(api, campaign.id);
+  } catch (error) {
+    throw Object.assign(
+      new VoxError(
+        "PAUSE_AFTER_CREATE_FAILED",
+        `campaign ${campaign.id} was created but pausing it failed (${(error as Error).message}); it may be calling ` +
+          "now: pause it in vox.ai, or run `pulumi up` again to pause it",
+        { campaignId: campaign.id },
+      ),
+      { id: campaign.id, properties: partialOutputs(rawInputs, { paused: false, status: campaign.status }) },
+    );
+  }
+}
+
+/**
+ * What state records of a campaign whose create failed after it existed: the inputs (they arrived over
+ * gRPC, so they are plain JSON; with them a later diff and delete still work) without the task list,
+ * which outputs never hold, and what is known of the campaign.
+ */
+function partialOutputs(rawInputs: Record<string, unknown>, known: Record<string, unknown>): Record<string, unknown> {
+  const { tasks: _taskList, ...inputs } = rawInputs;
+  return { ...inputs, ...known };
 }
 
 /** The tasks a create sends: the inline list checked by `check`, or the contact list `tasksFile` names. */
@@ -67,42 +100,5 @@ async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Prom
 
 async function createOnce(api: CampaignApi, inputs: CampaignInputs): Promise<CampaignView> {
   const tasks = tasksOf(inputs);
-  const sentAt = Date.now();
-  try {
-    return await api.create(inputs, tasks);
-  } catch (error) {
-    if (!(error instanceof UncertainOutcomeError)) throw error;
-    const found = await findLostCreate(api, inputs, sentAt, error);
-    if (found) return found;
-    // Two looks found nothing: the API never made it, so one more POST cannot call anyone twice.
-    return api.create(inputs, tasks);
-  }
-}
-
-/** Looks twice for the campaign a lost answer may have created; throws when the result is ambiguous. */
-async function findLostCreate(api: CampaignApi, inputs: CampaignInputs, sentAt: number, cause: Error): Promise<CampaignView | undefined> {
-  for (let look = 0; look < 2; look++) {
-    if (look > 0) await new Promise((r) => setTimeout(r, SECOND_LOOK_DELAY_MS));
-    let recent: CampaignView[];
-    try {
-      recent = await api.listCreatedSince(inputs.agentId, sentAt - LOOKBACK_MS);
-    } catch (listError) {
-      throw new VoxError(
-        "CREATE_UNCERTAIN",
-        `creating campaign "${inputs.name}" may have succeeded (${cause.message}), and looking it up failed ` +
-          `(${(listError as Error).message}). Do not run the update again yet: find the campaign in vox.ai and ` +
-          "set `adoptId` to its id, or confirm that it does not exist.",
-      );
-    }
-    const matches = recent.filter((c) => c.name === inputs.name && c.totalCalls === inputs.taskCount && c.status !== "canceled");
-    if (matches.length === 1) return matches[0];
-    if (matches.length > 1) {
-      throw new VoxError(
-        "CREATE_UNCERTAIN",
-        `creating campaign "${inputs.name}" lost its answer (${cause.message}) and ${matches.length} recent campaigns ` +
-          `match it (${matches.map((c) => c.id).join(", ")}); set \`adoptId\` to the right one and cancel the others`,
-      );
-    }
-  }
-  return undefined;
+  return createExactlyOnce(api, inputs, () => api.create(inputs, tasks));
 }

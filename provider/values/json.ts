@@ -1,15 +1,25 @@
 import { createHash } from "crypto";
 
-/** JSON with object keys sorted at every depth, so equal content always gives equal text. */
+/**
+ * JSON with object keys sorted at every depth, so equal content always gives equal text. Written as
+ * loops over sorted keys rather than entries/filter/map: it digests every task of a list (state keeps the
+ * digests, so the text it gives must never change).
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let text = "[";
+    for (let i = 0; i < value.length; i++) text += (i > 0 ? "," : "") + (canonicalJson(value[i]) ?? "");
+    return text + "]";
   }
-  return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  let text = "{";
+  for (const key of Object.keys(record).sort()) {
+    const item = record[key];
+    if (item === undefined) continue;
+    text += (text.length > 1 ? "," : "") + JSON.stringify(key) + ":" + canonicalJson(item);
+  }
+  return text + "}";
 }
 
 /** Equal as JSON, whatever the key order; absent and null are equal. */
@@ -31,19 +41,25 @@ export function tasksDigest(tasks: unknown[]): string {
  * throws here, before the engine would fail with "Unexpected struct type" after the campaign exists.
  */
 export function toPlainJson<T>(value: T, path = "result"): T {
+  return plainJson(value, () => path) as T;
+}
+
+/** The path is built only when a value fails: building it for every value was a tenth of a large check. */
+function plainJson(value: unknown, path: () => string): unknown {
   if (value === null || typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new TypeError(`${path} is ${value}, which JSON cannot hold`);
+    if (!Number.isFinite(value)) throw new TypeError(`${path()} is ${value}, which JSON cannot hold`);
     return value;
   }
   if (Array.isArray(value)) {
-    return value.map((item, i) => (item === undefined ? null : toPlainJson(item, `${path}[${i}]`))) as T;
+    return value.map((item, i) => (item === undefined ? null : plainJson(item, () => `${path()}[${i}]`)));
   }
   if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, toPlainJson(v, `${path}.${k}`)]);
-    return Object.fromEntries(entries) as T;
+    const plain: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      if (item !== undefined) plain[key] = plainJson(item, () => `${path()}.${key}`);
+    }
+    return plain;
   }
-  throw new TypeError(`${path} is a ${typeof value === "object" ? (value as object).constructor?.name : typeof value}, not plain JSON`);
+  throw new TypeError(`${path()} is a ${typeof value === "object" ? (value as object).constructor?.name : typeof value}, not plain JSON`);
 }

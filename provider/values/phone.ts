@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { domesticMobileDigits } from "./korean-mobile";
 
 /** Separators people type inside phone numbers; the API wants digits only. */
 const SEPARATORS = /[\s\-.()]/g;
@@ -15,6 +16,8 @@ export function normalizeKoreanNumber(input: string): PhoneResult {
   if (!/^\+?\d+$/.test(compact)) {
     return { ok: false, reason: `${maskNumber(input)} contains characters other than digits, +, spaces and hyphens` };
   }
+  const mobile = domesticMobileDigits(compact);
+  if (mobile !== undefined) return { ok: true, digits: mobile };
   const parsed = parsePhoneNumberFromString(compact, "KR");
   if (!parsed || parsed.country !== "KR" || !parsed.isValid()) {
     return {

@@ -76,7 +76,7 @@ describe("end to end with the Pulumi CLI", function () {
       stack.setCampaigns([campaign("alpha", { name: "Alpha, renamed", callTimeWindow: window("10:00", "11:30"), ...oneTask }), campaign("beta")]);
       const guarded = await stack.run("preview");
       assert.notStrictEqual(guarded.code, 0);
-      assert.match(guarded.stdout + guarded.stderr, /redial guard: changing tasks replaces campaign .* would call all 1 people/);
+      assert.match(guarded.stdout + guarded.stderr, /\[vox:REDIAL_GUARD\] changing tasks replaces campaign .* would call all 1 people/);
       assert.match(guarded.stdout + guarded.stderr, /allowRedial: true/);
 
       // ... and with allowRedial the old campaign is canceled before the new one is created.

@@ -134,13 +134,15 @@ describe("pulumi-vox explain", () => {
     assert.match(markdown, /### `vip-followup`: 🛑 delete: the campaign is canceled\n\n- Tasks: 3 tasks\n- Calls not yet placed will not be placed; calls in progress finish\./);
   });
 
-  it("counts added, removed and changed tasks by number when both lists are visible", () => {
+  // State version 3 keeps no list in the outputs and drops the one older outputs held (campaign/state.ts), so the
+  // comparison by number of cli/explain/task-changes.ts no longer sees an old list: the counts are what it shows.
+  it("shows a changed list by its counts, even when an older state's outputs held the list", () => {
     const preview = fixture("replace-tasks");
     const step = preview.steps.find((s: { op: string }) => s.op === "replace");
     step.oldState.outputs.tasks = [{ callTo: "01012345678" }, { callTo: "01023456789", dynamicVariables: { n: "a" } }, { callTo: "01034567890" }];
     step.newState.inputs.tasks = [{ callTo: "01012345678" }, { callTo: "01023456789", dynamicVariables: { n: "b" } }, { callTo: "01045678901" }, { callTo: "01056789012" }];
     const markdown = renderPreview(readPreview(preview));
-    assert.match(markdown, /- Tasks: \+2 added, −1 removed, 1 changed from vip-followup\.csv \(3 → 4 tasks\)/);
+    assert.match(markdown, /- Tasks: list changed from vip-followup\.csv \(3 → 4 tasks\)/);
     assertNoPhoneNumbers(markdown);
   });
 

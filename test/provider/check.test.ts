@@ -3,6 +3,7 @@ import { UNKNOWN } from "../../provider/values/unknown";
 import { TestEmulator, startTestEmulator, totalRequests } from "../support/emulator";
 import { AGENT_ID, rawInputs } from "../support/inputs";
 import { checked, configureProvider, provider } from "../support/provider";
+import { taskListOf } from "../../provider/campaign/packed-tasks";
 
 /** `tasks[1].callTo: …` → `tasks[1].callTo`. */
 const pathOf = (reason: string) => reason.slice(0, reason.indexOf(": "));
@@ -30,7 +31,7 @@ describe("check", () => {
       timezone: "Asia/Seoul",
       autoResume: true,
     });
-    const tasks = inputs.tasks as { callTo: string }[];
+    const tasks = (taskListOf(inputs.tasks) as { tasks: { callTo: string }[] }).tasks;
     assert.deepStrictEqual(tasks.map((t) => t.callTo), ["01012345678", "01023456789"]);
     assert.strictEqual(inputs.taskCount, 2);
     assert.match(String(inputs.tasksDigest), /^sha256:[0-9a-f]{64}$/);

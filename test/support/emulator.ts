@@ -15,6 +15,8 @@ export interface TestEmulatorOptions {
   startTime?: number;
   failureRate?: number;
   approvedPresentationNumbers?: string[];
+  /** The API's rate limit per key; default none. */
+  rateLimit?: { perSecond: number; burst: number };
 }
 
 /** A real emulator on a random loopback port with a frozen clock that only the test moves. */
@@ -23,7 +25,7 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}) {
     apiKey: [TEST_API_KEY, ...(options.otherApiKeys ?? [])],
     port: options.port,
     speed: 0,
-    rateLimit: false,
+    rateLimit: options.rateLimit ?? false,
     startTime: options.startTime ?? MONDAY_07_KST,
     failureRate: options.failureRate ?? 0,
     callDurationMs: { min: 60_000, max: 60_000 },

@@ -1,0 +1,70 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PulumiStack, RunResult } from '../../test/e2e/support/pulumi-stack';
+import { campaignSpecs, TaskSource } from './campaigns';
+import { BENCH_API_KEY } from './http';
+import { ProcessTreeSampler } from './process-tree';
+import { timed } from './stats';
+
+/** What a bench stack declares per campaign: a vox.Campaign (inline tasks or a contact list), or the trivial floor. */
+export type StackKind = TaskSource | 'trivial';
+
+/** Wall time, peak memory and CPU time of the Pulumi process tree during one CLI command. */
+export interface CommandCost {
+  ms: number;
+  peakBytes: number;
+  /** CPU seconds by the role of the process (engine, program, dynamic-provider host...). */
+  cpuByRole: Record<string, number>;
+}
+
+/**
+ * A temp Pulumi project with a file backend (the e2e suite's PulumiStack), declaring `campaigns`
+ * resources of `tasks` tasks each.
+ */
+export class BenchStack {
+  private constructor(
+    readonly kind: StackKind,
+    private readonly stack: PulumiStack,
+    /** Processes whose memory is not the Pulumi tree's (the emulator). */
+    private readonly excludedPids: number[],
+  ) {}
+
+  static async create(kind: StackKind, cliDir: string, emulatorUrl: string, excludedPids: number[], campaigns: number, tasks: number): Promise<BenchStack> {
+    const stack = await PulumiStack.create(cliDir, emulatorUrl, BENCH_API_KEY);
+    if (kind === 'trivial') fs.copyFileSync(path.join(__dirname, '../programs/trivial.ts'), path.join(stack.dir, 'index.ts'));
+    // The trivial program reads only the names, so the task lists are left out of its file.
+    stack.setCampaigns(campaignSpecs(campaigns, kind === 'trivial' ? 0 : tasks, kind === 'trivial' ? 'inline' : kind, stack.dir));
+    return new BenchStack(kind, stack, excludedPids);
+  }
+
+  /** Runs `pulumi <args>`, failing on a non-zero exit, and measures it. */
+  async measure(...args: string[]): Promise<CommandCost> {
+    const sampler = new ProcessTreeSampler(this.excludedPids);
+    let result: RunResult | undefined;
+    const ms = await timed(async () => (result = await this.stack.run(...args)));
+    const { peakBytes, cpuByRole } = sampler.stop();
+    if (result!.code !== 0) throw new Error(`pulumi ${args.join(' ')} exited ${result!.code}\n${result!.stdout.slice(-2000)}\n${result!.stderr.slice(-2000)}`);
+    return { ms, peakBytes, cpuByRole };
+  }
+
+  preview(): Promise<CommandCost> {
+    return this.measure('preview');
+  }
+
+  up(): Promise<CommandCost> {
+    return this.measure('up', '--yes', '--skip-preview');
+  }
+
+  destroy(): Promise<CommandCost> {
+    return this.measure('destroy', '--yes', '--skip-preview');
+  }
+
+  /** Bytes of `pulumi stack export` (secrets stay encrypted, as state keeps them). */
+  async stateBytes(): Promise<number> {
+    return Buffer.byteLength(await this.stack.exportState());
+  }
+
+  remove(): void {
+    this.stack.remove();
+  }
+}

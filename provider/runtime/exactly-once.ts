@@ -1,0 +1,124 @@
+import { CampaignApi } from "../api/campaigns";
+import { UncertainOutcomeError } from "../api/errors";
+import { CampaignView, isTerminal } from "../api/wire";
+import { isAutoname } from "../campaign/autoname";
+import { adoptMismatches } from "../campaign/fields";
+import { CampaignInputs } from "../campaign/state";
+import { VoxError } from "../errors";
+
+/** How far before a POST the API's created_at of the campaign it made may lie: clock skew between us and the API. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** Pause between lookups while a lost create may still be committing. */
+const LOOK_INTERVAL_MS = 1_000;
+
+/**
+ * The exactly-once rule of a create (the API has no idempotency key):
+ * 1. Recognition: one list request finds this resource's campaign left by an earlier run that stopped
+ *    between POST and state (a killed `pulumi up`, a late commit). With an autoname (see autoname.ts) a
+ *    single unfinished campaign matching the declaration is certainly this resource's and is adopted;
+ *    anything less certain stops with CAMPAIGN_EXISTS naming the candidates.
+ * 2. Every POST, first or repeated, whose outcome is uncertain (no answer, reset, timeout, 5xx) is
+ *    followed by lookups for `vox:createLookupSeconds`; a new campaign of this name is adopted only when
+ *    it is certainly this resource's, otherwise CREATE_UNCERTAIN lists the candidates. Only a full window
+ *    of successful lookups finding nothing sends the POST again (until `vox:retryBudgetSeconds` are used).
+ */
+export async function createExactlyOnce(api: CampaignApi, inputs: CampaignInputs, post: () => Promise<CampaignView>): Promise<CampaignView> {
+  const known = await recognise(api, inputs);
+  if (!(known instanceof Set)) return known;
+  const giveUpAt = Date.now() + api.settings.retryBudgetMs;
+  for (let posts = 1; ; posts++) {
+    const sentAt = Date.now();
+    try {
+      return await post();
+    } catch (error) {
+      if (!(error instanceof UncertainOutcomeError)) throw error;
+      const found = await lookAfterLoss(api, inputs, known, sentAt, error);
+      if (found) return found;
+      if (Date.now() >= giveUpAt) {
+        throw new VoxError(
+          "CREATE_UNCERTAIN",
+          `creating campaign "${inputs.name}" failed: ${posts} POST${posts > 1 ? "s" : ""} got no answer (last: ${error.message}), ` +
+            `and lookups for ${api.settings.createLookupMs / 1000} s after each found no campaign of that name, so none was created ` +
+            "as far as the API shows. Run `pulumi up` again: it looks for the campaign again before creating one.",
+          { name: inputs.name },
+        );
+      }
+    }
+  }
+}
+
+/** The earlier run's campaign to adopt, or the ids of the unfinished campaigns of this name already there. */
+async function recognise(api: CampaignApi, inputs: CampaignInputs): Promise<CampaignView | Set<string>> {
+  const sameName = (await api.listCreatedSince(inputs.agentId, 0)).filter((c) => c.name === inputs.name);
+  const unfinished = sameName.filter((c) => !isTerminal(c.status));
+  if (isAutoname(inputs.name)) {
+    if (unfinished.length === 1 && isMatch(unfinished[0], inputs)) return unfinished[0];
+    if (unfinished.length > 0) throw campaignExists(inputs, unfinished, "its name is this resource's autoname");
+  } else {
+    const matching = unfinished.filter((c) => isMatch(c, inputs));
+    if (matching.length > 0) throw campaignExists(inputs, matching, "it matches this declaration");
+  }
+  return new Set(sameName.map((c) => c.id));
+}
+
+/**
+ * Looks for the campaign a POST with a lost answer may have made, until a lookup started after the
+ * window has run; undefined means a full window of lookups found nothing.
+ */
+async function lookAfterLoss(api: CampaignApi, inputs: CampaignInputs, known: Set<string>, sentAt: number, cause: Error) {
+  const windowEnd = Date.now() + api.settings.createLookupMs;
+  for (;;) {
+    const startedAt = Date.now();
+    let lookupError: Error | undefined;
+    try {
+      const fresh = (await api.listCreatedSince(inputs.agentId, sentAt - CLOCK_SKEW_MS)).filter((c) => c.name === inputs.name && !known.has(c.id));
+      if (fresh.length === 1 && isAutoname(inputs.name) && isMatch(fresh[0], inputs)) return fresh[0];
+      if (fresh.length > 0) throw lostCreate(inputs, cause, `it may have, and ${describe(fresh)} appeared since`, fresh);
+    } catch (error) {
+      if (error instanceof VoxError) throw error;
+      lookupError = error as Error;
+    }
+    if (startedAt >= windowEnd) {
+      if (lookupError) throw lostCreate(inputs, cause, `looking it up failed (${lookupError.message})`, []);
+      return undefined;
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(LOOK_INTERVAL_MS, windowEnd - Date.now()))));
+  }
+}
+
+/** Same agent, version, numbers, concurrency and number of calls as declared. */
+function isMatch(campaign: CampaignView, inputs: CampaignInputs): boolean {
+  return campaign.totalCalls === inputs.taskCount && adoptMismatches(campaign, inputs).length === 0;
+}
+
+function describe(campaigns: CampaignView[]): string {
+  const one = (c: CampaignView) => `${c.id} (status ${c.status}, ${c.totalCalls} calls, created ${c.createdAt ?? "at an unknown time"})`;
+  return `${campaigns.length === 1 ? "campaign" : `${campaigns.length} campaigns`} ${campaigns.map(one).join(", ")}`;
+}
+
+const CLAIM_ADVICE =
+  "If one of them is this resource's campaign, set `adoptId` to its id and run `pulumi up` again; " +
+  "cancel in vox.ai any that should not call.";
+
+function campaignExists(inputs: CampaignInputs, found: CampaignView[], why: string): VoxError {
+  const ids = found.map((c) => c.id);
+  return new VoxError(
+    "CAMPAIGN_EXISTS",
+    `not creating campaign "${inputs.name}": ${describe(found)} already ${found.length === 1 ? "exists" : "exist"}, unfinished, and ${why}: ` +
+      "an earlier `pulumi up` may have created it and stopped before recording it, and a new campaign would call everyone again. " +
+      `Nothing was adopted, because ${found.length > 1 ? "more than one candidate exists" : isAutoname(inputs.name) ? "it differs from the declaration" : "an explicit name may belong to another resource"}. ` +
+      `${CLAIM_ADVICE} To create a new campaign anyway, give this resource another name.`,
+    { name: inputs.name, candidates: ids },
+  );
+}
+
+function lostCreate(inputs: CampaignInputs, cause: Error, what: string, found: CampaignView[]): VoxError {
+  const advice =
+    found.length > 0
+      ? `None was adopted: ${isAutoname(inputs.name) && found.length === 1 ? "it differs from the declaration" : found.length > 1 ? "more than one candidate" : "an explicit name may belong to another resource"}. ${CLAIM_ADVICE}`
+      : "Do not run `pulumi up` again until you know: find the campaign in vox.ai and set `adoptId` to its id, or confirm that none was created.";
+  return new VoxError("CREATE_UNCERTAIN", `creating campaign "${inputs.name}" got no answer (${cause.message}); whether it created the campaign is not certain: ${what}. ${advice}`, {
+    name: inputs.name,
+    candidates: found.map((c) => c.id),
+  });
+}
