@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import * as vox from "../../provider";
+import { withMessage } from "../support/errors";
 import { AGENT_ID, rawInputs } from "../support/inputs";
 import { checked } from "../support/provider";
 
@@ -13,14 +14,14 @@ describe("vox.Campaign refuses, in the program, inputs Pulumi would lose or chok
   it("a __proto__ key in metadata, with its path", () => {
     assert.throws(
       () => new vox.Campaign("proto", args(JSON.parse('{"__proto__": {"admin": true}}'))),
-      /\[vox:INVALID_INPUTS\][\s\S]*tasks\[1\]\.metadata\.__proto__: "__proto__" cannot be used as a key/,
+      withMessage(/\[vox:INVALID_INPUTS\][\s\S]*tasks\[1\]\.metadata\.__proto__: "__proto__" cannot be used as a key/),
     );
   });
 
   it("metadata nested 5,000 levels deep, with its path and no stack overflow", () => {
     let deep: Record<string, unknown> = {};
     for (let i = 0; i < 5000; i++) deep = { a: deep };
-    assert.throws(() => new vox.Campaign("deep", args(deep)), /tasks\[1\]\.metadata: nests more than 64 levels/);
+    assert.throws(() => new vox.Campaign("deep", args(deep)), withMessage(/tasks\[1\]\.metadata: nests more than 64 levels/));
   });
 
   it("keeps accepting a Date start: the resource sends it as ISO text with Z, which check takes", async () => {
