@@ -42,21 +42,10 @@ export const ERROR_CODES = [
 export type VoxErrorCode = (typeof ERROR_CODES)[number];
 
 /**
- * An error a user acts on by its message alone. The dynamic-provider host prints `${error}: ${error.stack}`
- * to stderr before the engine shows the error on the resource, so a preview would show the message three
- * times and a stack trace into files the package does not ship: here that stderr line only points to the
- * resource's error. Internal faults (a TypeError, say) keep their stack, which is what a bug report needs.
+ * An error a user acts on by its message alone (a VoxError, an API error, a lost answer), as opposed to
+ * an internal fault whose stack trace a bug report needs. See runtime/host-errors.ts.
  */
-export class UserFacingError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.stack = "the error is shown on the resource below";
-  }
-
-  override toString(): string {
-    return "pulumi-vox";
-  }
-}
+export class UserFacingError extends Error {}
 
 /** An error with a stable code; `details` carries what a tool may need (ids, fields). */
 export class VoxError extends UserFacingError {

@@ -204,7 +204,10 @@ export function reviewText(field: FieldName, value: unknown): string {
 }
 
 /** Fields whose outputs hold null when they are left out. */
-export const NULL_IN_OUTPUTS = FIELD_NAMES.filter((field) => rule(field).nullInOutputs);
+export const NULL_IN_OUTPUTS = FIELD_NAMES.filter((field): field is NullInOutputs => rule(field).nullInOutputs === true);
+
+/** The names of those fields, as a type: what CampaignState holds as `T | null`. */
+export type NullInOutputs = { [K in FieldName]: (typeof FIELDS)[K] extends { nullInOutputs: true } ? K : never }[FieldName];
 
 /** Fields a review shows with their values (masked ones with masked values), in table order. */
 export function reviewedFields(style: ReviewStyle): FieldName[] {

@@ -5,15 +5,22 @@
  */
 import type { ConfigSource } from "../api/settings";
 import { withTaskList } from "../campaign/packed-tasks";
+import { check as checkCampaign } from "./check";
 import { configure as configureClient } from "./client";
 import { create as createCampaign } from "./create";
+import { deleteCampaign } from "./delete";
+import { diff as diffCampaign } from "./diff";
+import { reportedByTheEngine } from "./host-errors";
+import { read as readCampaign } from "./read";
 import { update as updateCampaign } from "./update";
 
-export { check } from "./check";
-export { diff } from "./diff";
-export { read } from "./read";
+// The methods whose errors the host also prints to stderr (create and update errors it does not).
+export const check = reportedByTheEngine(checkCampaign);
+export const diff = reportedByTheEngine(diffCampaign);
+export const read = reportedByTheEngine(readCampaign);
 /** `delete` is a reserved word, so the implementation is named deleteCampaign. */
-export { deleteCampaign as delete } from "./delete";
+const deleteReported = reportedByTheEngine(deleteCampaign);
+export { deleteReported as delete };
 
 export async function configure(request: { config: ConfigSource }): Promise<void> {
   configureClient(request.config);

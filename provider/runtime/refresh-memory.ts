@@ -15,10 +15,10 @@ import { CampaignState, DRIFT_KEYS } from "../campaign/state";
  * Only the engine's opt-in legacy refresh diff skips the Diff; an entry left then is taken by the next
  * diff of the same campaign in that process and shows the refreshed drift once more, never a replace.
  */
-const beforeRefresh = new Map<string, Pick<CampaignState, (typeof DRIFT_KEYS)[number]>>();
+const beforeRefresh = new Map<string, Map<(typeof DRIFT_KEYS)[number], unknown>>();
 
 export function rememberBeforeRefresh(id: string, before: CampaignState): void {
-  beforeRefresh.set(id, Object.fromEntries(DRIFT_KEYS.map((key) => [key, before[key] ?? null])) as typeof before);
+  beforeRefresh.set(id, new Map(DRIFT_KEYS.map((key) => [key, before[key] ?? null])));
 }
 
 /**
@@ -29,5 +29,5 @@ export function takeRefreshedChanges(id: string, refreshed: CampaignState): stri
   const before = beforeRefresh.get(id);
   if (!before) return undefined;
   beforeRefresh.delete(id);
-  return DRIFT_KEYS.filter((key) => before[key] !== (refreshed[key] ?? null));
+  return DRIFT_KEYS.filter((key) => before.get(key) !== (refreshed[key] ?? null));
 }

@@ -28,7 +28,7 @@ describe("the field table", () => {
     // scheduledAt left out later and allowRedial change nothing; an unchanged digest is the same list.
     assert.deepStrictEqual(changed, ["name", "agentId"]);
     assert.deepStrictEqual(replacingFields(changed), ["agentId"]);
-    assert.deepStrictEqual(inPlaceFields(changed), ["name"]);
+    assert.deepStrictEqual(inPlaceFields(changed, "patch"), ["name"]);
     assert.deepStrictEqual(changedFields(olds, { ...olds, adoptId: "c1" }, "c1"), [], "adopting the managed campaign is no change");
     assert.deepStrictEqual(changedFields(olds, { ...olds, adoptId: "c2" }, "c1"), ["adoptId"]);
   });

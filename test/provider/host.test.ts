@@ -62,6 +62,7 @@ describe("the dynamic-provider host over gRPC", () => {
     await host.delete(created.id, read.properties);
     assert.deepStrictEqual(await emulator.requests(), {
       "POST /v2/campaigns": 1,
+      "POST /v2/campaigns/list": 1,
       "PATCH /v3/campaigns/{id}": 1,
       "GET /v3/campaigns/{id}": 1,
     });

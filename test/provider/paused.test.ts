@@ -39,9 +39,9 @@ describe("paused", () => {
 
   const placedCalls = (c: Record<string, number>) => c.completed_calls + c.failed_calls + c.active_concurrency;
 
-  it("creates and then pauses with paused: true (2 requests); the campaign places no call when its window opens", async () => {
+  it("creates and then pauses with paused: true (the create's 2 requests and a pause); the campaign places no call when its window opens", async () => {
     const { id, outs } = await created({ paused: true });
-    assert.deepStrictEqual(await emulator.requests(), { "POST /v2/campaigns": 1, "POST /v3/campaigns/{id}/pause": 1 });
+    assert.deepStrictEqual(await emulator.requests(), { "POST /v2/campaigns/list": 1, "POST /v2/campaigns": 1, "POST /v3/campaigns/{id}/pause": 1 });
     assert.strictEqual(outs.status, "paused");
     assert.strictEqual(outs.pausedBy, "user");
     assert.strictEqual(outs.paused, true);
@@ -104,7 +104,7 @@ describe("paused", () => {
     const { id, outs } = await created(longList);
     await emulator.advance(PAST_NOON); // 12:30: paused by the system
     const read = await provider.read(id, outs);
-    await provider.diff(id, read.props, read.inputs); // the refresh's own diff
+    await provider.diff(id, read.props, outs); // the refresh's own diff: refreshed outputs against the inputs in state
     assert.strictEqual((read.props as Outs).pausedBy, "system");
     const news = await checked(rawInputs(longList), read.props as Outs);
     await emulator.resetRequests();
@@ -163,7 +163,7 @@ describe("paused", () => {
   });
 
   describe("drift: a pause or resume made in vox.ai", () => {
-    it("a refresh reports it once, and the next up puts the declared value back", async () => {
+    it("a refresh reports it as drift, and the next up puts the declared value back", async () => {
       await emulator.advance(UNTIL_WINDOW_OPENS);
       const { id, outs } = await created();
       await emulator.api("POST", `/v3/campaigns/${id}/pause`);
@@ -171,10 +171,8 @@ describe("paused", () => {
       const read = await provider.read(id, outs);
       assert.deepStrictEqual(await emulator.requests(), { "GET /v3/campaigns/{id}": 1 });
       assert.strictEqual((read.props as Outs).paused, true);
-      assert.strictEqual((read.inputs as Outs).paused, true);
-      // The refresh's own diff (refreshed outputs against the inputs read returned) shows the drift once.
-      assert.strictEqual((await provider.diff(id, read.props, read.inputs)).changes, true);
-      assert.strictEqual((await provider.diff(id, read.props, read.inputs)).changes, false);
+      // The refresh's own diff (refreshed outputs against the inputs in state) shows the drift.
+      assert.strictEqual((await provider.diff(id, read.props, outs)).changes, true);
       // The program still declares paused: false: the next up resumes.
       const resumed = await up(id, read.props as Outs, {});
       assert.deepStrictEqual(await emulator.requests(), { "POST /v3/campaigns/{id}/resume": 1 });
@@ -197,9 +195,9 @@ describe("paused", () => {
       await emulator.api("POST", `/v3/campaigns/${id}/cancel`);
       const read = await provider.read(id, outs);
       assert.strictEqual((read.props as Outs).status, "canceled");
-      assert.strictEqual((read.inputs as Outs).paused, true);
+      assert.strictEqual((read.props as Outs).paused, true);
       const news = await checked(rawInputs({ paused: true }), read.props as Outs);
-      await provider.diff(id, read.props, read.inputs); // the refresh's diff takes the drift memory
+      await provider.diff(id, read.props, outs); // the refresh's diff takes the drift memory
       assert.strictEqual((await provider.diff(id, read.props, news)).changes, false);
     });
   });
