@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CallTimeWindowArgs, CampaignArgs, CampaignCallTimeWindow, TaskArgs } from "./campaign/args";
 import { autoname } from "./campaign/autoname";
 import { DERIVED_INPUTS } from "./campaign/fields";
+import { assertProgramInputShape } from "./campaign/validate";
 import { packTasks } from "./campaign/packed-tasks";
 import { OBSERVED_KEYS } from "./campaign/state";
 import { VoxError } from "./errors";
@@ -85,6 +86,7 @@ export class Campaign extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: CampaignArgs, opts?: pulumi.CustomResourceOptions) {
     if (opts?.import !== undefined) throw importOptionError(name, opts.import);
+    assertProgramInputShape(args as unknown as Record<string, unknown>);
     super(
       campaignProvider,
       name,

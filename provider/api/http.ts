@@ -3,7 +3,7 @@ import * as https from "https";
 import fetch, { Response } from "node-fetch";
 import { UncertainOutcomeError, VoxApiError } from "./errors";
 import { sharedPacer } from "./request-pacer";
-import { Settings, requireApiKey } from "./settings";
+import { Settings, explainRefusedKey, requireApiKey } from "./settings";
 
 /**
  * node-fetch v2 rather than Node's global fetch: it takes a plain keep-alive `http.Agent` and reports
@@ -59,7 +59,7 @@ export class VoxHttpClient {
       const retriable = outcome.kind === "not-acted" || (outcome.kind === "uncertain" && spec.retry === "safe");
       const wait = outcome.throttledMs ?? backoff(attempt);
       const outOfAttempts = this.settings.maxRetries !== undefined && attempt >= this.settings.maxRetries;
-      if (!retriable || outOfAttempts || Date.now() + wait > giveUpAt) throw outcome.error;
+      if (!retriable || outOfAttempts || Date.now() + wait > giveUpAt) throw explainRefusedKey(outcome.error, this.settings);
       // A 429 already holds every request back in the pacer; other failures back off with jitter.
       if (outcome.throttledMs === undefined) await new Promise((resolve) => setTimeout(resolve, wait));
     }

@@ -1,4 +1,5 @@
 import { VoxError } from "../errors";
+import { VoxApiError } from "./errors";
 
 /** Where the provider reads its settings: stack config first, then the environment. */
 export interface ConfigSource {
@@ -79,6 +80,22 @@ export function requireApiKey(settings: Settings): string {
     );
   }
   return settings.apiKey;
+}
+
+/**
+ * A 401 as the user must act on it: where the refused key came from, both ways to set one, and that
+ * `refresh` and `destroy` keep sending the key stored with the stack's last update (its provider inputs)
+ * unless they run the program. Other errors are returned as they are.
+ */
+export function explainRefusedKey(error: Error, settings: Settings): Error {
+  if (!(error instanceof VoxApiError) || error.status !== 401) return error;
+  return new SettingsError(
+    `the vox API refused the API key (401 ${error.code}); the key came from ${settings.apiKeySource}. ` +
+      "Set a valid key with `pulumi config set --secret vox:apiKey <key>` or in the VOX_API_KEY environment " +
+      "variable (the stack config wins when both are set). After changing the key, `pulumi refresh` and " +
+      "`pulumi destroy` still send the key stored with the stack's last update: run them with `--run-program`, " +
+      "or run `pulumi up` first.",
+  );
 }
 
 const LOOPBACK_HOSTS = new Set(["localhost", "[::1]", "::1"]);

@@ -10,6 +10,8 @@ export const LIMITS = {
   concurrencyMin: 1,
   concurrencyMax: 100,
   tasksMax: 10_000,
+  /** The largest request body the API accepts (ASSUMED, docs/vox-api.md; the emulator answers 413 above it). */
+  requestBodyMaxBytes: 16 * 1024 * 1024,
 } as const;
 
 export const DEFAULTS = {
@@ -56,7 +58,7 @@ const clock = z.string({ error: 'must be a time of day such as "09:00"' }).trans
 });
 
 /** A window in either spelling: minutes (`startMin`/`endMin`) or clock times (`start`/`end`). */
-const windowSchema = z
+const windowObject = z
   .object({
     days: z.array(day, { error: "must be a list of day names" }).min(1, { error: "must name at least one day" }),
     startMin: minuteOfDay.optional(),
@@ -64,28 +66,29 @@ const windowSchema = z
     start: clock.optional(),
     end: clock.optional(),
   })
-  .strict()
-  .transform((w, ctx) => {
-    const startMin = pickOne(ctx, w.startMin, w.start, "startMin", "start");
-    const endMin = pickOne(ctx, w.endMin, w.end, "endMin", "end");
-    const duplicate = w.days.find((d, i) => w.days.indexOf(d) !== i);
-    if (duplicate) {
-      ctx.addIssue({ code: "custom", path: ["days"], message: `names ${duplicate} twice; list each day once` });
-    }
-    if (startMin !== undefined && endMin !== undefined && startMin >= endMin) {
-      ctx.addIssue({
-        code: "custom",
-        path: [w.end !== undefined ? "end" : "endMin"],
-        message:
-          "must be later than the start; windows cannot cross midnight, split an overnight window in two " +
-          '(e.g. 22:00–24:00 and 00:00–06:00)',
-      });
-    }
-    if (startMin === undefined || endMin === undefined || duplicate) return z.NEVER;
-    // Kept and previewed as clock times, the way people write them; minutes exist only on the wire.
-    const window: CampaignWindow = { days: sortDays(w.days as Day[]), start: formatClock(startMin), end: formatClock(endMin) };
-    return window;
-  });
+  .strict();
+
+const windowSchema = windowObject.transform((w, ctx) => {
+  const startMin = pickOne(ctx, w.startMin, w.start, "startMin", "start");
+  const endMin = pickOne(ctx, w.endMin, w.end, "endMin", "end");
+  const duplicate = w.days.find((d, i) => w.days.indexOf(d) !== i);
+  if (duplicate) {
+    ctx.addIssue({ code: "custom", path: ["days"], message: `names ${duplicate} twice; list each day once` });
+  }
+  if (startMin !== undefined && endMin !== undefined && startMin >= endMin) {
+    ctx.addIssue({
+      code: "custom",
+      path: [w.end !== undefined ? "end" : "endMin"],
+      message:
+        "must be later than the start; windows cannot cross midnight, split an overnight window in two " +
+        '(e.g. 22:00–24:00 and 00:00–06:00)',
+    });
+  }
+  if (startMin === undefined || endMin === undefined || duplicate) return z.NEVER;
+  // Kept and previewed as clock times, the way people write them; minutes exist only on the wire.
+  const window: CampaignWindow = { days: sortDays(w.days as Day[]), start: formatClock(startMin), end: formatClock(endMin) };
+  return window;
+});
 
 function pickOne(
   ctx: z.RefinementCtx,
@@ -135,16 +138,38 @@ export function taskList<T extends z.ZodType>(item: T) {
     .max(LIMITS.tasksMax, { error: `holds more than ${LIMITS.tasksMax} tasks, the most one campaign accepts` });
 }
 
-const isoTime = z
-  .string({ error: "must be an ISO-8601 time such as 2026-12-01T09:00:00+09:00" })
-  .transform((value, ctx) => {
-    const time = Date.parse(value);
-    if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-      ctx.addIssue({ code: "custom", message: `"${value}" is not an ISO-8601 time such as 2026-12-01T09:00:00+09:00` });
-      return z.NEVER;
-    }
-    return new Date(time).toISOString();
-  });
+const ISO_EXAMPLE = "2026-12-01T09:00:00+09:00";
+
+/**
+ * An ISO-8601 time with its UTC offset (`+09:00` or `Z`), checked against the calendar: `Date.parse`
+ * alone rolls 30 February over into March and reads a time without an offset in the machine's zone.
+ */
+const isoTime = z.string({ error: `must be an ISO-8601 time such as ${ISO_EXAMPLE}` }).transform((value, ctx) => {
+  const problem = isoTimeProblem(value);
+  if (problem) {
+    ctx.addIssue({ code: "custom", message: `"${value}" ${problem}` });
+    return z.NEVER;
+  }
+  return new Date(Date.parse(value)).toISOString();
+});
+
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))?$/;
+
+/** What is wrong with an ISO-8601 time, or undefined when it names one real instant. */
+function isoTimeProblem(value: string): string | undefined {
+  const match = ISO_TIME.exec(value);
+  if (!match) return `is not an ISO-8601 time such as ${ISO_EXAMPLE}`;
+  const [, year, month, day, hour, minute, second = "0", offset, offsetHours, offsetMinutes] = match;
+  if (offset === undefined) {
+    return `has no UTC offset, so it could mean any time zone's ${hour}:${minute}; add one, e.g. ${ISO_EXAMPLE} (Korean time) or Z for UTC`;
+  }
+  const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  if (Number(month) < 1 || Number(month) > 12) return `has no month ${month}`;
+  if (Number(day) < 1 || Number(day) > daysInMonth) return `is not a date: ${year}-${month} has ${daysInMonth} days`;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return `is not a time of day: use 00:00:00 to 23:59:59`;
+  if (offsetHours !== undefined && (Number(offsetHours) > 14 || Number(offsetMinutes) > 59)) return `has no such UTC offset: ${offset}`;
+  return undefined;
+}
 
 /**
  * One schema per input field. `check` validates field by field so that a field holding a preview-time
@@ -193,6 +218,18 @@ export type SchemaOutputsArePublicTypes = [
   Holds<Same<z.output<typeof windowSchema>, CampaignWindow>>,
   Holds<Same<z.output<typeof callTimeWindowSchema>, CampaignCallTimeWindow>>,
 ];
+
+/**
+ * The fields of the object at `path` (`tasks[2]`, `callTimeWindow`, `callTimeWindow.windows[0]`), to
+ * suggest the one a mistyped key meant; empty elsewhere.
+ */
+export function knownKeysAt(path: ReadonlyArray<PropertyKey>): string[] {
+  const [field, second, third] = path;
+  if (field === "tasks" && path.length === 2) return Object.keys(taskSchema.shape);
+  if (field === "callTimeWindow" && path.length === 1) return Object.keys(callTimeWindowSchema.shape);
+  if (field === "callTimeWindow" && second === "windows" && typeof third === "number" && path.length === 3) return Object.keys(windowObject.shape);
+  return [];
+}
 
 /** `tasks[3].callTo` → `["tasks", 3, "callTo"]`: the inverse of {@link formatPath}, to find a failure's line. */
 export function parsePropertyPath(property: string): PropertyKey[] {

@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { tasksDigest } from "../values/json";
-import { containsUnknown } from "../values/unknown";
+import { UNKNOWN, containsUnknown } from "../values/unknown";
 import { VoxError } from "../errors";
+import type { CampaignTask } from "./args";
 import type { CampaignInputs } from "./state";
 import { DERIVED_INPUTS, FIELD_NAMES, FieldName } from "./fields";
-import { fieldSchemas, formatPath, taskList, taskSchema } from "./schema";
+import { shapeProblems } from "./input-shape";
+import { createRequestSizeFailure } from "./request-size";
+import { fieldSchemas, formatPath, knownKeysAt, taskList, taskSchema } from "./schema";
+import { unknownFieldReason } from "./suggest";
 
 /** A rejected input, in the shape Pulumi's `check` reports: the field path and what is wrong. */
 export interface Failure {
@@ -38,54 +42,73 @@ export function validateCampaignInputs(raw: Record<string, unknown>, options: Va
 
   for (const key of Object.keys(raw)) {
     if (!(FIELD_NAMES as string[]).includes(key) && !PASSTHROUGH_KEYS.has(key)) {
-      failures.push({ property: key, reason: `${key}: is not a campaign input; the inputs are ${FIELD_NAMES.join(", ")}` });
+      failures.push({ property: key, reason: `${key}: ${unknownFieldReason(key, FIELD_NAMES)}` });
     }
   }
 
   for (const field of FIELD_NAMES) {
     const value = raw[field];
-    if (field === "tasks" && Array.isArray(value)) {
-      inputs.tasks = validateTasks(value, failures);
+    // A field too deep or with a key objects cannot hold is reported and left out: every later step recurses.
+    const shape = shapeProblems(value, [field]);
+    if (shape.length > 0) {
+      failures.push(...shape.map(({ path, reason }) => failure(path, reason)));
       continue;
     }
-    if (containsUnknown(value)) {
-      inputs[field] = value;
-      continue;
-    }
-    const parsed = parseField(field, value, [field], failures);
+    const parsed = field === "tasks" && Array.isArray(value) ? validateTasks(value, failures) : parseKnown(fieldSchemas[field], value, [field], failures);
     if (parsed !== undefined) inputs[field] = parsed;
   }
 
   checkCrossFieldRules(raw, inputs, options, failures);
-  deriveTaskSummary(inputs);
+  deriveTaskSummary(inputs, failures);
   return { inputs, failures };
 }
 
 function validateTasks(tasks: unknown[], failures: Failure[]): unknown[] {
   const outer = taskList(z.unknown()).safeParse(tasks);
   if (!outer.success) addFailures(outer.error, ["tasks"], tasks, failures);
-  return tasks.map((task, i) => {
-    if (containsUnknown(task)) return task;
-    const parsed = taskSchema.safeParse(task);
-    if (parsed.success) return parsed.data;
-    addFailures(parsed.error, ["tasks", i], task, failures);
-    return task;
-  });
+  return tasks.map((task, i) => parseKnown(taskSchema, task, ["tasks", i], failures));
 }
 
-function parseField(field: FieldName, value: unknown, path: PropertyKey[], failures: Failure[]): unknown {
-  const parsed = fieldSchemas[field].safeParse(value);
+/**
+ * Parses a value that may hold preview-time unknowns: every problem is reported except those at (or
+ * inside) an unknown, so that the known parts of a task or window are still checked. Returns the
+ * normalized value, or the value as given when it holds unknowns or failed.
+ */
+function parseKnown(schema: z.ZodType, value: unknown, path: PropertyKey[], failures: Failure[]): unknown {
+  const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  addFailures(parsed.error, path, value, failures);
+  const known = parsed.error.issues.filter((issue) => !reachesUnknown(value, issue.path));
+  addFailures(new z.ZodError(known), path, value, failures);
   return value;
+}
+
+/** Whether the way down `path` from `value` meets a preview-time unknown. */
+function reachesUnknown(value: unknown, path: ReadonlyArray<PropertyKey>): boolean {
+  let current: unknown = value;
+  for (const key of [...path, undefined]) {
+    if (current === UNKNOWN) return true;
+    if (key === undefined || current === null || typeof current !== "object") return false;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return false;
 }
 
 function addFailures(error: z.ZodError, prefix: PropertyKey[], value: unknown, failures: Failure[]): void {
   for (const issue of error.issues) {
-    const property = formatPath([...prefix, ...issue.path]);
+    if (issue.code === "unrecognized_keys") {
+      // Each key at its own path, with the field it most likely meant.
+      const parent = [...prefix, ...issue.path];
+      for (const key of issue.keys) failures.push(failure([...parent, key], unknownFieldReason(key, knownKeysAt(parent))));
+      continue;
+    }
     const missing = issue.code === "invalid_type" && valueAt(value, issue.path) === undefined;
-    failures.push({ property, reason: `${property}: ${missing ? "is required" : issue.message}` });
+    failures.push(failure([...prefix, ...issue.path], missing ? "is required" : issue.message));
   }
+}
+
+function failure(path: PropertyKey[], reason: string): Failure {
+  const property = formatPath(path);
+  return { property, reason: `${property}: ${reason}` };
 }
 
 function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
@@ -129,12 +152,13 @@ function checkCrossFieldRules(
   }
 }
 
-function deriveTaskSummary(inputs: Record<string, unknown>): void {
+function deriveTaskSummary(inputs: Record<string, unknown>, failures: Failure[]): void {
   const tasks = inputs.tasks;
-  if (Array.isArray(tasks) && !containsUnknown(tasks)) {
-    inputs.taskCount = tasks.length;
-    inputs.tasksDigest = tasksDigest(tasks);
-  }
+  if (!Array.isArray(tasks) || containsUnknown(tasks) || failures.some((f) => f.property === "tasks" || f.property.startsWith("tasks["))) return;
+  const tooLarge = createRequestSizeFailure(inputs, tasks as CampaignTask[], failures.length === 0);
+  if (tooLarge) failures.push(tooLarge);
+  inputs.taskCount = tasks.length;
+  inputs.tasksDigest = tasksDigest(tasks);
 }
 
 /**
@@ -148,7 +172,24 @@ export function checkedInputs(raw: Record<string, unknown>): CampaignInputs {
   const unknown = FIELD_NAMES.filter((field) => containsUnknown(raw[field]));
   const { inputs, failures } = validateCampaignInputs(raw, { now: Number.NEGATIVE_INFINITY });
   const reasons = [...unknown.map((field) => `${field}: is not known yet; values must be known when the campaign is created or updated`), ...failures.map((f) => f.reason)];
-  if (reasons.length > 0) throw new VoxError("INVALID_INPUTS", `the campaign's inputs are not valid:\n  ${reasons.join("\n  ")}`);
+  if (reasons.length > 0) throw invalidInputs(reasons);
   if (inputs.tasks === undefined) Object.assign(inputs, { taskCount: raw.taskCount, tasksDigest: raw.tasksDigest });
   return inputs as CampaignInputs;
+}
+
+/**
+ * Pulumi's own serialization drops a `__proto__` key and recurses into nested values before the
+ * provider's `check` sees them, so a program's inputs are looked at here, in the program, as far as they
+ * are already known (Outputs and Promises are skipped; `check` sees them resolved).
+ *
+ * @throws VoxError INVALID_INPUTS naming each problem's path.
+ */
+export function assertProgramInputShape(args: Record<string, unknown>): void {
+  const problems = Object.keys(args).flatMap((field) => shapeProblems(args[field], [field]));
+  if (problems.length === 0) return;
+  throw invalidInputs(problems.map(({ path, reason }) => failure(path, reason).reason));
+}
+
+function invalidInputs(reasons: string[]): VoxError {
+  return new VoxError("INVALID_INPUTS", `the campaign's inputs are not valid:\n  ${reasons.join("\n  ")}`);
 }

@@ -8,6 +8,7 @@ import { containsUnknown } from "../values/unknown";
 
 export interface CheckResult {
   inputs: Record<string, unknown>;
+  /** Each `reason` starts with the field path (`tasks[3].callTo: …`); `property` is always empty (see forTheEngine). */
   failures: { property: string; reason: string }[];
 }
 
@@ -20,7 +21,7 @@ export interface CheckResult {
  */
 export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
   const list = taskListOf(news.tasks);
-  if (!list.ok) return { inputs: news, failures: [{ property: "tasks", reason: list.reason }] };
+  if (!list.ok) return { inputs: news, failures: [forTheEngine({ property: "tasks", reason: list.reason })] };
   const { inputs, failures } = validateCampaignInputs(
     news.tasks === undefined ? news : { ...news, tasks: list.tasks },
     { now: Date.now(), previousScheduledAt: olds.scheduledAt },
@@ -35,5 +36,15 @@ export async function check(olds: Record<string, unknown>, news: Record<string, 
   }
   if (failures.length === 0) failures.push(...(await adoptFailures(olds, inputs)));
   if (Array.isArray(inputs.tasks) && !containsUnknown(inputs.tasks)) inputs.tasks = packTasks(inputs.tasks);
-  return { inputs: toPlainJson(inputs), failures };
+  return { inputs: toPlainJson(inputs), failures: failures.map(forTheEngine) };
+}
+
+/**
+ * The engine prints a failure whose `property` names a top-level input as "property callFrom value
+ * {<the input as written>} has a problem: …" (pkg/resource/deploy/step_generator.go, issueCheckFailures):
+ * the full phone number next to the masked one. With no property it prints only "has a problem: <reason>",
+ * and every reason starts with its field path.
+ */
+function forTheEngine(failure: { property: string; reason: string }): { property: string; reason: string } {
+  return { property: "", reason: failure.reason };
 }

@@ -24,7 +24,9 @@ export function normalizeKoreanNumber(input: string): PhoneResult {
       ok: false,
       reason:
         `${maskNumber(input)} is not a valid Korean phone number; ` +
-        "use a domestic number such as 01012345678, 0212345678, 07012345678 or 15881508",
+        // The forms, not example numbers: a real-looking example would be masked like the user's input.
+        "use a domestic number: mobile 010-XXXX-XXXX, Seoul 02-XXX(X)-XXXX, other areas and 070 0XX-XXX(X)-XXXX, " +
+        "or a representative number 1XXX-XXXX",
     };
   }
   return { ok: true, digits: parsed.formatNational().replace(/\D/g, "") };

@@ -4,10 +4,16 @@
  */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** True when `value` is, or contains at any depth, a preview-time unknown. */
+/**
+ * True when `value` is, or contains at any depth, a preview-time unknown. Iterative: it runs on inputs
+ * before they are checked, which may nest deeper than the call stack reaches.
+ */
 export function containsUnknown(value: unknown): boolean {
-  if (value === UNKNOWN) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknown);
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (next === UNKNOWN) return true;
+    if (next !== null && typeof next === "object") for (const child of Object.values(next)) pending.push(child);
+  }
   return false;
 }

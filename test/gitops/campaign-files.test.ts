@@ -64,7 +64,7 @@ describe("campaign files", () => {
     });
     const problems = problemsOf(dir);
     const expected = [
-      /^.*renewal\.yaml:12: concurency: is not a campaign input/,
+      /^.*renewal\.yaml:12: concurency: unknown field; did you mean concurrency\?/,
       /^.*renewal\.yaml:5: callTimeWindow\.windows\[0\]\.days\[1\]: "Funday" is not a day/,
       /^.*renewal\.yaml:10: tasks\[1\]\.callTo: 010\*+8x contains characters other than digits/,
       /^.*renewal\.yaml:11: tasks\[2\]\.callTo: must be a phone number written as a string/,

@@ -26,9 +26,10 @@ describe("the dynamic-provider host over gRPC", () => {
 
   const withProvider = (props: Record<string, unknown>) => ({ ...props, __provider: providerText });
 
-  it("checks: failures carry the field path", async () => {
+  it("checks: failures carry the field path in the reason, and no property for the engine to print", async () => {
     const { failures } = await host.check({}, withProvider(rawInputs({ concurrency: 0 })));
-    assert.deepStrictEqual(failures.map((f) => f.property), ["concurrency"]);
+    assert.deepStrictEqual(failures.map((f) => f.property), [""]);
+    assert.match(failures[0].reason, /^concurrency: /);
   });
 
   it("runs a campaign's whole life: check, create, read, diff, update, delete", async () => {

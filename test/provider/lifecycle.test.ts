@@ -83,10 +83,10 @@ describe("create, read, update, delete", () => {
       const existing = await created();
       const { inputs, failures } = await provider.check({}, rawInputs({ adoptId: existing.id, concurrency: 9, callFrom: "02-1234-5679" }));
       assert.deepStrictEqual(
-        failures?.map((f) => f.property + ": " + f.reason.replace(/campaign \S+ /, "campaign ID ")),
+        failures?.map((f) => f.reason.replace(/campaign \S+ /, "campaign ID ")),
         [
-          'adoptId: adoptId: campaign ID differs from this declaration: callFrom is 021*****78 in vox.ai, declared 021*****79; make the declaration match the campaign',
-          "adoptId: adoptId: campaign ID differs from this declaration: concurrency is 2 in vox.ai, declared 9; make the declaration match the campaign",
+          'adoptId: campaign ID differs from this declaration: callFrom is 021*****78 in vox.ai, declared 021*****79; make the declaration match the campaign',
+          "adoptId: campaign ID differs from this declaration: concurrency is 2 in vox.ai, declared 9; make the declaration match the campaign",
         ],
       );
       // Should the campaign change between preview and up, create checks again.

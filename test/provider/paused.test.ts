@@ -68,11 +68,8 @@ describe("paused", () => {
   it("paused: true with a future scheduledAt fails check on paused: a draft cannot be paused", async () => {
     const start = new Date(Date.now() + 86_400_000).toISOString();
     const result = await provider.check({}, rawInputs({ paused: true, scheduledAt: start }));
-    assert.deepStrictEqual(
-      result.failures?.map((f) => f.property),
-      ["paused"],
-    );
-    assert.match(result.failures![0].reason, /draft|before its start/);
+    assert.strictEqual(result.failures?.length, 1);
+    assert.match(result.failures![0].reason, /^paused: .*(draft|before its start)/);
   });
 
   it("pauses a running campaign with one request and resumes it with one request", async () => {

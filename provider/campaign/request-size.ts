@@ -1,0 +1,47 @@
+import { taskToWire } from "../api/wire";
+import type { CampaignTask } from "./args";
+import { FIELD_NAMES, wireFields } from "./fields";
+import { LIMITS } from "./schema";
+import type { Failure } from "./validate";
+
+/**
+ * The create request's body size (the other fields counted only when `settingsValid`, since only valid
+ * values can be put on the wire; the tasks alone are then a lower bound): above the API's limit the
+ * create would fail with 413 after everything else passed. Names the largest task field, which is
+ * usually the reason.
+ */
+export function createRequestSizeFailure(inputs: Record<string, unknown>, tasks: CampaignTask[], settingsValid: boolean): Failure | undefined {
+  const wireTasks = tasks.map(taskToWire);
+  const others = settingsValid ? JSON.stringify(wireFields(FIELD_NAMES, inputs)).length : 2;
+  // A UTF-16 unit is at most 3 bytes of UTF-8: measure bytes only when the cheap count may exceed the limit.
+  if (others + JSON.stringify(wireTasks).length <= LIMITS.requestBodyMaxBytes / 3) return undefined;
+  const bodyBytes = Buffer.byteLength(JSON.stringify(settingsValid ? { ...wireFields(FIELD_NAMES, inputs), tasks: wireTasks } : { tasks: wireTasks }));
+  if (bodyBytes <= LIMITS.requestBodyMaxBytes) return undefined;
+  const largest = largestTaskField(tasks);
+  return {
+    property: "tasks",
+    reason:
+      `tasks: the create request would be ${formatBytes(bodyBytes)}, above the API's ${formatBytes(LIMITS.requestBodyMaxBytes)} limit` +
+      (largest ? `; ${largest.path} is ${formatBytes(largest.bytes)}` : "") +
+      "; make the tasks smaller or split them into several campaigns",
+  };
+}
+
+function largestTaskField(tasks: CampaignTask[]): { path: string; bytes: number } | undefined {
+  let largest: { path: string; bytes: number } | undefined;
+  tasks.forEach((task, i) => {
+    for (const [field, value] of Object.entries(task)) {
+      if (value === undefined) continue;
+      const bytes = Buffer.byteLength(JSON.stringify(value));
+      if (!largest || bytes > largest.bytes) largest = { path: `tasks[${i}].${field}`, bytes };
+    }
+  });
+  return largest;
+}
+
+/** 17_196_646 → `16.4 MiB`; 2048 → `2.0 KiB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}

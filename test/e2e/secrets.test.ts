@@ -1,0 +1,98 @@
+import * as assert from "assert";
+import { TEST_API_KEY, TestEmulator, startTestEmulator, totalRequests } from "../support/emulator";
+import { AGENT_ID } from "../support/inputs";
+import { CampaignSpec, PulumiStack, RunResult, pulumiCliDir } from "./support/pulumi-stack";
+
+const CALLEE = { written: "010-4821-7365", digits: "01048217365" };
+const PROMPT_VARIABLE = "홍길동-비공개";
+
+function campaign(overrides: Record<string, unknown> = {}): CampaignSpec {
+  return {
+    name: "private",
+    args: {
+      agentId: AGENT_ID,
+      callFrom: "02-1234-5678",
+      tasks: [{ callTo: CALLEE.written, dynamicVariables: { customerName: PROMPT_VARIABLE } }],
+      ...overrides,
+    },
+  };
+}
+
+/** Everything a command printed. */
+const printed = (run: RunResult) => run.stdout + run.stderr;
+
+/** What the real CLI prints about inputs and keys: numbers masked, the key never, and a refused key explained. */
+describe("secrets and numbers under the Pulumi CLI", function () {
+  this.timeout(10 * 60_000);
+  let cliDir: string;
+  let emulator: TestEmulator;
+  let stack: PulumiStack;
+  before(function () {
+    this.timeout(30 * 60_000); // a cold CLI build, when no cache exists yet
+    cliDir = pulumiCliDir();
+  });
+  beforeEach(async () => {
+    emulator = await startTestEmulator();
+    stack = await PulumiStack.create(cliDir, emulator.url, TEST_API_KEY);
+  });
+  afterEach(async () => {
+    stack.remove();
+    await emulator.close();
+  });
+
+  it("a preview with a bad callFrom and a bad task number prints neither number in full", async () => {
+    stack.setCampaigns([campaign({ callFrom: "010-9876-543x", tasks: [{ callTo: "010-5555-123x" }] })]);
+    for (const args of [["preview"], ["preview", "--json"], ["up", "--yes"]]) {
+      const run = await stack.run(...args);
+      assert.notStrictEqual(run.code, 0);
+      const text = printed(run);
+      assert.match(text, /has a problem: callFrom: 010\*+3x contains characters other than digits/, text);
+      assert.match(text, /has a problem: tasks\[0\]\.callTo: 010\*+3x/);
+      for (const whole of ["9876-543", "9876543", "5555-123", "5555123"]) assert.ok(!text.includes(whole), `${args.join(" ")} printed ${whole}:\n${text}`);
+    }
+    assert.strictEqual(totalRequests(await emulator.requests()), 0);
+  });
+
+  it("no callee number or prompt variable in `--json` output of preview, up, refresh and destroy", async () => {
+    stack.setCampaigns([campaign()]);
+    const runs = {
+      preview: await stack.ok("preview", "--json"),
+      up: await stack.ok("up", "--yes", "--json"),
+      refresh: await stack.ok("refresh", "--yes", "--json"),
+      destroy: await stack.ok("destroy", "--yes", "--json"),
+    };
+    for (const [command, run] of Object.entries(runs)) {
+      for (const secret of [CALLEE.digits, CALLEE.written, PROMPT_VARIABLE]) {
+        assert.ok(!printed(run).includes(secret), `pulumi ${command} --json printed ${secret}`);
+      }
+    }
+  });
+
+  it("after a key rotation, refresh sends the key stored with the last update until an up, unless it runs the program", async () => {
+    stack.setCampaigns([campaign()]);
+    await stack.ok("up", "--yes");
+    // Pulumi keeps the key in state, encrypted, in the inputs of the default provider (docs/secrets.md).
+    assert.ok(!(await stack.exportState()).includes(TEST_API_KEY));
+    const decrypted = JSON.parse((await stack.ok("stack", "export", "--show-secrets")).stdout);
+    const holders = decrypted.deployment.resources.filter((r: any) => JSON.stringify(r.inputs ?? {}).includes(TEST_API_KEY));
+    assert.deepStrictEqual(holders.map((r: any) => r.type), ["pulumi:providers:pulumi-nodejs"]);
+
+    await stack.ok("config", "set", "--secret", "vox:apiKey", "rotated-key-not-accepted");
+
+    // Pulumi's behaviour: refresh configures the provider from state, so the old (valid) key still works.
+    await stack.ok("refresh", "--yes");
+
+    const withProgram = await stack.run("refresh", "--yes", "--run-program");
+    assert.notStrictEqual(withProgram.code, 0);
+    assert.match(printed(withProgram), /refused the API key \(401 UNAUTHORIZED\); the key came from the stack config vox:apiKey/);
+    assert.match(printed(withProgram), /--run-program/);
+    assert.ok(!printed(withProgram).includes("rotated-key-not-accepted"), "the key is never printed");
+
+    // `up --refresh` still refreshes with the stored key, then stores the new one with the update...
+    await stack.ok("up", "--yes", "--refresh");
+    // ...so from then on a plain refresh sends the new key.
+    const afterUp = await stack.run("refresh", "--yes");
+    assert.notStrictEqual(afterUp.code, 0);
+    assert.match(printed(afterUp), /refused the API key \(401/);
+  });
+});
