@@ -96,7 +96,8 @@ export interface CampaignArgs {
   /** Default caller id shown to callees; must be approved for your organization. Changing it replaces the campaign. */
   presentationNumber?: pulumi.Input<string>;
   /**
-   * When to start, as an ISO-8601 string or a Date; must be in the future. Without it the campaign starts at once.
+   * When to start, as an ISO-8601 string with a UTC offset (`2026-12-01T09:00:00+09:00`) or a Date; must be in
+   * the future. Without it the campaign starts at once.
    * Changing it replaces the campaign; leaving it out later changes nothing.
    */
   scheduledAt?: pulumi.Input<string | Date>;
