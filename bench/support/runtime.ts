@@ -9,7 +9,6 @@ export type Props = Record<string, unknown>;
  * package, so `npm run build` first), configured as the engine would from stack config.
  */
 export async function configuredRuntime(baseUrl: string): Promise<VoxRuntime> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const runtime = require('pulumi-vox/runtime') as VoxRuntime;
   const config: Record<string, string> = { 'vox:apiKey': BENCH_API_KEY, 'vox:baseUrl': baseUrl };
   await runtime.configure({ config: { get: (key: string) => config[key] } });

@@ -4,7 +4,7 @@ import { UNKNOWN, containsUnknown } from "../values/unknown";
 import { VoxError } from "../errors";
 import type { CampaignTask } from "./args";
 import type { CampaignInputs } from "./state";
-import { DERIVED_INPUTS, FIELD_NAMES, FieldName } from "./fields";
+import { DERIVED_INPUTS, FIELD_NAMES } from "./fields";
 import { shapeProblems } from "./input-shape";
 import { createRequestSizeFailure } from "./request-size";
 import { fieldSchemas, formatPath, knownKeysAt, taskList, taskSchema } from "./schema";

@@ -27,7 +27,7 @@ export type GetCampaignResult = CampaignDescription;
  * `opts` are accepted in the shape of Pulumi's generated functions; the lookup uses no provider, so they
  * change nothing.
  */
-export async function getCampaign(args: GetCampaignArgs, opts?: pulumi.InvokeOptions): Promise<GetCampaignResult> {
+export async function getCampaign(args: GetCampaignArgs, _opts?: pulumi.InvokeOptions): Promise<GetCampaignResult> {
   const api = new CampaignApi(new VoxHttpClient(resolveSettings(stackConfig())));
   return describeCampaign(await api.get(args.id));
 }
