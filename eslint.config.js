@@ -9,7 +9,10 @@ module.exports = tseslint.config(
   {
     rules: {
       // `_name` marks a value taken apart only to leave it out.
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       // The dynamic-provider interface hands the provider untyped values; the runtime parses them at its boundary.
       "@typescript-eslint/no-explicit-any": "off",
       // The serialized provider loads the installed runtime by name when called (see serialized-provider.ts).

@@ -2,11 +2,11 @@
  * The rows that run the real Pulumi CLI: a stack of vox campaigns against the same number of trivial
  * dynamic resources, each command timed, with the peak memory of the Pulumi process tree.
  */
-import { BenchStack, CommandCost, StackKind } from './support/bench-stack';
-import { EmulatorProcess } from './support/emulator-process';
-import { Summary, summarize } from './support/stats';
+import { BenchStack, CommandCost, StackKind } from "./support/bench-stack";
+import { EmulatorProcess } from "./support/emulator-process";
+import { Summary, summarize } from "./support/stats";
 
-export const OPERATIONS = ['preview', 'up', 'no-op up', 'destroy'] as const;
+export const OPERATIONS = ["preview", "up", "no-op up", "destroy"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 /** One command of one vox stack against the same command of the trivial stack in the same runs. */
@@ -34,11 +34,17 @@ async function lifecycle(stack: BenchStack): Promise<Record<Operation, CommandCo
   const up = await stack.up();
   const noop = await stack.up();
   const destroy = await stack.destroy();
-  return { preview, up, 'no-op up': noop, destroy };
+  return { preview, up, "no-op up": noop, destroy };
 }
 
-export async function cliRows(cliDir: string, emulator: EmulatorProcess, runs: number, campaigns: number, tasks: number): Promise<CliRow[]> {
-  const kinds: StackKind[] = ['trivial', 'inline', 'tasksFile'];
+export async function cliRows(
+  cliDir: string,
+  emulator: EmulatorProcess,
+  runs: number,
+  campaigns: number,
+  tasks: number,
+): Promise<CliRow[]> {
+  const kinds: StackKind[] = ["trivial", "inline", "tasksFile"];
   const stacks = await Promise.all(kinds.map((kind) => BenchStack.create(kind, cliDir, emulator.url, [emulator.pid], campaigns, tasks)));
   try {
     await stacks[0].preview(); // warm-up: the first CLI start reads plugins and caches from disk
@@ -52,7 +58,7 @@ export async function cliRows(cliDir: string, emulator: EmulatorProcess, runs: n
         await emulator.resetAll();
       }
     }
-    const floor = costs.get('trivial')!;
+    const floor = costs.get("trivial")!;
     return kinds.slice(1).flatMap((kind) =>
       OPERATIONS.map((operation): CliRow => {
         const ours = costs.get(kind)!.map((run) => run[operation]);

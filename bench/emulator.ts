@@ -5,9 +5,9 @@
  * The emulator runs in its own process (as `vox-emulator` would), so that the clients do not share its CPU.
  * Run: npx ts-node bench/emulator.ts
  */
-import { performance } from 'node:perf_hooks';
-import { EmulatorProcess } from './support/emulator-process';
-import { BenchClient } from './support/http';
+import { performance } from "node:perf_hooks";
+import { EmulatorProcess } from "./support/emulator-process";
+import { BenchClient } from "./support/http";
 
 const CLIENTS = 20;
 const READ_SECONDS = 3;
@@ -22,7 +22,7 @@ async function readThroughput(url: string, id: string): Promise<number> {
   let completed = 0;
   const reader = async () => {
     while (performance.now() < deadline) {
-      const reply = await send(`${url}/v3/campaigns/${id}`, 'GET');
+      const reply = await send(`${url}/v3/campaigns/${id}`, "GET");
       if (reply.status !== 200) throw new Error(`GET answered ${reply.status}`);
       completed++;
     }
@@ -34,15 +34,18 @@ async function readThroughput(url: string, id: string): Promise<number> {
 
 async function createMedianMs(url: string): Promise<number> {
   const body = JSON.stringify({
-    name: 'Bench',
-    call_from: '0212345678',
-    agent_id: '6f1d2c3b-1111-4222-8333-444455556666',
-    tasks: Array.from({ length: TASKS }, (_, index) => ({ call_to: `010${10_000_000 + index}`, dynamic_variables: { index: String(index) } })),
+    name: "Bench",
+    call_from: "0212345678",
+    agent_id: "6f1d2c3b-1111-4222-8333-444455556666",
+    tasks: Array.from({ length: TASKS }, (_, index) => ({
+      call_to: `010${10_000_000 + index}`,
+      dynamic_variables: { index: String(index) },
+    })),
   });
   const durations: number[] = [];
   for (let run = 0; run < CREATE_RUNS; run++) {
     const started = performance.now();
-    const reply = await send(`${url}/v2/campaigns`, 'POST', body);
+    const reply = await send(`${url}/v2/campaigns`, "POST", body);
     durations.push(performance.now() - started);
     if (reply.status !== 200) throw new Error(`create answered ${reply.status}: ${reply.text.slice(0, 200)}`);
   }
@@ -56,8 +59,13 @@ async function main(): Promise<void> {
   try {
     const created = await send(
       `${url}/v2/campaigns`,
-      'POST',
-      JSON.stringify({ name: 'Read bench', call_from: '0212345678', agent_id: '6f1d2c3b-1111-4222-8333-444455556666', tasks: [{ call_to: '01012345678' }] }),
+      "POST",
+      JSON.stringify({
+        name: "Read bench",
+        call_from: "0212345678",
+        agent_id: "6f1d2c3b-1111-4222-8333-444455556666",
+        tasks: [{ call_to: "01012345678" }],
+      }),
     );
     const id = (JSON.parse(created.text) as { id: string }).id;
     await readThroughput(url, id); // warm-up run, not reported

@@ -2,8 +2,8 @@
  * How preview time and state size grow with the number of campaigns (they must grow linearly): stacks
  * of 10, 50 and 100 campaigns of 100 inline tasks, and of as many trivial resources.
  */
-import { BenchStack, StackKind } from './support/bench-stack';
-import { EmulatorProcess } from './support/emulator-process';
+import { BenchStack, StackKind } from "./support/bench-stack";
+import { EmulatorProcess } from "./support/emulator-process";
 
 export const GROWTH_CAMPAIGNS = [10, 50, 100];
 export const GROWTH_TASKS = 100;
@@ -33,7 +33,7 @@ async function point(kind: StackKind, campaigns: number, cliDir: string, emulato
 export async function growth(cliDir: string, emulator: EmulatorProcess): Promise<GrowthPoint[]> {
   const points: GrowthPoint[] = [];
   for (const campaigns of GROWTH_CAMPAIGNS) {
-    for (const kind of ['trivial', 'inline'] as const) points.push(await point(kind, campaigns, cliDir, emulator));
+    for (const kind of ["trivial", "inline"] as const) points.push(await point(kind, campaigns, cliDir, emulator));
   }
   return points;
 }

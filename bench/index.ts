@@ -10,25 +10,25 @@
  * cli (pulumi preview/up/no-op up/destroy of 50 × 1,000-task campaigns against 50 trivial resources),
  * growth (preview time and state size at 10, 50, 100 campaigns).
  */
-import { parseArgs } from 'node:util';
-import { pulumiCliDir } from '../test/e2e/support/pulumi-stack';
-import { cliRows } from './cli-rows';
-import { GROWTH_TASKS, growth } from './growth';
-import { inProcessRows, requestCounts } from './in-process';
-import { printCliRows, printGrowth, printInProcessRows, printRequestCounts } from './print';
-import { EmulatorProcess } from './support/emulator-process';
-import { machine } from './support/report';
+import { parseArgs } from "node:util";
+import { pulumiCliDir } from "../test/e2e/support/pulumi-stack";
+import { cliRows } from "./cli-rows";
+import { GROWTH_TASKS, growth } from "./growth";
+import { inProcessRows, requestCounts } from "./in-process";
+import { printCliRows, printGrowth, printInProcessRows, printRequestCounts } from "./print";
+import { EmulatorProcess } from "./support/emulator-process";
+import { machine } from "./support/report";
 
-const SECTIONS = ['requests', 'in-process', 'cli', 'growth'];
+const SECTIONS = ["requests", "in-process", "cli", "growth"];
 
 function options() {
   const { values } = parseArgs({
     options: {
-      runs: { type: 'string' },
-      quick: { type: 'boolean', default: false },
-      only: { type: 'string' },
-      campaigns: { type: 'string', default: '50' },
-      tasks: { type: 'string', default: '1000' },
+      runs: { type: "string" },
+      quick: { type: "boolean", default: false },
+      only: { type: "string" },
+      campaigns: { type: "string", default: "50" },
+      tasks: { type: "string", default: "1000" },
     },
   });
   const count = (text: string, flag: string) => {
@@ -36,31 +36,36 @@ function options() {
     if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a whole number ≥ 1, got "${text}"`);
     return value;
   };
-  const runs = values.runs === undefined ? 5 : count(values.runs, '--runs');
-  const sections = values.only === undefined ? SECTIONS : values.only.split(',');
+  const runs = values.runs === undefined ? 5 : count(values.runs, "--runs");
+  const sections = values.only === undefined ? SECTIONS : values.only.split(",");
   const unknown = sections.filter((section) => !SECTIONS.includes(section));
-  if (unknown.length > 0) throw new Error(`--only: unknown section ${unknown.join(', ')}; one of ${SECTIONS.join(', ')}`);
+  if (unknown.length > 0) throw new Error(`--only: unknown section ${unknown.join(", ")}; one of ${SECTIONS.join(", ")}`);
   return {
     // In-process rows take seconds: they keep their runs in quick mode.
     inProcessRuns: Math.max(runs, 5),
     cliRuns: values.quick && values.runs === undefined ? 1 : runs,
     sections,
-    campaigns: count(values.campaigns, '--campaigns'),
-    tasks: count(values.tasks, '--tasks'),
+    campaigns: count(values.campaigns, "--campaigns"),
+    tasks: count(values.tasks, "--tasks"),
   };
 }
 
 async function main(): Promise<void> {
   const settings = options();
   const wants = (section: string) => settings.sections.includes(section);
-  const cliDir = wants('cli') || wants('growth') ? pulumiCliDir() : undefined;
+  const cliDir = wants("cli") || wants("growth") ? pulumiCliDir() : undefined;
   const emulator = await EmulatorProcess.start();
   try {
     console.log(`${machine(cliDir)}\n`);
-    if (wants('requests')) printRequestCounts(await requestCounts(emulator));
-    if (wants('in-process')) printInProcessRows(await inProcessRows(emulator, settings.inProcessRuns));
-    if (wants('cli')) printCliRows(await cliRows(cliDir!, emulator, settings.cliRuns, settings.campaigns, settings.tasks), settings.campaigns, settings.tasks);
-    if (wants('growth')) printGrowth(await growth(cliDir!, emulator), GROWTH_TASKS);
+    if (wants("requests")) printRequestCounts(await requestCounts(emulator));
+    if (wants("in-process")) printInProcessRows(await inProcessRows(emulator, settings.inProcessRuns));
+    if (wants("cli"))
+      printCliRows(
+        await cliRows(cliDir!, emulator, settings.cliRuns, settings.campaigns, settings.tasks),
+        settings.campaigns,
+        settings.tasks,
+      );
+    if (wants("growth")) printGrowth(await growth(cliDir!, emulator), GROWTH_TASKS);
   } finally {
     await emulator.stop();
   }

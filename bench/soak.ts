@@ -48,7 +48,7 @@ function tasks(i: number) {
 }
 
 function hex6(i: number): string {
-  return (i * 2654435761 % 0xffffff).toString(16).padStart(6, "0");
+  return ((i * 2654435761) % 0xffffff).toString(16).padStart(6, "0");
 }
 
 /** Autonamed mostly; one in ten with an explicit name (a lost create then ends in an error naming the candidates). */
@@ -69,7 +69,16 @@ async function directCreates(url: string, key: string): Promise<Outcome[]> {
     while (next < CREATES) {
       const i = next++;
       const outcome: Outcome = { name: campaignName("soak", i), ids: [], errors: [] };
-      const inputs = { name: outcome.name, agentId: AGENT_ID, callFrom: "0212345678", concurrency: 2, tasks: tasks(i), taskCount: 2, tasksDigest: "sha256:soak", allowRedial: false };
+      const inputs = {
+        name: outcome.name,
+        agentId: AGENT_ID,
+        callFrom: "0212345678",
+        concurrency: 2,
+        tasks: tasks(i),
+        taskCount: 2,
+        tasksDigest: "sha256:soak",
+        allowRedial: false,
+      };
       for (let run = 0; run <= RERUNS; run++) {
         try {
           outcome.ids.push((await create(inputs)).id);
@@ -99,7 +108,12 @@ async function stackRuns(url: string, keys: string[]): Promise<{ outcomes: Outco
       // Explicit names on every fourth stack's first campaign; autonames otherwise.
       const specs = Array.from({ length: CAMPAIGNS_PER_STACK }, (_, c) => ({
         name: `s${s}-c${c}`,
-        args: { ...(s % 4 === 0 && c === 0 ? { name: `stack ${s} explicit` } : {}), agentId: AGENT_ID, callFrom: "0212345678", tasks: tasks(s * 10 + c) },
+        args: {
+          ...(s % 4 === 0 && c === 0 ? { name: `stack ${s} explicit` } : {}),
+          agentId: AGENT_ID,
+          callFrom: "0212345678",
+          tasks: tasks(s * 10 + c),
+        },
       }));
       stack.setCampaigns(specs);
       const errors: string[] = [];
@@ -108,7 +122,11 @@ async function stackRuns(url: string, keys: string[]): Promise<{ outcomes: Outco
         const result = await stack.run("up", "--yes", "--skip-preview");
         if (result.code === 0) break;
         failedUps++;
-        errors.push(...(result.stdout + result.stderr).split("\n").filter((line) => /error:/i.test(line) && !/update failed|errors? occurred/.test(line)));
+        errors.push(
+          ...(result.stdout + result.stderr)
+            .split("\n")
+            .filter((line) => /error:/i.test(line) && !/update failed|errors? occurred/.test(line)),
+        );
       }
       const state = await stack.campaignState();
       for (const spec of specs) {
@@ -139,11 +157,13 @@ function count(outcomes: Outcome[], campaigns: { id: string; name: string }[]) {
     unclearErrors: outcomes.flatMap((o) => o.errors).filter((m) => !isClear(m)).length,
     failedAfterReruns: finalFailures.length,
     errorCodes: Object.entries(
-      outcomes.flatMap((o) => o.errors).reduce<Record<string, number>>((acc, m) => {
-        const code = /\[vox:([A-Z_]+)\]/.exec(m)?.[1] ?? /\b(GET|POST|PATCH) \/v\d\/\S+/.exec(m)?.[0] ?? "other";
-        acc[code] = (acc[code] ?? 0) + 1;
-        return acc;
-      }, {}),
+      outcomes
+        .flatMap((o) => o.errors)
+        .reduce<Record<string, number>>((acc, m) => {
+          const code = /\[vox:([A-Z_]+)\]/.exec(m)?.[1] ?? /\b(GET|POST|PATCH) \/v\d\/\S+/.exec(m)?.[0] ?? "other";
+          acc[code] = (acc[code] ?? 0) + 1;
+          return acc;
+        }, {}),
     ),
   };
 }
@@ -154,7 +174,9 @@ async function main() {
   const faults = FAULT_TYPES.map((f) => ({ ...f, rate: FAULT_RATE / FAULT_TYPES.length }));
   // The contract's rate limit per key: part 1 uses the first key, each stack its own.
   const emulator = await startEmulator({ apiKey: keys, dataFile, speed: 0, failureRate: 0, faults: faults as never });
-  console.log(`soak: ${CREATES} direct creates, ${STACKS} stacks x ${CAMPAIGNS_PER_STACK} campaigns, ${FAULT_RATE * 100}% of requests faulted`);
+  console.log(
+    `soak: ${CREATES} direct creates, ${STACKS} stacks x ${CAMPAIGNS_PER_STACK} campaigns, ${FAULT_RATE * 100}% of requests faulted`,
+  );
   let started = Date.now();
   const direct = CREATES > 0 ? await directCreates(emulator.url, keys[0]) : [];
   const directSeconds = (Date.now() - started) / 1000;
@@ -167,8 +189,20 @@ async function main() {
   const all: { id: string; name: string; organizationId: string }[] = saved.campaigns ?? saved.store?.campaigns ?? [];
   const directOrg = all.find((c) => direct.some((o) => o.ids.includes(c.id)))?.organizationId;
   const print = (title: string, figures: object) => console.log(`${title}\n${JSON.stringify(figures, null, 2)}`);
-  print(`direct creates (${directSeconds.toFixed(0)} s)`, count(direct, all.filter((c) => c.organizationId === directOrg)));
-  print(`pulumi up stacks (${stackSeconds.toFixed(0)} s, ${stacks.ups} ups, ${stacks.failedUps} failed and run again)`, count(stacks.outcomes, all.filter((c) => c.organizationId !== directOrg)));
+  print(
+    `direct creates (${directSeconds.toFixed(0)} s)`,
+    count(
+      direct,
+      all.filter((c) => c.organizationId === directOrg),
+    ),
+  );
+  print(
+    `pulumi up stacks (${stackSeconds.toFixed(0)} s, ${stacks.ups} ups, ${stacks.failedUps} failed and run again)`,
+    count(
+      stacks.outcomes,
+      all.filter((c) => c.organizationId !== directOrg),
+    ),
+  );
   print("requests seen by the emulator", (requests as { counts?: object }).counts ?? requests);
 }
 

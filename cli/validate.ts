@@ -84,4 +84,3 @@ function summary(report: CampaignFileReport, list: ContactList | undefined): str
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
-

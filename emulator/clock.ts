@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { performance } from "node:perf_hooks";
 
 /**
  * The latest emulated time, 9999-12-31T23:59:59.999Z: every timestamp up to it is a valid Date with a
@@ -8,7 +8,7 @@ export const LATEST_CLOCK_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** Whether `ms` is a time the clock can show: whole unix milliseconds from 0 to LATEST_CLOCK_MS. */
 export function isClockTime(ms: unknown): ms is number {
-  return typeof ms === 'number' && Number.isSafeInteger(ms) && ms >= 0 && ms <= LATEST_CLOCK_MS;
+  return typeof ms === "number" && Number.isSafeInteger(ms) && ms >= 0 && ms <= LATEST_CLOCK_MS;
 }
 
 /**

@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
-import { CampaignService } from './campaigns/service';
-import { CampaignStore } from './campaigns/store';
-import { Clock, LATEST_CLOCK_MS, isClockTime } from './clock';
-import { ApiError, validationError } from './errors';
-import { FaultInjector, validateFaultSpec } from './faults';
-import { Simulation } from './lifecycle/simulation';
-import { EmulatorSettings } from './options';
-import { DataFileWriter, dataFileContents, loadDataFile } from './persistence';
-import { RateLimiter } from './rate-limit';
-import { RequestLog } from './request-log';
+import { createHash } from "node:crypto";
+import { CampaignService } from "./campaigns/service";
+import { CampaignStore } from "./campaigns/store";
+import { Clock, LATEST_CLOCK_MS, isClockTime } from "./clock";
+import { ApiError, validationError } from "./errors";
+import { FaultInjector, validateFaultSpec } from "./faults";
+import { Simulation } from "./lifecycle/simulation";
+import { EmulatorSettings } from "./options";
+import { DataFileWriter, dataFileContents, loadDataFile } from "./persistence";
+import { RateLimiter } from "./rate-limit";
+import { RequestLog } from "./request-log";
 
 const LATEST_ISO = new Date(LATEST_CLOCK_MS).toISOString();
 
@@ -20,7 +20,7 @@ export interface ClockView {
 }
 
 /** What `reset` clears: everything (campaigns, faults, request log) or only the request log. */
-export type ResetScope = 'all' | 'requests';
+export type ResetScope = "all" | "requests";
 
 /**
  * The emulator without its HTTP server: the parts, wired together, and the control operations that the
@@ -79,7 +79,7 @@ export class Emulator {
   advanceClock(ms: number): ClockView {
     const room = LATEST_CLOCK_MS - this.clock.now();
     if (!Number.isSafeInteger(ms) || ms < 0 || ms > room) {
-      throw validationError('advanceMs', `must be an integer from 0 to ${room} (the clock cannot pass ${LATEST_ISO})`);
+      throw validationError("advanceMs", `must be an integer from 0 to ${room} (the clock cannot pass ${LATEST_ISO})`);
     }
     this.clock.advance(ms);
     this.campaigns.catchUpAll();
@@ -91,9 +91,9 @@ export class Emulator {
    * time only moves on (reset first to go back).
    */
   setClock(ms: number): ClockView {
-    if (!isClockTime(ms)) throw validationError('set', `must be unix milliseconds from 0 to ${LATEST_CLOCK_MS} (${LATEST_ISO})`);
+    if (!isClockTime(ms)) throw validationError("set", `must be unix milliseconds from 0 to ${LATEST_CLOCK_MS} (${LATEST_ISO})`);
     if (ms < this.clock.now() && this.store.size > 0) {
-      throw new ApiError(409, 'INVALID_STATE', { field: 'set', reason: 'the clock cannot go back while campaigns exist; reset first' });
+      throw new ApiError(409, "INVALID_STATE", { field: "set", reason: "the clock cannot go back while campaigns exist; reset first" });
     }
     this.clock.set(ms);
     this.campaigns.catchUpAll();
@@ -101,9 +101,9 @@ export class Emulator {
   }
 
   /** Clears campaigns, faults and the request log, or only the log. The clock keeps its time. */
-  reset(scope: ResetScope = 'all'): void {
+  reset(scope: ResetScope = "all"): void {
     this.requestLog.reset();
-    if (scope === 'requests') return;
+    if (scope === "requests") return;
     this.faults.clear();
     this.store.clear();
   }
@@ -119,6 +119,6 @@ export class Emulator {
 
 /** A stable organization id per key (a digest, so the id reveals nothing about the key). */
 function organizationIdOf(apiKey: string): string {
-  const hex = createHash('sha256').update(`vox-emulator-organization:${apiKey}`).digest('hex');
+  const hex = createHash("sha256").update(`vox-emulator-organization:${apiKey}`).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

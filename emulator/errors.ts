@@ -24,7 +24,7 @@ export class ApiError extends Error {
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(details.field === undefined ? details.reason : `${details.field}: ${details.reason}`);
-    this.name = 'ApiError';
+    this.name = "ApiError";
   }
 
   /** The response body of this error. */
@@ -36,25 +36,25 @@ export class ApiError extends Error {
 /** 400 VALIDATION_ERROR about one input field. */
 export function validationError(field: string, reason: string, allowedValues?: readonly string[]): ApiError {
   const details: ErrorDetails = allowedValues === undefined ? { field, reason } : { field, reason, allowed_values: allowedValues };
-  return new ApiError(400, 'VALIDATION_ERROR', details);
+  return new ApiError(400, "VALIDATION_ERROR", details);
 }
 
 /** 404 NOT_FOUND for a campaign id this organization does not have. */
 export function campaignNotFound(): ApiError {
-  return new ApiError(404, 'NOT_FOUND', { field: 'id', reason: 'no campaign with this id' });
+  return new ApiError(404, "NOT_FOUND", { field: "id", reason: "no campaign with this id" });
 }
 
 /** 429 RATE_LIMITED with its `Retry-After` header (whole seconds). */
 export function rateLimited(retryAfterSec: number): ApiError {
   return new ApiError(
     429,
-    'RATE_LIMITED',
+    "RATE_LIMITED",
     { reason: `too many requests; retry after ${retryAfterSec} s` },
-    { 'Retry-After': String(retryAfterSec) },
+    { "Retry-After": String(retryAfterSec) },
   );
 }
 
 /** 500 INTERNAL_ERROR; the reason never carries request data. */
-export function internalError(reason = 'internal error'): ApiError {
-  return new ApiError(500, 'INTERNAL_ERROR', { reason });
+export function internalError(reason = "internal error"): ApiError {
+  return new ApiError(500, "INTERNAL_ERROR", { reason });
 }

@@ -1,7 +1,7 @@
-import { validationError } from './errors';
-import { matchPath } from './http/path-pattern';
-import { seededRandom } from './random';
-import { childPath, readEnum, readInteger, readObject, readString, rejectUnknownFields } from './validation/fields';
+import { validationError } from "./errors";
+import { matchPath } from "./http/path-pattern";
+import { seededRandom } from "./random";
+import { childPath, readEnum, readInteger, readObject, readString, rejectUnknownFields } from "./validation/fields";
 
 /**
  * What a fault does:
@@ -14,7 +14,7 @@ import { childPath, readEnum, readInteger, readObject, readString, rejectUnknown
  * - `slow-commit`: accepts the request on arrival but handles it (a create commits) only `commitAfterMs`
  *   later, then answers if the client is still there: lookups in between find nothing.
  */
-export const FAULT_TYPES = ['latency', '429', '500', '503', 'reset', 'commit-then-drop', 'slow-commit'] as const;
+export const FAULT_TYPES = ["latency", "429", "500", "503", "reset", "commit-then-drop", "slow-commit"] as const;
 export type FaultType = (typeof FAULT_TYPES)[number];
 
 /**
@@ -49,50 +49,52 @@ export interface FaultDecision {
   failure: ActiveFault | null;
 }
 
-const FAULT_FIELDS = ['type', 'method', 'path', 'count', 'rate', 'latencyMs', 'retryAfterSec', 'commitAfterMs'] as const;
+const FAULT_FIELDS = ["type", "method", "path", "count", "rate", "latencyMs", "retryAfterSec", "commitAfterMs"] as const;
 /** The longest delay a latency or slow-commit fault may add. */
 const MAX_DELAY_MS = 600_000;
 
 /** Validates a fault from JSON (control endpoint, option or CLI); throws 400 VALIDATION_ERROR. */
-export function validateFaultSpec(value: unknown, field = ''): FaultSpec {
+export function validateFaultSpec(value: unknown, field = ""): FaultSpec {
   const object = readObject(value, field);
   rejectUnknownFields(object, FAULT_FIELDS, field);
   const at = (key: string) => childPath(field, key);
-  const spec: FaultSpec = { type: readEnum(object.type, at('type'), FAULT_TYPES) };
-  if (object.method !== undefined) spec.method = readString(object.method, at('method')).toUpperCase();
+  const spec: FaultSpec = { type: readEnum(object.type, at("type"), FAULT_TYPES) };
+  if (object.method !== undefined) spec.method = readString(object.method, at("method")).toUpperCase();
   if (object.path !== undefined) {
-    spec.path = readString(object.path, at('path'));
-    if (!spec.path.startsWith('/')) throw validationError(at('path'), 'must start with /');
+    spec.path = readString(object.path, at("path"));
+    if (!spec.path.startsWith("/")) throw validationError(at("path"), "must start with /");
   }
-  if (object.count !== undefined && object.rate !== undefined) throw validationError(at('rate'), 'cannot be combined with count');
-  if (object.count !== undefined) spec.count = readInteger(object.count, at('count'), 1, Number.MAX_SAFE_INTEGER);
+  if (object.count !== undefined && object.rate !== undefined) throw validationError(at("rate"), "cannot be combined with count");
+  if (object.count !== undefined) spec.count = readInteger(object.count, at("count"), 1, Number.MAX_SAFE_INTEGER);
   if (object.rate !== undefined) {
-    if (typeof object.rate !== 'number' || !(object.rate >= 0 && object.rate <= 1)) {
-      throw validationError(at('rate'), 'must be a probability from 0 to 1');
+    if (typeof object.rate !== "number" || !(object.rate >= 0 && object.rate <= 1)) {
+      throw validationError(at("rate"), "must be a probability from 0 to 1");
     }
     spec.rate = object.rate;
   }
   // Each of these fields belongs to one type: read it for that type, refuse it for the others.
-  const typeOnly = (key: 'latencyMs' | 'retryAfterSec' | 'commitAfterMs', type: FaultType, read: () => number) => {
+  const typeOnly = (key: "latencyMs" | "retryAfterSec" | "commitAfterMs", type: FaultType, read: () => number) => {
     if (spec.type === type) spec[key] = read();
     else if (object[key] !== undefined) throw validationError(at(key), `applies only to type ${type}`);
   };
-  typeOnly('latencyMs', 'latency', () => readInteger(object.latencyMs, at('latencyMs'), 0, MAX_DELAY_MS));
-  typeOnly('retryAfterSec', '429', () => (object.retryAfterSec === undefined ? 1 : readInteger(object.retryAfterSec, at('retryAfterSec'), 0, 86_400)));
-  typeOnly('commitAfterMs', 'slow-commit', () => readInteger(object.commitAfterMs, at('commitAfterMs'), 0, MAX_DELAY_MS));
+  typeOnly("latencyMs", "latency", () => readInteger(object.latencyMs, at("latencyMs"), 0, MAX_DELAY_MS));
+  typeOnly("retryAfterSec", "429", () =>
+    object.retryAfterSec === undefined ? 1 : readInteger(object.retryAfterSec, at("retryAfterSec"), 0, 86_400),
+  );
+  typeOnly("commitAfterMs", "slow-commit", () => readInteger(object.commitAfterMs, at("commitAfterMs"), 0, MAX_DELAY_MS));
   return spec;
 }
 
 const CLI_KEYS: Readonly<Record<string, keyof FaultSpec>> = {
-  method: 'method',
-  path: 'path',
-  count: 'count',
-  rate: 'rate',
-  ms: 'latencyMs',
-  'retry-after': 'retryAfterSec',
-  'commit-after': 'commitAfterMs',
+  method: "method",
+  path: "path",
+  count: "count",
+  rate: "rate",
+  ms: "latencyMs",
+  "retry-after": "retryAfterSec",
+  "commit-after": "commitAfterMs",
 };
-const NUMERIC_KEYS: ReadonlyArray<keyof FaultSpec> = ['count', 'rate', 'latencyMs', 'retryAfterSec', 'commitAfterMs'];
+const NUMERIC_KEYS: ReadonlyArray<keyof FaultSpec> = ["count", "rate", "latencyMs", "retryAfterSec", "commitAfterMs"];
 
 /**
  * Parses the `--fault` form `TYPE[:key=value,...]` (keys: method, path, count, rate, ms, retry-after,
@@ -102,15 +104,15 @@ const NUMERIC_KEYS: ReadonlyArray<keyof FaultSpec> = ['count', 'rate', 'latencyM
  */
 export function parseFaultSpec(text: string): FaultSpec {
   let raw: Record<string, unknown>;
-  if (text.trim().startsWith('{')) {
+  if (text.trim().startsWith("{")) {
     raw = JSON.parse(text) as Record<string, unknown>;
   } else {
-    const [type, options = ''] = splitOnce(text, ':');
+    const [type, options = ""] = splitOnce(text, ":");
     raw = { type };
-    for (const pair of options.split(',').filter((part) => part !== '')) {
-      const [key, value] = splitOnce(pair, '=');
+    for (const pair of options.split(",").filter((part) => part !== "")) {
+      const [key, value] = splitOnce(pair, "=");
       const specKey = CLI_KEYS[key];
-      if (specKey === undefined) throw new Error(`unknown fault option "${key}" in "${text}"; use ${Object.keys(CLI_KEYS).join(', ')}`);
+      if (specKey === undefined) throw new Error(`unknown fault option "${key}" in "${text}"; use ${Object.keys(CLI_KEYS).join(", ")}`);
       raw[specKey] = NUMERIC_KEYS.includes(specKey) ? Number(value) : value;
     }
   }
@@ -162,10 +164,10 @@ export class FaultInjector {
   decide(method: string, path: string): FaultDecision {
     const decision: FaultDecision = { latencyMs: 0, failure: null };
     for (const fault of this.faults) {
-      const isLatency = fault.type === 'latency';
+      const isLatency = fault.type === "latency";
       if ((!isLatency && decision.failure !== null) || !matches(fault, method, path)) continue;
       fault.matched++;
-      if (fault.rate !== undefined && seededRandom(this.seed, 'fault', fault.id, fault.matched)() >= fault.rate) continue;
+      if (fault.rate !== undefined && seededRandom(this.seed, "fault", fault.id, fault.matched)() >= fault.rate) continue;
       fault.applied++;
       if (fault.count !== undefined) fault.count--;
       if (isLatency) decision.latencyMs += fault.latencyMs ?? 0;

@@ -2,19 +2,19 @@
  * The vox.ai campaign API emulator: an independent implementation of the contract in docs/vox-api.md, for
  * tests and local runs. `startEmulator` runs it in-process; `vox-emulator` (cli.ts) runs it standalone.
  */
-import { Emulator, ResetScope } from './emulator';
-import { ActiveFault, FaultSpec, validateFaultSpec } from './faults';
-import { listen } from './http/server';
-import { EmulatorOptions, resolveOptions } from './options';
-import { RequestLogSnapshot } from './request-log';
+import { Emulator, ResetScope } from "./emulator";
+import { ActiveFault, FaultSpec, validateFaultSpec } from "./faults";
+import { listen } from "./http/server";
+import { EmulatorOptions, resolveOptions } from "./options";
+import { RequestLogSnapshot } from "./request-log";
 
-export { EmulatorOptions, RATE_LIMIT_ENV } from './options';
-export { ActiveFault, FAULT_TYPES, FaultSpec, FaultType, parseFaultSpec } from './faults';
-export { RateLimitSettings, CONTRACT_RATE_LIMIT, parseRateLimit } from './rate-limit';
-export { RequestLogSnapshot } from './request-log';
-export { ResetScope } from './emulator';
-export { ErrorBody, ErrorDetails } from './errors';
-export { V2Campaign, V3Campaign } from './campaigns/views';
+export { EmulatorOptions, RATE_LIMIT_ENV } from "./options";
+export { ActiveFault, FAULT_TYPES, FaultSpec, FaultType, parseFaultSpec } from "./faults";
+export { RateLimitSettings, CONTRACT_RATE_LIMIT, parseRateLimit } from "./rate-limit";
+export { RequestLogSnapshot } from "./request-log";
+export { ResetScope } from "./emulator";
+export { ErrorBody, ErrorDetails } from "./errors";
+export { V2Campaign, V3Campaign } from "./campaigns/views";
 
 /** A running emulator, with in-process equivalents of the `/_emulator/` control endpoints. */
 export interface RunningEmulator {
@@ -52,7 +52,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const settings = resolveOptions(options);
   const emulator = await Emulator.open(settings);
   const server = await listen(emulator, settings.port, settings.host);
-  const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+  const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
   let closing: Promise<void> | null = null;
   return {
     url: `http://${host}:${server.port}`,
@@ -70,7 +70,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     },
     requests: {
       snapshot: () => emulator.requestLog.snapshot(),
-      reset: () => emulator.reset('requests'),
+      reset: () => emulator.reset("requests"),
     },
     reset: (scope) => emulator.reset(scope),
     close: () => {

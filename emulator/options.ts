@@ -1,6 +1,6 @@
-import { LATEST_CLOCK_MS, isClockTime } from './clock';
-import { FaultSpec } from './faults';
-import { CONTRACT_RATE_LIMIT, RateLimitSettings, checkRateLimit, parseRateLimit } from './rate-limit';
+import { LATEST_CLOCK_MS, isClockTime } from "./clock";
+import { FaultSpec } from "./faults";
+import { CONTRACT_RATE_LIMIT, RateLimitSettings, checkRateLimit, parseRateLimit } from "./rate-limit";
 
 /** Options of `startEmulator`; only `apiKey` is required. */
 export interface EmulatorOptions {
@@ -53,19 +53,19 @@ export interface EmulatorSettings {
 }
 
 /** The environment variable that sets the rate limit when the option is absent. */
-export const RATE_LIMIT_ENV = 'VOX_EMULATOR_RATE_LIMIT';
+export const RATE_LIMIT_ENV = "VOX_EMULATOR_RATE_LIMIT";
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** Applies defaults and rejects options that cannot work, with a message naming the option. */
 export function resolveOptions(options: EmulatorOptions, env: NodeJS.ProcessEnv = process.env): EmulatorSettings {
-  const apiKeys = typeof options.apiKey === 'string' ? [options.apiKey] : [...options.apiKey];
-  if (apiKeys.length === 0 || apiKeys.some((key) => typeof key !== 'string' || key.trim() === '')) {
-    throw new Error('apiKey must be a non-empty string or a non-empty list of them');
+  const apiKeys = typeof options.apiKey === "string" ? [options.apiKey] : [...options.apiKey];
+  if (apiKeys.length === 0 || apiKeys.some((key) => typeof key !== "string" || key.trim() === "")) {
+    throw new Error("apiKey must be a non-empty string or a non-empty list of them");
   }
   const settings: EmulatorSettings = {
     apiKeys,
     port: options.port ?? 0,
-    host: options.host ?? '127.0.0.1',
+    host: options.host ?? "127.0.0.1",
     dataFile: options.dataFile ?? null,
     speed: options.speed ?? 1,
     startTime: options.startTime ?? Date.now(),
@@ -80,19 +80,19 @@ export function resolveOptions(options: EmulatorOptions, env: NodeJS.ProcessEnv 
   const require = (ok: boolean, message: string) => {
     if (!ok) throw new Error(message);
   };
-  require(Number.isInteger(settings.port) && settings.port >= 0 && settings.port <= 65535, 'port must be an integer from 0 to 65535');
-  require(Number.isFinite(settings.speed) && settings.speed >= 0, 'speed must be a finite number >= 0');
+  require(Number.isInteger(settings.port) && settings.port >= 0 && settings.port <= 65535, "port must be an integer from 0 to 65535");
+  require(Number.isFinite(settings.speed) && settings.speed >= 0, "speed must be a finite number >= 0");
   require(isClockTime(settings.startTime), `startTime must be unix milliseconds from 0 to ${LATEST_CLOCK_MS}`);
-  require(Number.isSafeInteger(settings.seed), 'seed must be an integer');
-  require(settings.failureRate >= 0 && settings.failureRate <= 1, 'failureRate must be from 0 to 1');
+  require(Number.isSafeInteger(settings.seed), "seed must be an integer");
+  require(settings.failureRate >= 0 && settings.failureRate <= 1, "failureRate must be from 0 to 1");
   const { min, max } = settings.callDurationMs;
-  require(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && min <= max, 'callDurationMs needs integers 1 <= min <= max');
-  require(Number.isInteger(settings.maxBodyBytes) && settings.maxBodyBytes >= 1024, 'maxBodyBytes must be an integer >= 1024');
+  require(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && min <= max, "callDurationMs needs integers 1 <= min <= max");
+  require(Number.isInteger(settings.maxBodyBytes) && settings.maxBodyBytes >= 1024, "maxBodyBytes must be an integer >= 1024");
   return settings;
 }
 
 function defaultRateLimit(option: RateLimitSettings | false | undefined, env: NodeJS.ProcessEnv): RateLimitSettings | false {
   if (option !== undefined) return option === false ? false : checkRateLimit(option);
   const fromEnv = env[RATE_LIMIT_ENV];
-  return fromEnv === undefined || fromEnv === '' ? CONTRACT_RATE_LIMIT : parseRateLimit(fromEnv);
+  return fromEnv === undefined || fromEnv === "" ? CONTRACT_RATE_LIMIT : parseRateLimit(fromEnv);
 }

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import writeFileAtomic from 'write-file-atomic';
-import { StoreSnapshot } from './campaigns/store';
-import { isClockTime } from './clock';
+import { readFile } from "node:fs/promises";
+import writeFileAtomic from "write-file-atomic";
+import { StoreSnapshot } from "./campaigns/store";
+import { isClockTime } from "./clock";
 
-const FORMAT = 'vox-emulator-data';
+const FORMAT = "vox-emulator-data";
 const VERSION = 1;
 
 /** The data file: one JSON document holding every campaign, its tasks and its simulation state. */
@@ -43,7 +43,7 @@ export function serializeDataFile(contents: DataFileContents): SerializedDataFil
   }
   // The header is a non-empty object: its text minus the closing brace takes the campaigns as one more member.
   const headerText = JSON.stringify(header);
-  return { text: `${headerText.slice(0, -1)},"campaigns":[${campaignTexts.join(',')}]}`, skippedIds };
+  return { text: `${headerText.slice(0, -1)},"campaigns":[${campaignTexts.join(",")}]}`, skippedIds };
 }
 
 /**
@@ -53,9 +53,9 @@ export function serializeDataFile(contents: DataFileContents): SerializedDataFil
 export async function loadDataFile(path: string): Promise<DataFileContents | null> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readFile(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
   let contents: Partial<DataFileContents>;
@@ -118,7 +118,7 @@ export class DataFileWriter {
     this.dirty = false;
     const { text, skippedIds } = serializeDataFile(this.contents());
     // Ids only: they carry no private data, and the rest of the campaign is what could not be written.
-    if (skippedIds.length > 0) console.error(`vox-emulator: left out of ${this.path}, cannot serialize: ${skippedIds.join(', ')}`);
+    if (skippedIds.length > 0) console.error(`vox-emulator: left out of ${this.path}, cannot serialize: ${skippedIds.join(", ")}`);
     this.writing = writeFileAtomic(this.path, text).catch((error: Error) => {
       this.dirty = true;
       throw error;

@@ -5,7 +5,7 @@
 
 /** Hashes the parts into 128 bits (cyrb128): four 32-bit words. */
 function hashParts(parts: ReadonlyArray<string | number>): [number, number, number, number] {
-  const text = parts.join('\u0000');
+  const text = parts.join("\u0000");
   let h1 = 1779033703;
   let h2 = 3144134277;
   let h3 = 1013904242;

@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { performance } from "node:perf_hooks";
 
 /** A token bucket: `perSecond` tokens flow in, at most `burst` are kept. */
 export interface RateLimitSettings {
@@ -48,7 +48,7 @@ export class RateLimiter {
  * @throws Error with a readable message for anything else
  */
 export function parseRateLimit(text: string): RateLimitSettings | false {
-  if (text.trim().toLowerCase() === 'off') return false;
+  if (text.trim().toLowerCase() === "off") return false;
   const match = /^\s*([0-9]+(?:\.[0-9]+)?)\s*\/\s*([0-9]+)\s*$/.exec(text);
   if (match === null) throw new Error(`rate limit must be "off" or "<per second>/<burst>", e.g. 5/10; got "${text}"`);
   return checkRateLimit({ perSecond: Number(match[1]), burst: Number(match[2]) });

@@ -20,7 +20,10 @@ export const TYPES_FILE = path.join(__dirname, "..", "provider", "campaign", "ar
 const DOCUMENTED_PARTS: [string[], string[]][] = [
   [[], ["CampaignArgs"]],
   [["properties", "callTimeWindow"], ["CallTimeWindowArgs"]],
-  [["properties", "callTimeWindow", "properties", "windows", "items"], ["MinuteWindowArgs", "ClockWindowArgs"]],
+  [
+    ["properties", "callTimeWindow", "properties", "windows", "items"],
+    ["MinuteWindowArgs", "ClockWindowArgs"],
+  ],
   [["properties", "tasks", "items"], ["TaskArgs"]],
 ];
 

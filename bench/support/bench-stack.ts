@@ -1,13 +1,13 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { PulumiStack, RunResult } from '../../test/e2e/support/pulumi-stack';
-import { campaignSpecs, TaskSource } from './campaigns';
-import { BENCH_API_KEY } from './http';
-import { ProcessTreeSampler } from './process-tree';
-import { timed } from './stats';
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { PulumiStack, RunResult } from "../../test/e2e/support/pulumi-stack";
+import { campaignSpecs, TaskSource } from "./campaigns";
+import { BENCH_API_KEY } from "./http";
+import { ProcessTreeSampler } from "./process-tree";
+import { timed } from "./stats";
 
 /** What a bench stack declares per campaign: a vox.Campaign (inline tasks or a contact list), or the trivial floor. */
-export type StackKind = TaskSource | 'trivial';
+export type StackKind = TaskSource | "trivial";
 
 /** Wall time, peak memory and CPU time of the Pulumi process tree during one CLI command. */
 export interface CommandCost {
@@ -29,11 +29,18 @@ export class BenchStack {
     private readonly excludedPids: number[],
   ) {}
 
-  static async create(kind: StackKind, cliDir: string, emulatorUrl: string, excludedPids: number[], campaigns: number, tasks: number): Promise<BenchStack> {
+  static async create(
+    kind: StackKind,
+    cliDir: string,
+    emulatorUrl: string,
+    excludedPids: number[],
+    campaigns: number,
+    tasks: number,
+  ): Promise<BenchStack> {
     const stack = await PulumiStack.create(cliDir, emulatorUrl, BENCH_API_KEY);
-    if (kind === 'trivial') fs.copyFileSync(path.join(__dirname, '../programs/trivial.ts'), path.join(stack.dir, 'index.ts'));
+    if (kind === "trivial") fs.copyFileSync(path.join(__dirname, "../programs/trivial.ts"), path.join(stack.dir, "index.ts"));
     // The trivial program reads only the names, so the task lists are left out of its file.
-    stack.setCampaigns(campaignSpecs(campaigns, kind === 'trivial' ? 0 : tasks, kind === 'trivial' ? 'inline' : kind, stack.dir));
+    stack.setCampaigns(campaignSpecs(campaigns, kind === "trivial" ? 0 : tasks, kind === "trivial" ? "inline" : kind, stack.dir));
     return new BenchStack(kind, stack, excludedPids);
   }
 
@@ -43,20 +50,21 @@ export class BenchStack {
     let result: RunResult | undefined;
     const ms = await timed(async () => (result = await this.stack.run(...args)));
     const { peakBytes, cpuByRole } = sampler.stop();
-    if (result!.code !== 0) throw new Error(`pulumi ${args.join(' ')} exited ${result!.code}\n${result!.stdout.slice(-2000)}\n${result!.stderr.slice(-2000)}`);
+    if (result!.code !== 0)
+      throw new Error(`pulumi ${args.join(" ")} exited ${result!.code}\n${result!.stdout.slice(-2000)}\n${result!.stderr.slice(-2000)}`);
     return { ms, peakBytes, cpuByRole };
   }
 
   preview(): Promise<CommandCost> {
-    return this.measure('preview');
+    return this.measure("preview");
   }
 
   up(): Promise<CommandCost> {
-    return this.measure('up', '--yes', '--skip-preview');
+    return this.measure("up", "--yes", "--skip-preview");
   }
 
   destroy(): Promise<CommandCost> {
-    return this.measure('destroy', '--yes', '--skip-preview');
+    return this.measure("destroy", "--yes", "--skip-preview");
   }
 
   /** Bytes of `pulumi stack export` (secrets stay encrypted, as state keeps them). */

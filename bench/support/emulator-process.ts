@@ -1,7 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { BENCH_API_KEY, BenchClient } from './http';
+import { ChildProcess, spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { BENCH_API_KEY, BenchClient } from "./http";
 
 /**
  * The emulator in its own process, as `vox-emulator` runs (so that it does not share the bench's CPU
@@ -19,14 +19,14 @@ export class EmulatorProcess {
   static async start(): Promise<EmulatorProcess> {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register', 'emulator/cli.ts', '--port', '0', '--api-key', BENCH_API_KEY, '--rate-limit', 'off', '--speed', '0'],
-      { cwd: resolve(__dirname, '../..'), env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1' }, stdio: ['ignore', 'pipe', 'inherit'] },
+      ["-r", "ts-node/register", "emulator/cli.ts", "--port", "0", "--api-key", BENCH_API_KEY, "--rate-limit", "off", "--speed", "0"],
+      { cwd: resolve(__dirname, "../.."), env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" }, stdio: ["ignore", "pipe", "inherit"] },
     );
     const line = await new Promise<string>((resolveLine, reject) => {
-      createInterface({ input: child.stdout! }).once('line', resolveLine);
-      child.once('exit', () => reject(new Error('the emulator exited before listening')));
+      createInterface({ input: child.stdout! }).once("line", resolveLine);
+      child.once("exit", () => reject(new Error("the emulator exited before listening")));
     });
-    return new EmulatorProcess(child, line.replace('vox-emulator listening on ', ''));
+    return new EmulatorProcess(child, line.replace("vox-emulator listening on ", ""));
   }
 
   /** Its process id, so that memory sampling can leave it out of the Pulumi process tree. */
@@ -36,23 +36,23 @@ export class EmulatorProcess {
 
   /** API requests since the last reset, keyed like `POST /v2/campaigns`. */
   async requestCounts(): Promise<Record<string, number>> {
-    return (JSON.parse(await this.control.ok(`${this.url}/_emulator/requests`, 'GET')) as { counts: Record<string, number> }).counts;
+    return (JSON.parse(await this.control.ok(`${this.url}/_emulator/requests`, "GET")) as { counts: Record<string, number> }).counts;
   }
 
   async resetRequests(): Promise<void> {
-    await this.control.ok(`${this.url}/_emulator/requests`, 'DELETE');
+    await this.control.ok(`${this.url}/_emulator/requests`, "DELETE");
   }
 
   /** Forgets every campaign (and the request log), so that memory does not grow from run to run. */
   async resetAll(): Promise<void> {
-    await this.control.ok(`${this.url}/_emulator/reset`, 'POST');
+    await this.control.ok(`${this.url}/_emulator/reset`, "POST");
   }
 
   async stop(): Promise<void> {
     this.control.close();
     if (this.child.exitCode !== null) return;
-    const exited = new Promise((done) => this.child.once('exit', done));
-    this.child.kill('SIGTERM');
+    const exited = new Promise((done) => this.child.once("exit", done));
+    this.child.kill("SIGTERM");
     await exited;
   }
 }

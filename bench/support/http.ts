@@ -1,7 +1,7 @@
-import { Agent, request } from 'node:http';
+import { Agent, request } from "node:http";
 
 /** The one API key the bench's emulator accepts. */
-export const BENCH_API_KEY = 'bench-key';
+export const BENCH_API_KEY = "bench-key";
 
 export interface Reply {
   status: number;
@@ -24,15 +24,15 @@ export class BenchClient {
     return new Promise((resolveReply, reject) => {
       const headers: Record<string, string | number> = { Authorization: `Bearer ${BENCH_API_KEY}` };
       if (body !== undefined) {
-        headers['Content-Type'] = 'application/json';
-        headers['Content-Length'] = Buffer.byteLength(body);
+        headers["Content-Type"] = "application/json";
+        headers["Content-Length"] = Buffer.byteLength(body);
       }
       const req = request(url, { method, agent: this.agent, headers }, (response) => {
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolveReply({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolveReply({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
       });
-      req.on('error', reject);
+      req.on("error", reject);
       req.end(body);
     });
   }

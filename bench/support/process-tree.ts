@@ -1,10 +1,10 @@
-import * as fs from 'node:fs';
+import * as fs from "node:fs";
 
 const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux architecture Node runs on
 
 function readProc(pid: number, file: string): string | undefined {
   try {
-    return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
+    return fs.readFileSync(`/proc/${pid}/${file}`, "utf8");
   } catch {
     return undefined; // exited meanwhile
   }
@@ -12,14 +12,14 @@ function readProc(pid: number, file: string): string | undefined {
 
 /** The fields of /proc/<pid>/stat after the command name (which may hold spaces and parentheses). */
 function statFields(pid: number): string[] | undefined {
-  const stat = readProc(pid, 'stat');
-  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const stat = readProc(pid, "stat");
+  return stat?.slice(stat.lastIndexOf(")") + 2).split(" ");
 }
 
 /** Children of every process, from /proc (Linux only). */
 function childrenByParent(): Map<number, number[]> {
   const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync('/proc')) {
+  for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const fields = statFields(Number(entry));
     if (!fields) continue;
@@ -44,7 +44,7 @@ function descendants(root: number, excluded: ReadonlySet<number>): number[] {
 }
 
 function rssBytes(pid: number): number {
-  const match = /^VmRSS:\s+(\d+) kB/m.exec(readProc(pid, 'status') ?? '');
+  const match = /^VmRSS:\s+(\d+) kB/m.exec(readProc(pid, "status") ?? "");
   return match ? Number(match[1]) * 1024 : 0;
 }
 
@@ -56,11 +56,11 @@ function cpuSeconds(pid: number): number {
 
 /** Which part of a Pulumi run a process is, from its command line. */
 export function processRole(commandLine: string): string {
-  if (commandLine.includes('dynamic-provider')) return 'dynamic-provider host (node)';
-  if (commandLine.includes('pulumi-language-nodejs')) return 'language host (go)';
-  if (/(^|\/)pulumi(\s|$)/.test(commandLine)) return 'engine: pulumi CLI (go)';
-  if (commandLine.includes('node')) return 'program (node)';
-  return 'other';
+  if (commandLine.includes("dynamic-provider")) return "dynamic-provider host (node)";
+  if (commandLine.includes("pulumi-language-nodejs")) return "language host (go)";
+  if (/(^|\/)pulumi(\s|$)/.test(commandLine)) return "engine: pulumi CLI (go)";
+  if (commandLine.includes("node")) return "program (node)";
+  return "other";
 }
 
 /**
@@ -78,10 +78,13 @@ export class ProcessTreeSampler {
     const excluded = new Set(excludedPids);
     this.timer = setInterval(() => {
       const pids = descendants(process.pid, excluded);
-      this.peak = Math.max(this.peak, pids.reduce((sum, pid) => sum + rssBytes(pid), 0));
+      this.peak = Math.max(
+        this.peak,
+        pids.reduce((sum, pid) => sum + rssBytes(pid), 0),
+      );
       for (const pid of pids) {
         const known = this.cpu.get(pid);
-        const role = known?.role ?? processRole((readProc(pid, 'cmdline') ?? '').replace(/\0/g, ' '));
+        const role = known?.role ?? processRole((readProc(pid, "cmdline") ?? "").replace(/\0/g, " "));
         this.cpu.set(pid, { role, seconds: Math.max(known?.seconds ?? 0, cpuSeconds(pid)) });
       }
     }, intervalMs);

@@ -1,7 +1,7 @@
-import { BENCH_API_KEY } from './http';
+import { BENCH_API_KEY } from "./http";
 
 /** The runtime's functions; the type comes from the source, the code from the installed package. */
-export type VoxRuntime = typeof import('../../provider/runtime');
+export type VoxRuntime = typeof import("../../provider/runtime");
 export type Props = Record<string, unknown>;
 
 /**
@@ -9,8 +9,8 @@ export type Props = Record<string, unknown>;
  * package, so `npm run build` first), configured as the engine would from stack config.
  */
 export async function configuredRuntime(baseUrl: string): Promise<VoxRuntime> {
-  const runtime = require('pulumi-vox/runtime') as VoxRuntime;
-  const config: Record<string, string> = { 'vox:apiKey': BENCH_API_KEY, 'vox:baseUrl': baseUrl };
+  const runtime = require("pulumi-vox/runtime") as VoxRuntime;
+  const config: Record<string, string> = { "vox:apiKey": BENCH_API_KEY, "vox:baseUrl": baseUrl };
   await runtime.configure({ config: { get: (key: string) => config[key] } });
   return runtime;
 }

@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { performance } from "node:perf_hooks";
 
 /** Several measurements of one thing, summarized as the median and the range. */
 export interface Summary {
@@ -9,7 +9,7 @@ export interface Summary {
 }
 
 export function summarize(values: readonly number[]): Summary {
-  if (values.length === 0) throw new Error('nothing to summarize');
+  if (values.length === 0) throw new Error("nothing to summarize");
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;

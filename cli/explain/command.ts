@@ -29,7 +29,9 @@ async function readInput(file: string | undefined): Promise<string> {
   try {
     return file === undefined ? await readStream(process.stdin) : await fs.promises.readFile(file, "utf8");
   } catch (error) {
-    throw new UsageError(`${file ?? "standard input"}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(
+      `${file ?? "standard input"}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
 }
 

@@ -84,7 +84,8 @@ function campaignSection(campaign: CampaignStep, now: Date, deleted: CampaignSte
   const lines = [`### \`${campaign.name}\`: ${HEADINGS[campaign.operation]}`, ""];
   if (campaign.operation === "adopt" && news) lines.push(`- Campaign: ${reviewText("adoptId", news.adoptId)}`);
   if (campaign.operation === "create" && news) lines.push(...newCampaignLines(news).map((line) => `- ${line}`));
-  if (campaign.operation === "create" || campaign.operation === "replace") lines.push(...sameListLines(news, deleted).map((line) => `- ${line}`));
+  if (campaign.operation === "create" || campaign.operation === "replace")
+    lines.push(...sameListLines(news, deleted).map((line) => `- ${line}`));
   if (campaign.operation === "replace") lines.push(`- Replaced because of: ${campaign.replaceReasons.join(", ") || "(not reported)"}`);
   if (olds || news) lines.push(`- Tasks: ${describeTaskChange(olds, news)}`);
   if (news) lines.push(`- Call windows: ${describeWindowChange(olds, news)}`);
@@ -161,7 +162,6 @@ function otherChanges(olds: Props | undefined, news: Props | undefined, id: stri
     .filter((field) => SHOWN_VALUES.includes(field) || MASKED_VALUES.includes(field))
     .map((field) => `${field}: ${reviewText(field, olds[field])} → ${reviewText(field, news[field])}`);
 }
-
 
 /** `paused` is applied by the pause and resume actions: said in words, with what it does to the calls. */
 function pauseLines(olds: Props | undefined, news: Props | undefined): string[] {

@@ -56,14 +56,20 @@ async function run(args: string[], screen: StatusScreen): Promise<number> {
     screen.output.err("pulumi-vox status: the stack has no vox.Campaign resources");
     return EXIT.ok;
   }
-  const settings = resolveSettings(statusSettingsSource({ apiKeyEnv: values["api-key-env"] ?? "VOX_API_KEY", stack: values.stack, useStack: fromStack }));
+  const settings = resolveSettings(
+    statusSettingsSource({ apiKeyEnv: values["api-key-env"] ?? "VOX_API_KEY", stack: values.stack, useStack: fromStack }),
+  );
   const api = new CampaignApi(new VoxHttpClient(settings));
   const colour = screen.tty && !values.json && !process.env.NO_COLOR;
   const redraw = screen.tty && !values.json && values.watch;
   let previous = new Map<string, Sample>();
   for (;;) {
-    const samples = await Promise.all(campaigns.map(async (ref) => ({ ref, sample: { campaign: describeCampaign(await api.get(ref.id)), readAt: Date.now() } })));
-    const lines: CampaignStatus[] = samples.map(({ ref, sample }) => campaignStatus(ref.label ?? sample.campaign.name, sample, previous.get(ref.id)));
+    const samples = await Promise.all(
+      campaigns.map(async (ref) => ({ ref, sample: { campaign: describeCampaign(await api.get(ref.id)), readAt: Date.now() } })),
+    );
+    const lines: CampaignStatus[] = samples.map(({ ref, sample }) =>
+      campaignStatus(ref.label ?? sample.campaign.name, sample, previous.get(ref.id)),
+    );
     previous = new Map(samples.map(({ ref, sample }) => [ref.id, sample]));
     const text = values.json ? JSON.stringify({ campaigns: lines }) : renderStatus(lines, colour);
     if (redraw) logUpdate(text);
@@ -78,6 +84,7 @@ async function run(args: string[], screen: StatusScreen): Promise<number> {
 function parseInterval(value: string | undefined): number {
   if (value === undefined) return DEFAULT_INTERVAL_SECONDS;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0.1 || seconds > 3600) throw new UsageError(`--interval must be a number of seconds from 0.1 to 3600, not "${value}"`);
+  if (!Number.isFinite(seconds) || seconds < 0.1 || seconds > 3600)
+    throw new UsageError(`--interval must be a number of seconds from 0.1 to 3600, not "${value}"`);
   return seconds;
 }

@@ -68,7 +68,10 @@ export function campaignStatus(label: string, current: Sample, previous?: Sample
     remaining,
     callsPerMinute: rate === null ? null : round(rate, 1),
     secondsLeft: running && rate !== null && rate > 0 ? Math.round((remaining / rate) * 60) : null,
-    nextWindow: c.status === "paused" && c.pausedBy === "system" && c.callTimeWindow ? nextWindowOpening(c.callTimeWindow, windowClock(current)) : null,
+    nextWindow:
+      c.status === "paused" && c.pausedBy === "system" && c.callTimeWindow
+        ? nextWindowOpening(c.callTimeWindow, windowClock(current))
+        : null,
   };
 }
 

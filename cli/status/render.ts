@@ -44,8 +44,21 @@ export function renderStatus(lines: CampaignStatus[], colour: boolean): string {
   const table = new Table({
     head: ["CAMPAIGN", "STATUS", "PROGRESS", "DONE", "CALLS/MIN", "WHEN"],
     chars: {
-      top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "",
-      left: "", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: "  ",
+      top: "",
+      "top-mid": "",
+      "top-left": "",
+      "top-right": "",
+      bottom: "",
+      "bottom-mid": "",
+      "bottom-left": "",
+      "bottom-right": "",
+      left: "",
+      "left-mid": "",
+      mid: "",
+      "mid-mid": "",
+      right: "",
+      "right-mid": "",
+      middle: "  ",
     },
     style: { head: colour ? ["bold"] : [], border: [], "padding-left": 0, "padding-right": 0 },
   });

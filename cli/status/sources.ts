@@ -26,7 +26,8 @@ interface ExportedResource {
 /** The vox campaigns of a `pulumi stack export` document (those that still exist in state), in state order. */
 export function campaignsOfExport(exported: unknown): CampaignRef[] {
   const resources = (exported as { deployment?: { resources?: ExportedResource[] } })?.deployment?.resources;
-  if (!Array.isArray(resources)) throw new UsageError("the stack export has no deployment.resources: is it the output of `pulumi stack export`?");
+  if (!Array.isArray(resources))
+    throw new UsageError("the stack export has no deployment.resources: is it the output of `pulumi stack export`?");
   return resources
     .filter((r) => r.type === CAMPAIGN_TYPE && typeof r.id === "string" && r.id !== "" && !r.delete)
     .map((r) => ({ label: (r.urn ?? r.id ?? "").split("::").pop() ?? r.id!, id: r.id! }));
@@ -55,7 +56,9 @@ function pulumi(args: string[]): string | undefined {
 export function exportOfStack(stack: string | undefined): unknown {
   const text = pulumi(["stack", "export", ...(stack ? ["--stack", stack] : [])]);
   if (text === undefined) {
-    throw new UsageError("`pulumi stack export` failed: run status in the Pulumi project, name the stack with --stack, or give --export FILE or --id");
+    throw new UsageError(
+      "`pulumi stack export` failed: run status in the Pulumi project, name the stack with --stack, or give --export FILE or --id",
+    );
   }
   return JSON.parse(text);
 }

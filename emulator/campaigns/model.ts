@@ -3,16 +3,16 @@
  * Wire names (snake_case) appear only in validation and views.
  */
 
-export const CAMPAIGN_STATUSES = ['draft', 'pending', 'ongoing', 'paused', 'success', 'fail', 'canceled'] as const;
+export const CAMPAIGN_STATUSES = ["draft", "pending", "ongoing", "paused", "success", "fail", "canceled"] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
-export const TERMINAL_STATUSES: readonly CampaignStatus[] = ['success', 'fail', 'canceled'];
+export const TERMINAL_STATUSES: readonly CampaignStatus[] = ["success", "fail", "canceled"];
 
 /** Day names as the API spells them, Monday first (index 0). */
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-export type PausedBy = 'user' | 'system';
+export type PausedBy = "user" | "system";
 
 /** One call window: the listed days, from `startMin` to `endMin` minutes after local midnight. */
 export interface CallWindow {
@@ -29,7 +29,7 @@ export interface CallTimeWindow {
 
 /** The window a campaign gets when the create request omits `call_time_window`: 08:00–20:00 daily, Seoul. */
 export function defaultCallTimeWindow(): CallTimeWindow {
-  return { windows: [{ days: [...WEEKDAYS], startMin: 8 * 60, endMin: 20 * 60 }], timezone: 'Asia/Seoul', autoResume: true };
+  return { windows: [{ days: [...WEEKDAYS], startMin: 8 * 60, endMin: 20 * 60 }], timezone: "Asia/Seoul", autoResume: true };
 }
 
 export interface CampaignTask {

@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { Clock } from '../clock';
-import { campaignNotFound, validationError } from '../errors';
-import { Simulation } from '../lifecycle/simulation';
-import { CampaignAction, assertActionAllowed } from '../lifecycle/state-rules';
-import { validateCreateCampaign } from '../validation/create-campaign';
-import { V2ListQuery, validateV2ListQuery, validateV3ListQuery } from '../validation/list-queries';
-import { validatePatchCampaign } from '../validation/patch-campaign';
-import { CampaignRecord } from './model';
-import { CampaignStore } from './store';
+import { randomUUID } from "node:crypto";
+import { Clock } from "../clock";
+import { campaignNotFound, validationError } from "../errors";
+import { Simulation } from "../lifecycle/simulation";
+import { CampaignAction, assertActionAllowed } from "../lifecycle/state-rules";
+import { validateCreateCampaign } from "../validation/create-campaign";
+import { V2ListQuery, validateV2ListQuery, validateV3ListQuery } from "../validation/list-queries";
+import { validatePatchCampaign } from "../validation/patch-campaign";
+import { CampaignRecord } from "./model";
+import { CampaignStore } from "./store";
 
 /** One page of a list, newest or oldest first. */
 export interface CampaignPage {
@@ -61,7 +61,7 @@ export class CampaignService {
       callTimeWindow: input.callTimeWindow,
       createdAt: now,
       scheduledAt: input.scheduledAt,
-      status: input.scheduledAt !== null && input.scheduledAt > now ? 'draft' : 'pending',
+      status: input.scheduledAt !== null && input.scheduledAt > now ? "draft" : "pending",
       pausedBy: null,
       pausedAt: null,
       finishedAt: null,
@@ -90,7 +90,7 @@ export class CampaignService {
   /** Renames and/or replaces the call time window (draft, pending or paused only). */
   update(organizationId: string, id: string, body: unknown): CampaignRecord {
     const patch = validatePatchCampaign(body);
-    return this.act(organizationId, id, 'update', (campaign, now) => {
+    return this.act(organizationId, id, "update", (campaign, now) => {
       if (patch.name !== undefined) campaign.name = patch.name;
       if (patch.callTimeWindow !== undefined) campaign.callTimeWindow = patch.callTimeWindow;
       this.simulation.settle(campaign, now);
@@ -98,31 +98,36 @@ export class CampaignService {
   }
 
   pause(organizationId: string, id: string): CampaignRecord {
-    return this.act(organizationId, id, 'pause', (campaign, now) => this.simulation.pause(campaign, now));
+    return this.act(organizationId, id, "pause", (campaign, now) => this.simulation.pause(campaign, now));
   }
 
   resume(organizationId: string, id: string): CampaignRecord {
-    return this.act(organizationId, id, 'resume', (campaign, now) => this.simulation.resume(campaign, now));
+    return this.act(organizationId, id, "resume", (campaign, now) => this.simulation.resume(campaign, now));
   }
 
   cancel(organizationId: string, id: string): CampaignRecord {
-    return this.act(organizationId, id, 'cancel', (campaign, now) => this.simulation.cancel(campaign, now));
+    return this.act(organizationId, id, "cancel", (campaign, now) => this.simulation.cancel(campaign, now));
   }
 
   /** GET /v3/campaigns: newest first. */
   listV3(organizationId: string, query: URLSearchParams): CampaignPage {
     const { cursor, limit } = validateV3ListQuery(query);
     const campaigns = this.caughtUpOrganization(organizationId).reverse();
-    return this.page(organizationId, campaigns, { cursor, cursorField: 'cursor', limit, newestFirst: true });
+    return this.page(organizationId, campaigns, { cursor, cursorField: "cursor", limit, newestFirst: true });
   }
 
   /** POST /v2/campaigns/list: filtered by status, agent and creation time; newest first unless ascending. */
   listV2(organizationId: string, body: unknown): CampaignPage {
     const query = validateV2ListQuery(body);
-    const newestFirst = query.sortOrder === 'descending';
+    const newestFirst = query.sortOrder === "descending";
     const campaigns = this.caughtUpOrganization(organizationId).filter((campaign) => matchesV2Filter(campaign, query));
     if (newestFirst) campaigns.reverse();
-    return this.page(organizationId, campaigns, { cursor: query.paginationKey, cursorField: 'pagination_key', limit: query.limit, newestFirst });
+    return this.page(organizationId, campaigns, {
+      cursor: query.paginationKey,
+      cursorField: "pagination_key",
+      limit: query.limit,
+      newestFirst,
+    });
   }
 
   /** Brings every campaign up to now, e.g. before the data file is written for the last time. */
@@ -165,7 +170,7 @@ export class CampaignService {
     let remaining = campaigns;
     if (cursor !== null) {
       const last = this.store.get(cursor);
-      if (last === undefined || last.organizationId !== organizationId) throw validationError(cursorField, 'is not the id of a campaign');
+      if (last === undefined || last.organizationId !== organizationId) throw validationError(cursorField, "is not the id of a campaign");
       remaining = campaigns.filter((campaign) => (newestFirst ? campaign.sequence < last.sequence : campaign.sequence > last.sequence));
     }
     const items = remaining.slice(0, limit);

@@ -1,4 +1,4 @@
-import { CampaignRecord } from './model';
+import { CampaignRecord } from "./model";
 
 /** Everything the store holds, as saved in the data file. */
 export interface StoreSnapshot {

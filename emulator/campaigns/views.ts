@@ -1,4 +1,4 @@
-import { CallTimeWindow, CampaignRecord } from './model';
+import { CallTimeWindow, CampaignRecord } from "./model";
 
 /** `call_time_window` as it appears on the wire. */
 export interface CallTimeWindowWire {

@@ -1,10 +1,15 @@
-import { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError } from '../errors';
-import { BODY_FIELD } from '../validation/fields';
+import { IncomingMessage, ServerResponse } from "node:http";
+import { ApiError } from "../errors";
+import { BODY_FIELD } from "../validation/fields";
 
 /** 413 for a body above the limit; the connection is closed after it, since the rest is never read. */
 function payloadTooLarge(maxBytes: number): ApiError {
-  return new ApiError(413, 'PAYLOAD_TOO_LARGE', { field: BODY_FIELD, reason: `must be at most ${maxBytes} bytes` }, { Connection: 'close' });
+  return new ApiError(
+    413,
+    "PAYLOAD_TOO_LARGE",
+    { field: BODY_FIELD, reason: `must be at most ${maxBytes} bytes` },
+    { Connection: "close" },
+  );
 }
 
 /**
@@ -12,7 +17,7 @@ function payloadTooLarge(maxBytes: number): ApiError {
  * and a body that grows past the limit stops being read at once.
  */
 export function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  const declared = Number(request.headers['content-length'] ?? 0);
+  const declared = Number(request.headers["content-length"] ?? 0);
   if (declared > maxBytes) return Promise.reject(payloadTooLarge(maxBytes));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -20,18 +25,18 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<Bu
     const onData = (chunk: Buffer) => {
       received += chunk.length;
       if (received > maxBytes) {
-        request.off('data', onData);
+        request.off("data", onData);
         request.pause();
         reject(payloadTooLarge(maxBytes));
         return;
       }
       chunks.push(chunk);
     };
-    request.on('data', onData);
-    request.once('end', () => resolve(Buffer.concat(chunks)));
-    request.once('error', reject);
+    request.on("data", onData);
+    request.once("end", () => resolve(Buffer.concat(chunks)));
+    request.once("error", reject);
     // A client that goes away mid-body: settle, so the handler does not wait forever (no-op after 'end').
-    request.once('close', () => reject(new Error('request closed before its body was read')));
+    request.once("close", () => reject(new Error("request closed before its body was read")));
   });
 }
 
@@ -39,19 +44,19 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<Bu
 export function parseJsonBody(body: Buffer): unknown {
   if (body.length === 0) return undefined;
   try {
-    return JSON.parse(body.toString('utf8'));
+    return JSON.parse(body.toString("utf8"));
   } catch {
-    throw new ApiError(400, 'VALIDATION_ERROR', { field: BODY_FIELD, reason: 'is not valid JSON' });
+    throw new ApiError(400, "VALIDATION_ERROR", { field: BODY_FIELD, reason: "is not valid JSON" });
   }
 }
 
 /** Sends a JSON response (or an empty one for 204). */
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
-  const text = status === 204 ? '' : JSON.stringify(body);
+  const text = status === 204 ? "" : JSON.stringify(body);
   response.writeHead(status, {
     ...headers,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(text),
   });
   response.end(text);
 }

@@ -4,15 +4,15 @@
  * @returns the segments the wildcards matched, in order, or null when the path does not match
  */
 export function matchPath(pattern: string, path: string): string[] | null {
-  const patternSegments = pattern.split('/');
-  const pathSegments = path.split('/');
+  const patternSegments = pattern.split("/");
+  const pathSegments = path.split("/");
   if (patternSegments.length !== pathSegments.length) return null;
   const captured: string[] = [];
   for (let i = 0; i < patternSegments.length; i++) {
     const expected = patternSegments[i];
     const actual = pathSegments[i];
-    if (expected === '*' || /^\{[^}]+\}$/.test(expected)) {
-      if (actual === '') return null;
+    if (expected === "*" || /^\{[^}]+\}$/.test(expected)) {
+      if (actual === "") return null;
       captured.push(actual);
     } else if (expected !== actual) {
       return null;

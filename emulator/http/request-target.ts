@@ -1,4 +1,4 @@
-import { ApiError } from '../errors';
+import { ApiError } from "../errors";
 
 /** A request target split into the path exactly as sent and its parsed query. */
 export interface RequestTarget {
@@ -18,15 +18,15 @@ const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
  * @throws ApiError 400 VALIDATION_ERROR on `path`
  */
 export function parseRequestTarget(target: string): RequestTarget {
-  if (!target.startsWith('/')) throw badPath('must be an absolute path starting with /');
-  const queryStart = target.indexOf('?');
+  if (!target.startsWith("/")) throw badPath("must be an absolute path starting with /");
+  const queryStart = target.indexOf("?");
   const path = queryStart < 0 ? target : target.slice(0, queryStart);
-  if (path.split('/').some((segment) => DOT_SEGMENT.test(segment))) {
-    throw badPath('must not contain . or .. segments, plain or percent-encoded');
+  if (path.split("/").some((segment) => DOT_SEGMENT.test(segment))) {
+    throw badPath("must not contain . or .. segments, plain or percent-encoded");
   }
-  return { path, query: new URLSearchParams(queryStart < 0 ? '' : target.slice(queryStart + 1)) };
+  return { path, query: new URLSearchParams(queryStart < 0 ? "" : target.slice(queryStart + 1)) };
 }
 
 function badPath(reason: string): ApiError {
-  return new ApiError(400, 'VALIDATION_ERROR', { field: 'path', reason });
+  return new ApiError(400, "VALIDATION_ERROR", { field: "path", reason });
 }

@@ -1,15 +1,15 @@
-import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
-import { setTimeout as delay } from 'node:timers/promises';
-import { Emulator } from '../emulator';
-import { ApiError, internalError, rateLimited } from '../errors';
-import { ActiveFault } from '../faults';
-import { ApiHandler, apiRoutes } from '../routes/api';
-import { CONTROL_PREFIX, ControlHandler, controlRoutes } from '../routes/control';
-import { parseJsonBody, readBody, sendError, sendJson } from './io';
-import { RequestTarget, parseRequestTarget } from './request-target';
-import { RouteMatch, Router } from './router';
+import { IncomingMessage, Server, ServerResponse, createServer } from "node:http";
+import { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { setTimeout as delay } from "node:timers/promises";
+import { Emulator } from "../emulator";
+import { ApiError, internalError, rateLimited } from "../errors";
+import { ActiveFault } from "../faults";
+import { ApiHandler, apiRoutes } from "../routes/api";
+import { CONTROL_PREFIX, ControlHandler, controlRoutes } from "../routes/control";
+import { parseJsonBody, readBody, sendError, sendJson } from "./io";
+import { RequestTarget, parseRequestTarget } from "./request-target";
+import { RouteMatch, Router } from "./router";
 
 /** A listening emulator server. */
 export interface ListeningServer {
@@ -62,14 +62,14 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
     const apiKey = bearerToken(request.headers.authorization);
     const organizationId = apiKey === null ? undefined : emulator.organizationOf(apiKey);
     if (apiKey === null || organizationId === undefined) {
-      throw new ApiError(401, 'UNAUTHORIZED', { field: 'Authorization', reason: 'needs "Bearer <API key>" with a valid key' });
+      throw new ApiError(401, "UNAUTHORIZED", { field: "Authorization", reason: 'needs "Bearer <API key>" with a valid key' });
     }
     const retryAfterSec = emulator.rateLimiter.take(apiKey);
     if (retryAfterSec > 0) throw rateLimited(retryAfterSec);
 
     const body = await readJson(request);
     // The body is read first: a client that gives up meanwhile must not keep the commit from happening.
-    if (failure?.type === 'slow-commit') await delay(Math.max(0, arrivedAt + (failure.commitAfterMs ?? 0) - performance.now()));
+    if (failure?.type === "slow-commit") await delay(Math.max(0, arrivedAt + (failure.commitAfterMs ?? 0) - performance.now()));
     return match.route.handler({ organizationId, params: match.params, query: target.query, body });
   }
 
@@ -78,7 +78,7 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
     const match = api.match(method, target.path);
     emulator.requestLog.record(method, match.found ? match.route.pattern : (match.normalizedPath ?? target.path));
     const faults = emulator.faults.decide(method, target.path);
-    if (faults.failure?.type === 'reset') {
+    if (faults.failure?.type === "reset") {
       request.socket.resetAndDestroy();
       return;
     }
@@ -93,7 +93,7 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
     // Latency delays the answer, not the work: a create is done on arrival whether or not the client
     // waits long enough, so the outcome never depends on when the client gives up.
     if (faults.latencyMs > 0) await delay(faults.latencyMs);
-    if (faults.failure?.type === 'commit-then-drop') {
+    if (faults.failure?.type === "commit-then-drop") {
       request.socket.destroy();
       return;
     }
@@ -101,8 +101,8 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
   }
 
   async function dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const method = request.method ?? 'GET';
-    const target = parseRequestTarget(request.url ?? '/');
+    const method = request.method ?? "GET";
+    const target = parseRequestTarget(request.url ?? "/");
     const handle = target.path.startsWith(CONTROL_PREFIX) ? handleControl : handleApi;
     await handle(request, response, method, target);
   }
@@ -114,7 +114,7 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
         sendError(response, error);
       } else {
         // Only the stack: messages of our own errors carry no request data (keys, phone numbers).
-        console.error('vox-emulator: internal error:', (error as Error).stack);
+        console.error("vox-emulator: internal error:", (error as Error).stack);
         sendError(response, internalError());
       }
     });
@@ -124,12 +124,12 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
 /** The error a status-code fault answers with; null for faults that do not answer. */
 function injectedErrorOf(fault: ActiveFault): ApiError | null {
   switch (fault.type) {
-    case '429':
+    case "429":
       return rateLimited(fault.retryAfterSec ?? 1);
-    case '500':
-      return internalError('injected fault');
-    case '503':
-      return new ApiError(503, 'SERVICE_UNAVAILABLE', { reason: 'injected fault' });
+    case "500":
+      return internalError("injected fault");
+    case "503":
+      return new ApiError(503, "SERVICE_UNAVAILABLE", { reason: "injected fault" });
     default:
       return null;
   }
@@ -145,9 +145,9 @@ function bearerToken(header: string | undefined): string | null {
 export async function listen(emulator: Emulator, port: number, host: string): Promise<ListeningServer> {
   const server: Server = createServer(createRequestListener(emulator));
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once("error", reject);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off("error", reject);
       resolve();
     });
   });

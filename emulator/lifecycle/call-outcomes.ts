@@ -1,4 +1,4 @@
-import { seededRandom } from '../random';
+import { seededRandom } from "../random";
 
 /** What decides how each simulated call goes. */
 export interface CallOutcomeSettings {
@@ -17,7 +17,7 @@ export interface CallOutcome {
 
 /** The outcome of the call for task `taskIndex` of the campaign created `campaignSequence`-th. */
 export function callOutcome(settings: CallOutcomeSettings, campaignSequence: number, taskIndex: number): CallOutcome {
-  const random = seededRandom(settings.seed, 'call', campaignSequence, taskIndex);
+  const random = seededRandom(settings.seed, "call", campaignSequence, taskIndex);
   const { min, max } = settings.durationMs;
   // At least 1 ms, so a call never ends at the instant it starts and every step moves time forward.
   const durationMs = Math.max(1, min + Math.floor(random() * (max - min + 1)));

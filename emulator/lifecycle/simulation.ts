@@ -1,6 +1,6 @@
-import { CallTimeWindow, CampaignRecord, isTerminal } from '../campaigns/model';
-import { CallOutcomeSettings, callOutcome } from './call-outcomes';
-import { WindowState, windowStateAt } from './windows';
+import { CallTimeWindow, CampaignRecord, isTerminal } from "../campaigns/model";
+import { CallOutcomeSettings, callOutcome } from "./call-outcomes";
+import { WindowState, windowStateAt } from "./windows";
 
 interface CachedWindowState {
   /** The settings it was computed from: an update replaces the object, which invalidates the entry. */
@@ -33,8 +33,8 @@ export class Simulation {
 
   /** Pauses on the user's request; calls in flight still end. The caller checks the status allows it. */
   pause(campaign: CampaignRecord, now: number): void {
-    campaign.status = 'paused';
-    campaign.pausedBy = 'user';
+    campaign.status = "paused";
+    campaign.pausedBy = "user";
     campaign.pausedAt = now;
     campaign.simulation.resumeRequested = false;
     this.settle(campaign, now);
@@ -42,7 +42,7 @@ export class Simulation {
 
   /** Resumes now when a window is open; otherwise it waits, paused by the system, for the next window. */
   resume(campaign: CampaignRecord, now: number): void {
-    campaign.pausedBy = 'system';
+    campaign.pausedBy = "system";
     campaign.simulation.resumeRequested = true;
     this.settle(campaign, now);
   }
@@ -52,7 +52,7 @@ export class Simulation {
     const simulation = campaign.simulation;
     simulation.canceledTasks += campaign.tasks.length - simulation.nextTaskIndex;
     simulation.nextTaskIndex = campaign.tasks.length;
-    campaign.status = 'canceled';
+    campaign.status = "canceled";
     this.leavePause(campaign);
     campaign.finishedAt = now;
     this.settle(campaign, now);
@@ -67,16 +67,16 @@ export class Simulation {
     const simulation = campaign.simulation;
     simulation.settledAt = at;
     this.endCallsDueBy(campaign, at);
-    if (campaign.status === 'draft' && campaign.scheduledAt !== null && at >= campaign.scheduledAt) {
-      campaign.status = 'pending';
+    if (campaign.status === "draft" && campaign.scheduledAt !== null && at >= campaign.scheduledAt) {
+      campaign.status = "pending";
     }
     this.followWindows(campaign, at);
     if (!isTerminal(campaign.status) && simulation.nextTaskIndex === campaign.tasks.length && simulation.inFlight.length === 0) {
-      campaign.status = simulation.completedCalls > 0 ? 'success' : 'fail';
+      campaign.status = simulation.completedCalls > 0 ? "success" : "fail";
       this.leavePause(campaign);
       campaign.finishedAt = at;
     }
-    if (campaign.status === 'ongoing') this.placeCalls(campaign, at);
+    if (campaign.status === "ongoing") this.placeCalls(campaign, at);
   }
 
   private nextEventAt(campaign: CampaignRecord): number {
@@ -85,18 +85,18 @@ export class Simulation {
     if (simulation.settledAt === null) return campaign.createdAt;
     let next = Infinity;
     for (const call of simulation.inFlight) next = Math.min(next, call.endsAt);
-    if (campaign.status === 'draft' && campaign.scheduledAt !== null) next = Math.min(next, campaign.scheduledAt);
+    if (campaign.status === "draft" && campaign.scheduledAt !== null) next = Math.min(next, campaign.scheduledAt);
     if (this.waitsForWindowChange(campaign)) next = Math.min(next, this.windowAt(campaign, simulation.settledAt).changesAt);
     return next;
   }
 
   private waitsForWindowChange(campaign: CampaignRecord): boolean {
     switch (campaign.status) {
-      case 'pending':
-      case 'ongoing':
+      case "pending":
+      case "ongoing":
         return true;
-      case 'paused':
-        return campaign.pausedBy === 'system' && this.resumesWhenWindowOpens(campaign);
+      case "paused":
+        return campaign.pausedBy === "system" && this.resumesWhenWindowOpens(campaign);
       default:
         return false;
     }
@@ -109,13 +109,13 @@ export class Simulation {
   private followWindows(campaign: CampaignRecord, at: number): void {
     if (!this.waitsForWindowChange(campaign)) return;
     const open = this.windowAt(campaign, at).open;
-    if (campaign.status === 'ongoing' && !open) {
-      campaign.status = 'paused';
-      campaign.pausedBy = 'system';
+    if (campaign.status === "ongoing" && !open) {
+      campaign.status = "paused";
+      campaign.pausedBy = "system";
       campaign.pausedAt = at;
       campaign.simulation.resumeRequested = false;
-    } else if (campaign.status !== 'ongoing' && open) {
-      campaign.status = 'ongoing';
+    } else if (campaign.status !== "ongoing" && open) {
+      campaign.status = "ongoing";
       this.leavePause(campaign);
     }
   }

@@ -10,15 +10,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
+    formatter = new Intl.DateTimeFormat("en-US", {
       timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
     });
     formatters.set(timeZone, formatter);
   }
@@ -47,7 +47,7 @@ export interface WallClock {
 export function wallClockAt(timeZone: string, at: number): WallClock {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(at)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+    if (part.type !== "literal") fields[part.type] = Number(part.value);
   }
   const subSecondMs = ((at % 1000) + 1000) % 1000;
   const localMidnightAsUtc = Date.UTC(fields.year, fields.month - 1, fields.day);

@@ -1,5 +1,5 @@
-import { CallTimeWindow, WEEKDAYS } from '../campaigns/model';
-import { MS_PER_WEEK, wallClockAt } from './timezone';
+import { CallTimeWindow, WEEKDAYS } from "../campaigns/model";
+import { MS_PER_WEEK, wallClockAt } from "./timezone";
 
 /** Whether the windows are open at an instant, and when that next changes. */
 export interface WindowState {

@@ -15,7 +15,7 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
   const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
   while (pending.length > 0) {
     const next = pending.pop()!;
-    if (typeof next.value !== 'object' || next.value === null) continue;
+    if (typeof next.value !== "object" || next.value === null) continue;
     const depth = next.depth + 1;
     if (depth > limit) return true;
     for (const child of Object.values(next.value)) pending.push({ value: child, depth });

@@ -1,6 +1,6 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { validationError } from '../errors';
-import { readString } from './fields';
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { validationError } from "../errors";
+import { readString } from "./fields";
 
 /**
  * Korean domestic numbers, validated the way the real API does it: with libphonenumber. The `max`
@@ -18,14 +18,11 @@ const DIGITS_ONLY = /^[0-9]+$/;
  */
 export function readKoreanPhoneNumber(value: unknown, field: string): string {
   const input = readString(value, field);
-  if (!DIGITS_ONLY.test(input)) throw validationError(field, 'must contain digits only (no hyphens, spaces or +82)');
+  if (!DIGITS_ONLY.test(input)) throw validationError(field, "must contain digits only (no hyphens, spaces or +82)");
   // Longer inputs cannot be Korean numbers; checking first keeps the parser away from huge strings.
-  const parsed = input.length <= 16 ? parsePhoneNumberFromString(input, 'KR') : undefined;
+  const parsed = input.length <= 16 ? parsePhoneNumberFromString(input, "KR") : undefined;
   const valid =
-    parsed !== undefined &&
-    parsed.country === 'KR' &&
-    parsed.isValid() &&
-    parsed.formatNational().replace(/[^0-9]/g, '') === input;
-  if (!valid) throw validationError(field, 'must be a valid Korean domestic phone number');
+    parsed !== undefined && parsed.country === "KR" && parsed.isValid() && parsed.formatNational().replace(/[^0-9]/g, "") === input;
+  if (!valid) throw validationError(field, "must be a valid Korean domestic phone number");
   return input;
 }

@@ -75,8 +75,7 @@ export function resolveSettings(config: ConfigSource, env: NodeJS.ProcessEnv = p
 export function requireApiKey(settings: Settings): string {
   if (!settings.apiKey) {
     throw new SettingsError(
-      "no vox.ai API key: set it with `pulumi config set --secret vox:apiKey <key>` " +
-        "or in the VOX_API_KEY environment variable",
+      "no vox.ai API key: set it with `pulumi config set --secret vox:apiKey <key>` " + "or in the VOX_API_KEY environment variable",
     );
   }
   return settings.apiKey;

@@ -12,7 +12,6 @@ import { nightWarning, nightWindows } from "../values/call-windows";
 /** The extensions a campaign file may have. */
 export const CAMPAIGN_FILE_EXTENSIONS = [".yaml", ".yml", ".json"];
 
-
 /** A campaign file, ready to declare: `new vox.Campaign(file.resourceName, file.args)`. */
 export interface CampaignFile {
   /** The file name without its extension: `campaigns/renewal.yaml` → `renewal`. Also the default campaign name. */

@@ -7,7 +7,9 @@ import { CAMPAIGN_FILE_EXTENSIONS, CampaignFile, CampaignFileReport, readCampaig
 export class CampaignFilesError extends Error {
   override name = "CampaignFilesError";
   constructor(readonly problems: string[]) {
-    super(`${problems.length} problem${problems.length === 1 ? "" : "s"} in the campaign files:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    super(
+      `${problems.length} problem${problems.length === 1 ? "" : "s"} in the campaign files:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+    );
   }
 }
 

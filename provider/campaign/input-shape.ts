@@ -63,7 +63,11 @@ export function shapeProblems(value: unknown, path: PropertyKey[]): ShapeProblem
       }
       const child = (next.value as Record<string, unknown>)[key];
       const isTaskField = next.path.length === 2 && next.path[0] === "tasks";
-      pending.push(isTaskField ? { value: child, path: childPath, root: childPath, depth: 0 } : { value: child, path: childPath, root: next.root, depth });
+      pending.push(
+        isTaskField
+          ? { value: child, path: childPath, root: childPath, depth: 0 }
+          : { value: child, path: childPath, root: next.root, depth },
+      );
     }
   }
   return problems.reverse();

@@ -31,7 +31,10 @@ export function taskListOf(value: unknown): TaskListResult {
   try {
     return { ok: true, tasks: JSON.parse(gunzipSync(Buffer.from(value.slice(PACKED_PREFIX.length), "base64")).toString("utf8")) };
   } catch (error) {
-    return { ok: false, reason: `tasks: the packed task list cannot be read (${(error as Error).message}); give the list as \`tasks\` of vox.Campaign` };
+    return {
+      ok: false,
+      reason: `tasks: the packed task list cannot be read (${(error as Error).message}); give the list as \`tasks\` of vox.Campaign`,
+    };
   }
 }
 

@@ -10,12 +10,18 @@ import type { Failure } from "./validate";
  * create would fail with 413 after everything else passed. Names the largest task field, which is
  * usually the reason.
  */
-export function createRequestSizeFailure(inputs: Record<string, unknown>, tasks: CampaignTask[], settingsValid: boolean): Failure | undefined {
+export function createRequestSizeFailure(
+  inputs: Record<string, unknown>,
+  tasks: CampaignTask[],
+  settingsValid: boolean,
+): Failure | undefined {
   const wireTasks = tasks.map(taskToWire);
   const others = settingsValid ? JSON.stringify(wireFields(FIELD_NAMES, inputs)).length : 2;
   // A UTF-16 unit is at most 3 bytes of UTF-8: measure bytes only when the cheap count may exceed the limit.
   if (others + JSON.stringify(wireTasks).length <= LIMITS.requestBodyMaxBytes / 3) return undefined;
-  const bodyBytes = Buffer.byteLength(JSON.stringify(settingsValid ? { ...wireFields(FIELD_NAMES, inputs), tasks: wireTasks } : { tasks: wireTasks }));
+  const bodyBytes = Buffer.byteLength(
+    JSON.stringify(settingsValid ? { ...wireFields(FIELD_NAMES, inputs), tasks: wireTasks } : { tasks: wireTasks }),
+  );
   if (bodyBytes <= LIMITS.requestBodyMaxBytes) return undefined;
   const largest = largestTaskField(tasks);
   return {

@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { normalizeKoreanNumber } from "../values/phone";
-import { DAYS, DEFAULT_TIMEZONE, Day, formatClock, isKnownTimeZone, isValidMinuteOfDay, parseClock, parseDay, sortDays } from "../values/window";
+import {
+  DAYS,
+  DEFAULT_TIMEZONE,
+  Day,
+  formatClock,
+  isKnownTimeZone,
+  isValidMinuteOfDay,
+  parseClock,
+  parseDay,
+  sortDays,
+} from "../values/window";
 import type { CampaignCallTimeWindow, CampaignTask, CampaignWindow } from "./args";
 import type { FieldName } from "./fields";
 
@@ -81,7 +91,7 @@ const windowSchema = windowObject.transform((w, ctx) => {
       path: [w.end !== undefined ? "end" : "endMin"],
       message:
         "must be later than the start; windows cannot cross midnight, split an overnight window in two " +
-        '(e.g. 22:00–24:00 and 00:00–06:00)',
+        "(e.g. 22:00–24:00 and 00:00–06:00)",
     });
   }
   if (startMin === undefined || endMin === undefined || duplicate) return z.NEVER;
@@ -203,7 +213,6 @@ export const fieldSchemas = {
   paused: z.boolean({ error: "must be true or false" }).default(DEFAULTS.paused),
 } satisfies { [K in FieldName]: z.ZodType };
 
-
 /** The whole campaign declaration, as a campaign file (GitOps) or the JSON Schema describes it. */
 export const campaignSchema = z.object(fieldSchemas).strict();
 
@@ -227,7 +236,8 @@ export function knownKeysAt(path: ReadonlyArray<PropertyKey>): string[] {
   const [field, second, third] = path;
   if (field === "tasks" && path.length === 2) return Object.keys(taskSchema.shape);
   if (field === "callTimeWindow" && path.length === 1) return Object.keys(callTimeWindowSchema.shape);
-  if (field === "callTimeWindow" && second === "windows" && typeof third === "number" && path.length === 3) return Object.keys(windowObject.shape);
+  if (field === "callTimeWindow" && second === "windows" && typeof third === "number" && path.length === 3)
+    return Object.keys(windowObject.shape);
   return [];
 }
 
@@ -238,7 +248,5 @@ export function parsePropertyPath(property: string): PropertyKey[] {
 
 /** `["tasks", 3, "callTo"]` → `tasks[3].callTo`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
-    .join("");
+  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`)).join("");
 }

@@ -54,7 +54,10 @@ export function validateCampaignInputs(raw: Record<string, unknown>, options: Va
       failures.push(...shape.map(({ path, reason }) => failure(path, reason)));
       continue;
     }
-    const parsed = field === "tasks" && Array.isArray(value) ? validateTasks(value, failures) : parseKnown(fieldSchemas[field], value, [field], failures);
+    const parsed =
+      field === "tasks" && Array.isArray(value)
+        ? validateTasks(value, failures)
+        : parseKnown(fieldSchemas[field], value, [field], failures);
     if (parsed !== undefined) inputs[field] = parsed;
   }
 
@@ -154,7 +157,8 @@ function checkCrossFieldRules(
 
 function deriveTaskSummary(inputs: Record<string, unknown>, failures: Failure[]): void {
   const tasks = inputs.tasks;
-  if (!Array.isArray(tasks) || containsUnknown(tasks) || failures.some((f) => f.property === "tasks" || f.property.startsWith("tasks["))) return;
+  if (!Array.isArray(tasks) || containsUnknown(tasks) || failures.some((f) => f.property === "tasks" || f.property.startsWith("tasks[")))
+    return;
   const tooLarge = createRequestSizeFailure(inputs, tasks as CampaignTask[], failures.length === 0);
   if (tooLarge) failures.push(tooLarge);
   inputs.taskCount = tasks.length;
@@ -171,7 +175,10 @@ function deriveTaskSummary(inputs: Record<string, unknown>, failures: Failure[])
 export function checkedInputs(raw: Record<string, unknown>): CampaignInputs {
   const unknown = FIELD_NAMES.filter((field) => containsUnknown(raw[field]));
   const { inputs, failures } = validateCampaignInputs(raw, { now: Number.NEGATIVE_INFINITY });
-  const reasons = [...unknown.map((field) => `${field}: is not known yet; values must be known when the campaign is created or updated`), ...failures.map((f) => f.reason)];
+  const reasons = [
+    ...unknown.map((field) => `${field}: is not known yet; values must be known when the campaign is created or updated`),
+    ...failures.map((f) => f.reason),
+  ];
   if (reasons.length > 0) throw invalidInputs(reasons);
   if (inputs.tasks === undefined) Object.assign(inputs, { taskCount: raw.taskCount, tasksDigest: raw.tasksDigest });
   return inputs as CampaignInputs;

@@ -20,10 +20,7 @@ export const DEFAULT_CSV_COLUMNS: Required<CsvColumnOptions> = {
 
 /** What one column feeds in a task. */
 export type ColumnRole =
-  | { kind: "callTo" }
-  | { kind: "presentationNumber" }
-  | { kind: "dynamicVariables" | "metadata"; key: string }
-  | { kind: "ignored" };
+  { kind: "callTo" } | { kind: "presentationNumber" } | { kind: "dynamicVariables" | "metadata"; key: string } | { kind: "ignored" };
 
 /** Something to say about the header: about one column, or (without `column`) about the header as a whole. */
 export interface HeaderNote {

@@ -41,7 +41,10 @@ export function tasksFromCsv(file: string, options: CsvContactOptions = {}): Con
   const layout = layoutFromHeader(header.cells, options);
   const at = (line: number, column?: string) => `${name}:${line}${column === undefined ? "" : ` column ${column}`}`;
   if (layout.problems.length > 0) {
-    throw new ContactListError(name, layout.problems.map((note) => `${at(header.line, note.column)}: ${note.reason}`));
+    throw new ContactListError(
+      name,
+      layout.problems.map((note) => `${at(header.line, note.column)}: ${note.reason}`),
+    );
   }
 
   const problems: string[] = [];
@@ -99,15 +102,12 @@ function describeCsvError(error: CsvError): string {
 }
 
 /** `at(column)` names the row's place in messages: `contacts.csv:14 column phone`. */
-function taskFromRow(
-  row: Row,
-  layout: CsvLayout,
-  at: (column?: string) => string,
-  problems: string[],
-): CampaignTask | undefined {
+function taskFromRow(row: Row, layout: CsvLayout, at: (column?: string) => string, problems: string[]): CampaignTask | undefined {
   const extra = row.cells.slice(layout.names.length).filter((cell) => cell.trim() !== "");
   if (extra.length > 0) {
-    problems.push(`${at()}: has ${extra.length} value(s) after the last of the ${layout.names.length} named columns; name their columns or remove them`);
+    problems.push(
+      `${at()}: has ${extra.length} value(s) after the last of the ${layout.names.length} named columns; name their columns or remove them`,
+    );
     return undefined;
   }
   const task: Record<string, unknown> = {};
@@ -131,8 +131,6 @@ function taskFromRow(
 
 /** The column a task field came from: `["dynamicVariables", "name"]` → `var.name`. */
 function columnOf(path: ReadonlyArray<PropertyKey>, layout: CsvLayout): string {
-  const index = layout.roles.findIndex(
-    (role) => role.kind === path[0] && (!("key" in role) || role.key === path[1]),
-  );
+  const index = layout.roles.findIndex((role) => role.kind === path[0] && (!("key" in role) || role.key === path[1]));
   return layout.names[index] ?? String(path[0]);
 }

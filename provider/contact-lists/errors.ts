@@ -12,7 +12,12 @@ export class ContactListError extends Error {
     readonly file: string,
     readonly problems: string[],
   ) {
-    super(`${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the contact list:\n` + firstProblems(problems).map((line) => `  ${line}`).join("\n"));
+    super(
+      `${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the contact list:\n` +
+        firstProblems(problems)
+          .map((line) => `  ${line}`)
+          .join("\n"),
+    );
   }
 }
 

@@ -18,7 +18,9 @@ export async function adoptFailures(olds: Record<string, unknown>, inputs: Recor
     campaign = await campaignApi().get(id);
   } catch (error) {
     if (!isNotFound(error)) return [];
-    return [{ property: "adoptId", reason: `adoptId: no campaign ${id} exists for this API key; check the id, or remove adoptId to create one` }];
+    return [
+      { property: "adoptId", reason: `adoptId: no campaign ${id} exists for this API key; check the id, or remove adoptId to create one` },
+    ];
   }
   return adoptMismatches(campaign, inputs).map((mismatch) => ({
     property: "adoptId",

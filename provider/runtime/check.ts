@@ -22,10 +22,10 @@ export interface CheckResult {
 export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
   const list = taskListOf(news.tasks);
   if (!list.ok) return { inputs: news, failures: [forTheEngine({ property: "tasks", reason: list.reason })] };
-  const { inputs, failures } = validateCampaignInputs(
-    news.tasks === undefined ? news : { ...news, tasks: list.tasks },
-    { now: Date.now(), previousScheduledAt: olds.scheduledAt },
-  );
+  const { inputs, failures } = validateCampaignInputs(news.tasks === undefined ? news : { ...news, tasks: list.tasks }, {
+    now: Date.now(),
+    previousScheduledAt: olds.scheduledAt,
+  });
   // A campaign 0.1.0 named after its resource keeps that name rather than being renamed to the autoname.
   if (olds.name !== undefined) inputs.name = keptName(olds.name, inputs.name) as typeof inputs.name;
   // With inline tasks too, validation has already said to give only one; an unknown path is read at `up`.

@@ -84,16 +84,23 @@ async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Prom
     campaign = await api.get(id);
   } catch (error) {
     if (isNotFound(error)) {
-      throw new VoxError("ADOPT_NOT_FOUND", `adoptId: no campaign ${id} exists for this API key; check the id, or remove adoptId to create one`);
+      throw new VoxError(
+        "ADOPT_NOT_FOUND",
+        `adoptId: no campaign ${id} exists for this API key; check the id, or remove adoptId to create one`,
+      );
     }
     throw error;
   }
   const mismatches = adoptMismatches(campaign, inputs);
   if (mismatches.length > 0) {
     const list = mismatches.map((mismatch) => mismatch.text).join("; ");
-    throw new VoxError("ADOPT_MISMATCH", `adoptId: campaign ${id} does not match this resource (${list}); make the declaration match the campaign`, {
-      fields: mismatches.map((m) => m.field),
-    });
+    throw new VoxError(
+      "ADOPT_MISMATCH",
+      `adoptId: campaign ${id} does not match this resource (${list}); make the declaration match the campaign`,
+      {
+        fields: mismatches.map((m) => m.field),
+      },
+    );
   }
   return campaign;
 }

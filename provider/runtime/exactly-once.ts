@@ -22,7 +22,11 @@ const LOOK_INTERVAL_MS = 1_000;
  *    it is certainly this resource's, otherwise CREATE_UNCERTAIN lists the candidates. Only a full window
  *    of successful lookups finding nothing sends the POST again (until `vox:retryBudgetSeconds` are used).
  */
-export async function createExactlyOnce(api: CampaignApi, inputs: CampaignInputs, post: () => Promise<CampaignView>): Promise<CampaignView> {
+export async function createExactlyOnce(
+  api: CampaignApi,
+  inputs: CampaignInputs,
+  post: () => Promise<CampaignView>,
+): Promise<CampaignView> {
   const known = await recognise(api, inputs);
   if (!(known instanceof Set)) return known;
   const giveUpAt = Date.now() + api.settings.retryBudgetMs;
@@ -71,7 +75,9 @@ async function lookAfterLoss(api: CampaignApi, inputs: CampaignInputs, known: Se
     const startedAt = Date.now();
     let lookupError: Error | undefined;
     try {
-      const fresh = (await api.listCreatedSince(inputs.agentId, sentAt - CLOCK_SKEW_MS)).filter((c) => c.name === inputs.name && !known.has(c.id));
+      const fresh = (await api.listCreatedSince(inputs.agentId, sentAt - CLOCK_SKEW_MS)).filter(
+        (c) => c.name === inputs.name && !known.has(c.id),
+      );
       if (fresh.length === 1 && isAutoname(inputs.name) && isMatch(fresh[0], inputs)) return fresh[0];
       if (fresh.length > 0) throw lostCreate(inputs, cause, `it may have, and ${describe(fresh)} appeared since`, fresh);
     } catch (error) {
@@ -117,8 +123,12 @@ function lostCreate(inputs: CampaignInputs, cause: Error, what: string, found: C
     found.length > 0
       ? `None was adopted: ${isAutoname(inputs.name) && found.length === 1 ? "it differs from the declaration" : found.length > 1 ? "more than one candidate" : "an explicit name may belong to another resource"}. ${CLAIM_ADVICE}`
       : "Do not run `pulumi up` again until you know: find the campaign in vox.ai and set `adoptId` to its id, or confirm that none was created.";
-  return new VoxError("CREATE_UNCERTAIN", `creating campaign "${inputs.name}" got no answer (${cause.message}); whether it created the campaign is not certain: ${what}. ${advice}`, {
-    name: inputs.name,
-    candidates: found.map((c) => c.id),
-  });
+  return new VoxError(
+    "CREATE_UNCERTAIN",
+    `creating campaign "${inputs.name}" got no answer (${cause.message}); whether it created the campaign is not certain: ${what}. ${advice}`,
+    {
+      name: inputs.name,
+      candidates: found.map((c) => c.id),
+    },
+  );
 }

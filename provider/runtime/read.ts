@@ -44,7 +44,8 @@ export async function read(id: string, props: Record<string, unknown>): Promise<
 
 /** A campaign read by `Campaign.get` has nothing recorded yet: every field comes from the campaign itself. */
 function readOnlyInputs(campaign: CampaignView): CampaignInputs {
-  const { name, agentId, agentVersion, callFrom, presentationNumber, concurrency, callTimeWindow, scheduledAt, paused } = describeCampaign(campaign);
+  const { name, agentId, agentVersion, callFrom, presentationNumber, concurrency, callTimeWindow, scheduledAt, paused } =
+    describeCampaign(campaign);
   const fields = { name, agentId, agentVersion, callFrom, presentationNumber, concurrency, callTimeWindow, scheduledAt, paused };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)) as unknown as CampaignInputs;
 }

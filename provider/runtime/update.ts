@@ -43,8 +43,6 @@ export async function update(id: string, oldOutputs: Record<string, unknown>, ne
   return { outs: toPlainJson(outs) };
 }
 
-
-
 /**
  * A campaign declared paused: paused first when that changed, then patched while paused, so that the
  * pause→patch→resume cycle never resumes it (1 request per change; +1 pause if it was resumed in vox.ai
@@ -154,4 +152,3 @@ async function resumeAfterPatch(api: CampaignApi, id: string, patchError: unknow
     { campaignId: id, status: current?.status ?? null },
   );
 }
-

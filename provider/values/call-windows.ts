@@ -19,9 +19,7 @@ export function formatDays(days: ReadonlyArray<string>): string {
     else runs.push([index]);
   }
   const short = (index: number) => DAYS[index].slice(0, 3);
-  return runs
-    .flatMap((run) => (run.length >= 3 ? [`${short(run[0])}–${short(run[run.length - 1])}`] : run.map(short)))
-    .join(", ");
+  return runs.flatMap((run) => (run.length >= 3 ? [`${short(run[0])}–${short(run[run.length - 1])}`] : run.map(short))).join(", ");
 }
 
 /** `Mon–Fri 09:00–12:00`. */

@@ -18,7 +18,10 @@ describe("pulumi-vox status", () => {
   });
   afterEach(async () => {
     await emulator.close();
-    for (const [name, value] of [["VOX_API_KEY", saved.key], ["VOX_BASE_URL", saved.url]] as const) {
+    for (const [name, value] of [
+      ["VOX_API_KEY", saved.key],
+      ["VOX_BASE_URL", saved.url],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -117,7 +120,10 @@ describe("pulumi-vox status", () => {
     const lines = text.split("\n");
     assert.strictEqual(lines.length, 3);
     assert.match(lines[0], /^CAMPAIGN\s+STATUS\s+PROGRESS\s+DONE\s+CALLS\/MIN\s+WHEN/);
-    assert.match(lines[1], /^봄 세일 안내\s+paused \(system\)\s+█+░+\s+\d+✓ \d+✗ \d+ left of 300\s+(?:[\d.]+|–)\s+window opens Mon 13:00 Asia\/Seoul/);
+    assert.match(
+      lines[1],
+      /^봄 세일 안내\s+paused \(system\)\s+█+░+\s+\d+✓ \d+✗ \d+ left of 300\s+(?:[\d.]+|–)\s+window opens Mon 13:00 Asia\/Seoul/,
+    );
     assert.match(lines[2], /^canceled\s+canceled\s+/);
     // cli-table3 aligns by display width: the Korean name takes two columns per syllable.
     const statusColumn = lines[0].indexOf("STATUS");

@@ -22,7 +22,14 @@ describe("the field table", () => {
   });
 
   it("decides diff, update and explain with one changedFields", () => {
-    const olds = { name: "a", agentId: "x", callTimeWindow: null, tasksDigest: "sha256:1", scheduledAt: "2027-01-01T00:00:00.000Z", allowRedial: false };
+    const olds = {
+      name: "a",
+      agentId: "x",
+      callTimeWindow: null,
+      tasksDigest: "sha256:1",
+      scheduledAt: "2027-01-01T00:00:00.000Z",
+      allowRedial: false,
+    };
     const news = { name: "b", agentId: "y", tasksDigest: "sha256:1", allowRedial: true };
     const changed = changedFields(olds, news, "c1");
     // scheduledAt left out later and allowRedial change nothing; an unchanged digest is the same list.

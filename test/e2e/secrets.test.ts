@@ -48,7 +48,8 @@ describe("secrets and numbers under the Pulumi CLI", function () {
       const text = printed(run);
       assert.match(text, /has a problem: callFrom: 010\*+3x contains characters other than digits/, text);
       assert.match(text, /has a problem: tasks\[0\]\.callTo: 010\*+3x/);
-      for (const whole of ["9876-543", "9876543", "5555-123", "5555123"]) assert.ok(!text.includes(whole), `${args.join(" ")} printed ${whole}:\n${text}`);
+      for (const whole of ["9876-543", "9876543", "5555-123", "5555123"])
+        assert.ok(!text.includes(whole), `${args.join(" ")} printed ${whole}:\n${text}`);
     }
     assert.strictEqual(totalRequests(await emulator.requests()), 0);
   });
@@ -75,7 +76,10 @@ describe("secrets and numbers under the Pulumi CLI", function () {
     assert.ok(!(await stack.exportState()).includes(TEST_API_KEY));
     const decrypted = JSON.parse((await stack.ok("stack", "export", "--show-secrets")).stdout);
     const holders = decrypted.deployment.resources.filter((r: any) => JSON.stringify(r.inputs ?? {}).includes(TEST_API_KEY));
-    assert.deepStrictEqual(holders.map((r: any) => r.type), ["pulumi:providers:pulumi-nodejs"]);
+    assert.deepStrictEqual(
+      holders.map((r: any) => r.type),
+      ["pulumi:providers:pulumi-nodejs"],
+    );
 
     await stack.ok("config", "set", "--secret", "vox:apiKey", "rotated-key-not-accepted");
 

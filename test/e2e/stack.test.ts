@@ -3,7 +3,9 @@ import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS, totalRequests } from ".
 import { AGENT_ID } from "../support/inputs";
 import { CampaignSpec, PulumiStack, useStackPerTest } from "./support/pulumi-stack";
 
-const window = (start: string, end: string) => ({ windows: [{ days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], start, end }] });
+const window = (start: string, end: string) => ({
+  windows: [{ days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], start, end }],
+});
 
 function campaign(name: string, overrides: Record<string, unknown> = {}, opts?: CampaignSpec["opts"]): CampaignSpec {
   return {
@@ -69,12 +71,19 @@ describe("end to end with the Pulumi CLI", function () {
       assert.deepStrictEqual(await emulator.requests(), { "PATCH /v3/campaigns/{id}": 1 });
       const patched = await emulator.campaign(outputs.alpha.id);
       assert.strictEqual(patched.name, "Alpha, renamed");
-      assert.deepStrictEqual(patched.call_time_window.windows[0], { days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], start_min: 600, end_min: 690 });
+      assert.deepStrictEqual(patched.call_time_window.windows[0], {
+        days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
+        start_min: 600,
+        end_min: 690,
+      });
 
       // 5. new tasks after calls were placed: the preview fails with the redial guard ...
       await emulator.advance(UNTIL_WINDOW_OPENS + 3_600_000);
       const oneTask = { tasks: [{ callTo: "010-3456-7890" }] };
-      stack.setCampaigns([campaign("alpha", { name: "Alpha, renamed", callTimeWindow: window("10:00", "11:30"), ...oneTask }), campaign("beta")]);
+      stack.setCampaigns([
+        campaign("alpha", { name: "Alpha, renamed", callTimeWindow: window("10:00", "11:30"), ...oneTask }),
+        campaign("beta"),
+      ]);
       const guarded = await stack.run("preview");
       assert.notStrictEqual(guarded.code, 0);
       assert.match(guarded.stdout + guarded.stderr, /\[vox:REDIAL_GUARD\] changing tasks replaces campaign .* would call all 1 people/);
@@ -90,7 +99,10 @@ describe("end to end with the Pulumi CLI", function () {
       const steps = events
         .filter((e) => e.resOutputsEvent && String(e.resOutputsEvent.metadata.urn).endsWith("::alpha"))
         .map((e) => e.resOutputsEvent.metadata.op);
-      assert.deepStrictEqual(steps.filter((op: string) => op !== "replace"), ["delete-replaced", "create-replacement"]);
+      assert.deepStrictEqual(
+        steps.filter((op: string) => op !== "replace"),
+        ["delete-replaced", "create-replacement"],
+      );
       const counts = await emulator.requests();
       assert.strictEqual(counts["POST /v3/campaigns/{id}/cancel"], 1);
       assert.strictEqual(counts["POST /v2/campaigns"], 1);
@@ -161,7 +173,10 @@ describe("end to end with the Pulumi CLI", function () {
     });
 
     it("9. protect blocks destroy, retainOnDelete skips the cancel, ignoreChanges keeps the tasks", async () => {
-      stack.setCampaigns([campaign("kept", {}, { protect: true }), campaign("retained", {}, { retainOnDelete: true, ignoreChanges: ["tasks"] })]);
+      stack.setCampaigns([
+        campaign("kept", {}, { protect: true }),
+        campaign("retained", {}, { retainOnDelete: true, ignoreChanges: ["tasks"] }),
+      ]);
       await stack.up();
       const ids = await stack.outputs();
 

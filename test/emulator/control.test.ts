@@ -1,56 +1,56 @@
-import assert from 'node:assert/strict';
-import { DAY, MONDAY_10_SEOUL, tasks, useTestEmulator } from './helpers';
+import assert from "node:assert/strict";
+import { DAY, MONDAY_10_SEOUL, tasks, useTestEmulator } from "./helpers";
 
-describe('emulator control endpoints', () => {
+describe("emulator control endpoints", () => {
   const t = useTestEmulator();
 
-  it('GET /_emulator/health', async () => {
+  it("GET /_emulator/health", async () => {
     await t.client.create();
-    assert.deepEqual((await t.control.get('/_emulator/health')).body, { status: 'ok', campaigns: 1, now: MONDAY_10_SEOUL });
+    assert.deepEqual((await t.control.get("/_emulator/health")).body, { status: "ok", campaigns: 1, now: MONDAY_10_SEOUL });
   });
 
-  it('GET and POST /_emulator/clock: advanceMs and set', async () => {
-    assert.deepEqual((await t.control.get('/_emulator/clock')).body, { now: MONDAY_10_SEOUL, iso: '2025-03-03T01:00:00.000Z', speed: 0 });
-    const advanced = await t.control.post('/_emulator/clock', { advanceMs: 1500 });
+  it("GET and POST /_emulator/clock: advanceMs and set", async () => {
+    assert.deepEqual((await t.control.get("/_emulator/clock")).body, { now: MONDAY_10_SEOUL, iso: "2025-03-03T01:00:00.000Z", speed: 0 });
+    const advanced = await t.control.post("/_emulator/clock", { advanceMs: 1500 });
     assert.equal(advanced.body.now, MONDAY_10_SEOUL + 1500);
-    const set = await t.control.post('/_emulator/clock', { set: MONDAY_10_SEOUL + DAY });
+    const set = await t.control.post("/_emulator/clock", { set: MONDAY_10_SEOUL + DAY });
     assert.equal(set.body.now, MONDAY_10_SEOUL + DAY);
     assert.equal(t.emulator.clock.now(), MONDAY_10_SEOUL + DAY);
   });
 
-  it('processes campaigns when the clock moves', async () => {
+  it("processes campaigns when the clock moves", async () => {
     const id = await t.client.create({ tasks: tasks(2) });
-    await t.control.post('/_emulator/clock', { advanceMs: DAY });
-    assert.equal((await t.client.campaign(id)).status, 'success');
+    await t.control.post("/_emulator/clock", { advanceMs: DAY });
+    assert.equal((await t.client.campaign(id)).status, "success");
   });
 
   const badClockBodies: Array<[unknown, string]> = [
-    [{}, 'body'],
-    [{ advanceMs: 1, set: 2 }, 'body'],
-    [{ advanceMs: -1 }, 'advanceMs'],
-    [{ advanceMs: '10' }, 'advanceMs'],
-    [{ set: 'now' }, 'set'],
-    [{ speed: 2 }, 'speed'],
+    [{}, "body"],
+    [{ advanceMs: 1, set: 2 }, "body"],
+    [{ advanceMs: -1 }, "advanceMs"],
+    [{ advanceMs: "10" }, "advanceMs"],
+    [{ set: "now" }, "set"],
+    [{ speed: 2 }, "speed"],
   ];
   for (const [body, field] of badClockBodies) {
     it(`POST /_emulator/clock rejects ${JSON.stringify(body)} naming ${field}`, async () => {
-      const reply = await t.control.post('/_emulator/clock', body);
+      const reply = await t.control.post("/_emulator/clock", body);
       assert.equal(reply.status, 400);
       assert.equal(reply.body.error.details.field, field);
     });
   }
 
-  it('lets the clock go back only while no campaign exists', async () => {
-    assert.equal((await t.control.post('/_emulator/clock', { set: MONDAY_10_SEOUL - DAY })).status, 200);
+  it("lets the clock go back only while no campaign exists", async () => {
+    assert.equal((await t.control.post("/_emulator/clock", { set: MONDAY_10_SEOUL - DAY })).status, 200);
     await t.client.create();
-    const reply = await t.control.post('/_emulator/clock', { set: MONDAY_10_SEOUL - 2 * DAY });
+    const reply = await t.control.post("/_emulator/clock", { set: MONDAY_10_SEOUL - 2 * DAY });
     assert.equal(reply.status, 409);
-    assert.equal(reply.body.error.code, 'INVALID_STATE');
-    await t.control.post('/_emulator/reset');
-    assert.equal((await t.control.post('/_emulator/clock', { set: MONDAY_10_SEOUL - 2 * DAY })).status, 200);
+    assert.equal(reply.body.error.code, "INVALID_STATE");
+    await t.control.post("/_emulator/reset");
+    assert.equal((await t.control.post("/_emulator/clock", { set: MONDAY_10_SEOUL - 2 * DAY })).status, 200);
   });
 
-  it('POST /_emulator/reset clears campaigns, faults and the request log, and replays the same outcomes', async () => {
+  it("POST /_emulator/reset clears campaigns, faults and the request log, and replays the same outcomes", async () => {
     const outcome = async () => {
       const id = await t.client.create({ tasks: tasks(20) });
       t.emulator.clock.advance(DAY);
@@ -58,22 +58,22 @@ describe('emulator control endpoints', () => {
       return [campaign.completed_calls, campaign.failed_calls, campaign.finished_at - campaign.created_at];
     };
     const first = await outcome();
-    t.emulator.faults.add({ type: 'latency', latencyMs: 1 });
-    assert.deepEqual((await t.control.post('/_emulator/reset')).body, { reset: 'all' });
-    assert.equal((await t.client.get('/v3/campaigns')).body.total_count, 0);
+    t.emulator.faults.add({ type: "latency", latencyMs: 1 });
+    assert.deepEqual((await t.control.post("/_emulator/reset")).body, { reset: "all" });
+    assert.equal((await t.client.get("/v3/campaigns")).body.total_count, 0);
     assert.deepEqual(t.emulator.faults.list(), []);
     assert.equal(t.emulator.requests.snapshot().total, 1);
     assert.deepEqual(await outcome(), first);
   });
 
-  it('needs no API key', async () => {
-    assert.equal((await t.control.get('/_emulator/requests')).status, 200);
+  it("needs no API key", async () => {
+    assert.equal((await t.control.get("/_emulator/requests")).status, 200);
   });
 
-  it('answers 404 and 405 in the error envelope', async () => {
-    assert.equal((await t.control.get('/_emulator/nothing')).body.error.code, 'NOT_FOUND');
-    const reply = await t.control.request('PUT', '/_emulator/clock');
+  it("answers 404 and 405 in the error envelope", async () => {
+    assert.equal((await t.control.get("/_emulator/nothing")).body.error.code, "NOT_FOUND");
+    const reply = await t.control.request("PUT", "/_emulator/clock");
     assert.equal(reply.status, 405);
-    assert.equal(reply.headers.get('allow'), 'GET, POST');
+    assert.equal(reply.headers.get("allow"), "GET, POST");
   });
 });

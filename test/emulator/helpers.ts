@@ -1,18 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { RunningEmulator, startEmulator } from '../../emulator';
-import { EmulatorOptions } from '../../emulator/options';
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { RunningEmulator, startEmulator } from "../../emulator";
+import { EmulatorOptions } from "../../emulator/options";
 
-export const API_KEY = 'test-key-1';
-export const OTHER_API_KEY = 'test-key-2';
-export const AGENT_ID = '6f1d2c3b-1111-4222-8333-444455556666';
+export const API_KEY = "test-key-1";
+export const OTHER_API_KEY = "test-key-2";
+export const AGENT_ID = "6f1d2c3b-1111-4222-8333-444455556666";
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 /** Monday 2025-03-03 10:00 in Seoul: inside the default 08:00–20:00 window. */
-export const MONDAY_10_SEOUL = Date.parse('2025-03-03T10:00:00+09:00');
+export const MONDAY_10_SEOUL = Date.parse("2025-03-03T10:00:00+09:00");
 
 /**
  * An emulator for tests: frozen clock at Monday 10:00 Seoul (only the test moves time), no rate limit,
@@ -40,33 +40,33 @@ export class Client {
     if (this.apiKey !== null) allHeaders.Authorization = `Bearer ${this.apiKey}`;
     let payload: string | undefined;
     if (body !== undefined) {
-      payload = typeof body === 'string' ? body : JSON.stringify(body);
-      allHeaders['Content-Type'] = 'application/json';
+      payload = typeof body === "string" ? body : JSON.stringify(body);
+      allHeaders["Content-Type"] = "application/json";
     }
     const response = await fetch(this.baseUrl + path, { method, headers: allHeaders, body: payload });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
+    return { status: response.status, headers: response.headers, body: text === "" ? undefined : JSON.parse(text) };
   }
 
   get(path: string): Promise<Reply> {
-    return this.request('GET', path);
+    return this.request("GET", path);
   }
 
   post(path: string, body?: unknown): Promise<Reply> {
-    return this.request('POST', path, body);
+    return this.request("POST", path, body);
   }
 
   patch(path: string, body?: unknown): Promise<Reply> {
-    return this.request('PATCH', path, body);
+    return this.request("PATCH", path, body);
   }
 
   delete(path: string): Promise<Reply> {
-    return this.request('DELETE', path);
+    return this.request("DELETE", path);
   }
 
   /** Creates a campaign (v2) and returns its id; fails the test on anything but 200. */
   async create(overrides: Record<string, unknown> = {}): Promise<string> {
-    const reply = await this.post('/v2/campaigns', campaignBody(overrides));
+    const reply = await this.post("/v2/campaigns", campaignBody(overrides));
     if (reply.status !== 200) throw new Error(`create failed: ${reply.status} ${JSON.stringify(reply.body)}`);
     return reply.body.id as string;
   }
@@ -87,8 +87,8 @@ export function tasks(count: number): Array<{ call_to: string }> {
 /** A valid create body with 3 tasks; overrides replace top-level fields (undefined removes one). */
 export function campaignBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const body: Record<string, unknown> = {
-    name: 'Spring reminder',
-    call_from: '0212345678',
+    name: "Spring reminder",
+    call_from: "0212345678",
     agent_id: AGENT_ID,
     tasks: tasks(3),
     ...overrides,
@@ -99,7 +99,7 @@ export function campaignBody(overrides: Record<string, unknown> = {}): Record<st
 
 /** A call_time_window with one window. */
 export function windowOn(days: string[], startMin: number, endMin: number, extra: Record<string, unknown> = {}) {
-  return { windows: [{ days, start_min: startMin, end_min: endMin }], timezone: 'Asia/Seoul', ...extra };
+  return { windows: [{ days, start_min: startMin, end_min: endMin }], timezone: "Asia/Seoul", ...extra };
 }
 
 /** What `useTestEmulator` gives each test: a fresh emulator, an API client and a client without a key. */
@@ -113,7 +113,9 @@ export interface TestContext {
  * Registers mocha hooks that start a fresh test emulator before each test and close it after; read the
  * fields inside tests. `replace` swaps in another emulator mid-test (the old one must be closed).
  */
-export function useTestEmulator(options: Partial<EmulatorOptions> = {}): TestContext & { replace(next: Partial<EmulatorOptions>): Promise<void> } {
+export function useTestEmulator(
+  options: Partial<EmulatorOptions> = {},
+): TestContext & { replace(next: Partial<EmulatorOptions>): Promise<void> } {
   const context = {
     emulator: undefined as unknown as RunningEmulator,
     client: undefined as unknown as Client,
@@ -141,9 +143,9 @@ export interface DataFileContext {
 
 /** Registers mocha hooks for data-file tests: a fresh temp dir per test, removed with the emulator after it. */
 export function useDataFileEmulator(): DataFileContext {
-  let directory = '';
+  let directory = "";
   const context: DataFileContext = {
-    dataFile: '',
+    dataFile: "",
     emulator: undefined,
     async start() {
       await context.emulator?.close();
@@ -152,8 +154,8 @@ export function useDataFileEmulator(): DataFileContext {
     },
   };
   beforeEach(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'vox-emulator-'));
-    context.dataFile = join(directory, 'data.json');
+    directory = await mkdtemp(join(tmpdir(), "vox-emulator-"));
+    context.dataFile = join(directory, "data.json");
   });
   afterEach(async () => {
     await context.emulator?.close();

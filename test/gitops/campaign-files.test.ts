@@ -39,7 +39,10 @@ describe("campaign files", () => {
       "lists/c.yaml": "not read: subfolders hold contact lists",
     });
     const campaigns = loadCampaignFiles(dir);
-    assert.deepStrictEqual(campaigns.map((c) => c.resourceName), ["a", "b"]);
+    assert.deepStrictEqual(
+      campaigns.map((c) => c.resourceName),
+      ["a", "b"],
+    );
     assert.strictEqual(campaigns[0].args.name, undefined, "the resource fills in its own name");
     assert.strictEqual(campaigns[1].args.tasksFile, path.join(dir, "lists", "b.csv"));
   });
@@ -60,7 +63,11 @@ describe("campaign files", () => {
         "  - callTo: 01012345678",
         "concurency: 5",
       ].join("\n"),
-      "vip.json": JSON.stringify({ agentId: "not-a-uuid", callFrom: "0212345678", tasks: [{ callTo: "010-1234-5678" }], tasksFile: "x.csv" }, null, 2),
+      "vip.json": JSON.stringify(
+        { agentId: "not-a-uuid", callFrom: "0212345678", tasks: [{ callTo: "010-1234-5678" }], tasksFile: "x.csv" },
+        null,
+        2,
+      ),
     });
     const problems = problemsOf(dir);
     const expected = [
@@ -71,7 +78,11 @@ describe("campaign files", () => {
       /^.*vip\.json:2: agentId: must be the agent's UUID/,
       /^.*vip\.json:\d+: tasksFile: give either tasks or tasksFile, not both/,
     ];
-    for (const pattern of expected) assert.ok(problems.some((p) => pattern.test(p)), `no problem matches ${pattern}:\n${problems.join("\n")}`);
+    for (const pattern of expected)
+      assert.ok(
+        problems.some((p) => pattern.test(p)),
+        `no problem matches ${pattern}:\n${problems.join("\n")}`,
+      );
   });
 
   it("reports a YAML syntax error with its line", () => {

@@ -11,8 +11,14 @@ describe("pulumi-vox validate", () => {
     assert.strictEqual(run.status, 0, run.stderr);
     assert.strictEqual(run.stderr, "");
     const lines = run.stdout.trim().split("\n");
-    assert.match(lines[0], /^OK .*renewal-reminder\.yaml: renewal-reminder \("Renewal reminder"\): 2 tasks, Mon–Fri 09:00–12:00, Mon–Wed 13:00–18:00 \(Asia\/Seoul\)$/);
-    assert.match(lines[1], /^OK .*vip-followup\.json: vip-followup \("VIP follow-up"\): 3 tasks from .*vip-followup\.csv \(UTF-8\), Tue, Thu 10:00–12:00, Sat 10:00–13:00 \(Asia\/Seoul\)$/);
+    assert.match(
+      lines[0],
+      /^OK .*renewal-reminder\.yaml: renewal-reminder \("Renewal reminder"\): 2 tasks, Mon–Fri 09:00–12:00, Mon–Wed 13:00–18:00 \(Asia\/Seoul\)$/,
+    );
+    assert.match(
+      lines[1],
+      /^OK .*vip-followup\.json: vip-followup \("VIP follow-up"\): 3 tasks from .*vip-followup\.csv \(UTF-8\), Tue, Thu 10:00–12:00, Sat 10:00–13:00 \(Asia\/Seoul\)$/,
+    );
     assert.strictEqual(lines[2], "2 campaign files: 2 OK, 0 with errors; 0 errors, 0 warnings");
     assertNoPhoneNumbers(run.stdout);
   });
@@ -34,10 +40,18 @@ describe("pulumi-vox validate", () => {
     });
     const run = runCli(["validate", "campaigns"], { cwd: dir });
     assert.strictEqual(run.status, 1);
-    const errors = run.stderr.trim().split("\n").filter((line) => !line.startsWith("warning: "));
+    const errors = run.stderr
+      .trim()
+      .split("\n")
+      .filter((line) => !line.startsWith("warning: "));
     assert.deepStrictEqual(
       errors.map((line) => line.replace(/: .*/, "")),
-      ["campaigns/bad-file.yaml:1", "campaigns/bad-file.yaml:4", "campaigns/lists/bad.csv:3 column phone", "campaigns/lists/bad.csv:5 column phone"],
+      [
+        "campaigns/bad-file.yaml:1",
+        "campaigns/bad-file.yaml:4",
+        "campaigns/lists/bad.csv:3 column phone",
+        "campaigns/lists/bad.csv:5 column phone",
+      ],
     );
     assert.match(errors[1], /tasks\[0\]\.callTo: 010\*+9x contains characters other than digits/);
     assert.match(errors[2], /\(tasksFile of campaigns\/bad-list\.json\)$/);

@@ -33,13 +33,16 @@ describe("contact lists", () => {
     });
 
     it("reads EUC-KR when told, and refuses CP949 bytes declared as UTF-8", () => {
-      const file = path.join(writeFiles(dir, { "euc-kr.csv": iconv.encode("phone,var.name\n01012345678,홍길동\n", "euc-kr") }), "euc-kr.csv");
+      const file = path.join(
+        writeFiles(dir, { "euc-kr.csv": iconv.encode("phone,var.name\n01012345678,홍길동\n", "euc-kr") }),
+        "euc-kr.csv",
+      );
       assert.strictEqual(tasksFromCsv(file, { encoding: "euc-kr" }).tasks[0].dynamicVariables?.name, "홍길동");
       const [problem] = problemsOf(() => tasksFromCsv(file, { encoding: "utf-8" }));
       assert.match(problem, /euc-kr\.csv: is not valid UTF-8; .*"cp949"/);
     });
 
-    it("reads UTF-8 with a BOM (Excel's \"CSV UTF-8\") without taking the BOM into the first column name", () => {
+    it('reads UTF-8 with a BOM (Excel\'s "CSV UTF-8") without taking the BOM into the first column name', () => {
       const file = path.join(writeFiles(dir, { "bom.csv": "\ufeffphone,var.name\r\n010-1234-5678,박지훈\r\n" }), "bom.csv");
       const list = tasksFromCsv(file);
       assert.strictEqual(list.encoding, "utf-8");
@@ -73,7 +76,10 @@ describe("contact lists", () => {
     });
 
     it("counts a quoted value over several lines to the line the row starts on", () => {
-      const file = path.join(writeFiles(dir, { "multiline.csv": 'phone,var.note\n010-1234-5678,"two\nlines"\nnot-a-number,x\n' }), "multiline.csv");
+      const file = path.join(
+        writeFiles(dir, { "multiline.csv": 'phone,var.note\n010-1234-5678,"two\nlines"\nnot-a-number,x\n' }),
+        "multiline.csv",
+      );
       assert.match(problemsOf(() => tasksFromCsv(file))[0], /multiline\.csv:4 column phone:/);
     });
 
@@ -101,7 +107,10 @@ describe("contact lists", () => {
     });
 
     it("takes other column names and prefixes, matching names without regard to case", () => {
-      const file = path.join(writeFiles(dir, { "custom.csv": "Mobile,Sender,v_name,m_id,memo\n010-1234-5678,1588-1508,김민수,7,ignored\n" }), "custom.csv");
+      const file = path.join(
+        writeFiles(dir, { "custom.csv": "Mobile,Sender,v_name,m_id,memo\n010-1234-5678,1588-1508,김민수,7,ignored\n" }),
+        "custom.csv",
+      );
       const list = tasksFromCsv(file, { phoneColumn: "mobile", callerIdColumn: "sender", variablePrefix: "v_", metadataPrefix: "m_" });
       assert.deepStrictEqual(list.tasks, [
         { callTo: "01012345678", presentationNumber: "15881508", dynamicVariables: { name: "김민수" }, metadata: { id: "7" } },
@@ -122,12 +131,15 @@ describe("contact lists", () => {
     });
 
     it("loads 10,000 rows, the most one campaign takes, and refuses one more", () => {
-      const rows = (count: number) =>
-        Array.from({ length: count }, (_, i) => `010${String(20000000 + i)},고객${i},C-${i}`).join("\n");
+      const rows = (count: number) => Array.from({ length: count }, (_, i) => `010${String(20000000 + i)},고객${i},C-${i}`).join("\n");
       const file = path.join(writeFiles(dir, { "big.csv": `phone,var.name,meta.crmId\n${rows(10_000)}\n` }), "big.csv");
       const list = tasksFromCsv(file);
       assert.strictEqual(list.tasks.length, 10_000);
-      assert.deepStrictEqual(list.tasks[9_999], { callTo: "01020009999", dynamicVariables: { name: "고객9999" }, metadata: { crmId: "C-9999" } });
+      assert.deepStrictEqual(list.tasks[9_999], {
+        callTo: "01020009999",
+        dynamicVariables: { name: "고객9999" },
+        metadata: { crmId: "C-9999" },
+      });
       assert.deepStrictEqual(list.warnings, []);
       const tooBig = path.join(writeFiles(dir, { "too-big.csv": `phone,var.name,meta.crmId\n${rows(10_001)}\n` }), "too-big.csv");
       assert.match(problemsOf(() => tasksFromCsv(tooBig))[0], /too-big\.csv: holds more than 10000 tasks/);
@@ -153,7 +165,9 @@ describe("contact lists", () => {
     it("reads an array of tasks in the resource's shape, normalizing numbers", () => {
       const tasks = [{ callTo: "010-1234-5678", dynamicVariables: { customerName: "김민수" }, metadata: { tier: 2 } }];
       const file = path.join(writeFiles(dir, { "list.json": JSON.stringify(tasks) }), "list.json");
-      assert.deepStrictEqual(tasksFromJson(file).tasks, [{ callTo: "01012345678", dynamicVariables: { customerName: "김민수" }, metadata: { tier: 2 } }]);
+      assert.deepStrictEqual(tasksFromJson(file).tasks, [
+        { callTo: "01012345678", dynamicVariables: { customerName: "김민수" }, metadata: { tier: 2 } },
+      ]);
     });
 
     it("names the line and field path of every bad entry", () => {
@@ -165,7 +179,10 @@ describe("contact lists", () => {
     });
 
     it("reports a syntax error with its line and without quoting the text", () => {
-      const file = path.join(writeFiles(dir, { "syntax.json": '[\n  {"callTo": "010-1234-5678"}\n  {"callTo": "010-2345-6789"}\n]' }), "syntax.json");
+      const file = path.join(
+        writeFiles(dir, { "syntax.json": '[\n  {"callTo": "010-1234-5678"}\n  {"callTo": "010-2345-6789"}\n]' }),
+        "syntax.json",
+      );
       const [problem] = problemsOf(() => tasksFromJson(file));
       assert.match(problem, /syntax\.json:3: /);
     });
@@ -187,7 +204,10 @@ describe("contact lists", () => {
       writeFiles(dir, { "pick.CSV": "phone\n010-1234-5678\n", "pick.json": '[{"callTo": "010-1234-5678"}]', "pick.txt": "" });
       assert.strictEqual(readContactList(path.join(dir, "pick.CSV")).tasks.length, 1);
       assert.strictEqual(readContactList(path.join(dir, "pick.json")).tasks.length, 1);
-      assert.match(problemsOf(() => readContactList(path.join(dir, "pick.txt")))[0], /pick\.txt: a contact list must be a \.csv or \.json file/);
+      assert.match(
+        problemsOf(() => readContactList(path.join(dir, "pick.txt")))[0],
+        /pick\.txt: a contact list must be a \.csv or \.json file/,
+      );
     });
 
     it("reports a missing file as a problem of the list", () => {

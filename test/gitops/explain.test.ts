@@ -36,7 +36,10 @@ describe("pulumi-vox explain", () => {
       ),
       markdown,
     );
-    assert.match(markdown, /### `vip-followup`: ➕ create\n\n(- .*\n){5}- Tasks: 3 tasks from vip-followup\.csv\n- Call windows: Tue, Thu 10:00–12:00, Sat 10:00–13:00 \(Asia\/Seoul\)\n/);
+    assert.match(
+      markdown,
+      /### `vip-followup`: ➕ create\n\n(- .*\n){5}- Tasks: 3 tasks from vip-followup\.csv\n- Call windows: Tue, Thu 10:00–12:00, Sat 10:00–13:00 \(Asia\/Seoul\)\n/,
+    );
     assert.doesNotMatch(markdown, /Night calls|failed/);
   });
 
@@ -55,13 +58,20 @@ describe("pulumi-vox explain", () => {
     step.newState.inputs.adoptId = "c0ffee-1";
     const markdown = renderPreview(readPreview(preview));
     assert.match(markdown, /\*\*1 to create · 1 to adopt\*\*/);
-    assert.match(markdown, /### `renewal-reminder`: 🔗 adopt an existing campaign: no new campaign, nobody is called by this step\n\n- Campaign: "c0ffee-1"\n/);
+    assert.match(
+      markdown,
+      /### `renewal-reminder`: 🔗 adopt an existing campaign: no new campaign, nobody is called by this step\n\n- Campaign: "c0ffee-1"\n/,
+    );
   });
 
   it("warns when a new campaign has the list of a campaign this preview deletes (a renamed file)", () => {
     const created = fixture("create").steps.find((s: { urn: string }) => s.urn.endsWith("renewal-reminder"));
     const deleted = JSON.parse(JSON.stringify(created));
-    Object.assign(deleted, { op: "delete", urn: created.urn.replace("renewal-reminder", "old-name"), oldState: { ...deleted.newState, outputs: deleted.newState.inputs } });
+    Object.assign(deleted, {
+      op: "delete",
+      urn: created.urn.replace("renewal-reminder", "old-name"),
+      oldState: { ...deleted.newState, outputs: deleted.newState.inputs },
+    });
     delete deleted.newState;
     const markdown = renderPreview(readPreview({ steps: [created, deleted], diagnostics: [] }));
     assert.match(markdown, /⚠️ Same list as `old-name`, which this preview deletes: the same 2 people will be called again\. .*`aliases`/);
@@ -71,7 +81,10 @@ describe("pulumi-vox explain", () => {
     const markdown = explain("update-window");
     assert.match(markdown, /\*\*1 to update\*\*/);
     assert.match(markdown, /### `renewal-reminder`: ✏️ update in place\n\n- Tasks: 2 tasks, unchanged\n/);
-    assert.match(markdown, /- Call windows: Mon–Fri 09:00–12:00, Mon–Wed 13:00–18:00 → Mon–Fri 09:00–13:00, Mon–Wed 13:00–18:00 \(Asia\/Seoul\)\n/);
+    assert.match(
+      markdown,
+      /- Call windows: Mon–Fri 09:00–12:00, Mon–Wed 13:00–18:00 → Mon–Fri 09:00–13:00, Mon–Wed 13:00–18:00 \(Asia\/Seoul\)\n/,
+    );
   });
 
   it("warns about a window reaching into 21:00–08:00, and lists unchanged campaigns (--show-sames)", () => {
@@ -85,29 +98,44 @@ describe("pulumi-vox explain", () => {
     const markdown = explain("replace-tasks");
     assert.match(markdown, /### `vip-followup`: ♻️ replace: the campaign is canceled and created anew\n/);
     assert.match(markdown, /- Replaced because of: tasks\n- Tasks: list changed from vip-followup\.csv \(3 → 4 tasks\)\n/);
-    assert.match(markdown, /- 🛡️ Redial guard on \(`allowRedial` not set\): the current campaign had placed no calls when this preview ran/);
+    assert.match(
+      markdown,
+      /- 🛡️ Redial guard on \(`allowRedial` not set\): the current campaign had placed no calls when this preview ran/,
+    );
   });
 
   it("says so when allowRedial lets a replace call people again", () => {
-    assert.match(explain("replace-allow-redial"), /- ⚠️ `allowRedial` is set: the new campaign calls everyone on its list, including people/);
+    assert.match(
+      explain("replace-allow-redial"),
+      /- ⚠️ `allowRedial` is set: the new campaign calls everyone on its list, including people/,
+    );
   });
 
   it("reports a preview stopped by the redial guard, with the number of calls placed", () => {
     const markdown = explain("redial-guard");
     assert.match(markdown, /⛔ \*\*The preview failed\*\*/);
-    assert.match(markdown, /### `vip-followup`: ⛔ the preview failed here\n\n- ⛔ \*\*Redial guard\*\*: changing tasks would replace this campaign, which has already placed 2 calls;/);
+    assert.match(
+      markdown,
+      /### `vip-followup`: ⛔ the preview failed here\n\n- ⛔ \*\*Redial guard\*\*: changing tasks would replace this campaign, which has already placed 2 calls;/,
+    );
     assert.match(markdown, /Set `allowRedial: true` to do that, or revert the change\./);
   });
 
   it("shows a contact list error from check without the engine's prefix", () => {
     const markdown = explain("check-failure");
-    assert.match(markdown, /- ⛔ tasksFile: campaigns\/contacts\/vip-followup\.csv:6 column phone: 010\*+7x contains characters other than digits/);
+    assert.match(
+      markdown,
+      /- ⛔ tasksFile: campaigns\/contacts\/vip-followup\.csv:6 column phone: 010\*+7x contains characters other than digits/,
+    );
     assert.doesNotMatch(markdown, /has a problem/);
   });
 
   it("shows a program error without its stack trace or terminal colours", () => {
     const markdown = explain("program-error");
-    assert.match(markdown, /```text\nRunning program .* failed with an unhandled exception:\nCampaignFilesError: 1 problem in the campaign files:\n {2}campaigns\/renewal-reminder\.yaml:20: tasks\[1\]\.callTo: 010\*+x9 /);
+    assert.match(
+      markdown,
+      /```text\nRunning program .* failed with an unhandled exception:\nCampaignFilesError: 1 problem in the campaign files:\n {2}campaigns\/renewal-reminder\.yaml:20: tasks\[1\]\.callTo: 010\*+x9 /,
+    );
     assert.doesNotMatch(markdown, / at /);
     assert.ok(!markdown.includes("\u001b"), "terminal colours left in the summary");
   });
@@ -117,11 +145,17 @@ describe("pulumi-vox explain", () => {
     // As in the report: the engine had reached a create before the failing campaign stopped it.
     preview.steps.push(...fixture("create").steps.filter((step: { urn: string }) => step.urn.endsWith("::renewal-reminder")));
     const markdown = renderPreview(readPreview(preview));
-    assert.match(markdown, /^\*\*1 to create · 1 failed\*\*\n\n⚠️ \*\*This summary is partial\*\*: the preview stopped at an error in `vip-followup`\. Pulumi stops a preview on its first error, so campaigns it had not reached are not listed/m);
+    assert.match(
+      markdown,
+      /^\*\*1 to create · 1 failed\*\*\n\n⚠️ \*\*This summary is partial\*\*: the preview stopped at an error in `vip-followup`\. Pulumi stops a preview on its first error, so campaigns it had not reached are not listed/m,
+    );
   });
 
   it("says the summary is partial when the program stopped before declaring every campaign", () => {
-    assert.match(explain("program-error"), /⚠️ \*\*This summary is partial\*\*: the program stopped with an error before it had declared every campaign\./);
+    assert.match(
+      explain("program-error"),
+      /⚠️ \*\*This summary is partial\*\*: the program stopped with an error before it had declared every campaign\./,
+    );
     assert.match(explain("redial-guard"), /This summary is partial\*\*: the preview stopped at an error in `vip-followup`/);
   });
 
@@ -131,7 +165,10 @@ describe("pulumi-vox explain", () => {
 
   it("says what a delete does", () => {
     const markdown = explain("delete");
-    assert.match(markdown, /### `vip-followup`: 🛑 delete: the campaign is canceled\n\n- Tasks: 3 tasks\n- Calls not yet placed will not be placed; calls in progress finish\./);
+    assert.match(
+      markdown,
+      /### `vip-followup`: 🛑 delete: the campaign is canceled\n\n- Tasks: 3 tasks\n- Calls not yet placed will not be placed; calls in progress finish\./,
+    );
   });
 
   // State version 3 keeps no list in the outputs and drops the one older outputs held (campaign/state.ts), so the
@@ -139,8 +176,17 @@ describe("pulumi-vox explain", () => {
   it("shows a changed list by its counts, even when an older state's outputs held the list", () => {
     const preview = fixture("replace-tasks");
     const step = preview.steps.find((s: { op: string }) => s.op === "replace");
-    step.oldState.outputs.tasks = [{ callTo: "01012345678" }, { callTo: "01023456789", dynamicVariables: { n: "a" } }, { callTo: "01034567890" }];
-    step.newState.inputs.tasks = [{ callTo: "01012345678" }, { callTo: "01023456789", dynamicVariables: { n: "b" } }, { callTo: "01045678901" }, { callTo: "01056789012" }];
+    step.oldState.outputs.tasks = [
+      { callTo: "01012345678" },
+      { callTo: "01023456789", dynamicVariables: { n: "a" } },
+      { callTo: "01034567890" },
+    ];
+    step.newState.inputs.tasks = [
+      { callTo: "01012345678" },
+      { callTo: "01023456789", dynamicVariables: { n: "b" } },
+      { callTo: "01045678901" },
+      { callTo: "01056789012" },
+    ];
     const markdown = renderPreview(readPreview(preview));
     assert.match(markdown, /- Tasks: list changed from vip-followup\.csv \(3 → 4 tasks\)/);
     assertNoPhoneNumbers(markdown);

@@ -88,17 +88,23 @@ describe("tasksFile in the provider runtime", () => {
       writeFiles(dir, { "edited.csv": SAME_TASKS_CSV });
       const { inputs } = await check({}, { ...BASE, tasksFile: file("edited.csv") });
       fs.appendFileSync(file("edited.csv"), "010-3456-7890,,\n");
-      assert.throws(() => loadTasksFile(String(inputs.tasksFile), inputs.tasksDigest), /\[vox:TASKS_FILE_CHANGED\] tasksFile: .*edited\.csv changed after it was checked/);
+      assert.throws(
+        () => loadTasksFile(String(inputs.tasksFile), inputs.tasksDigest),
+        /\[vox:TASKS_FILE_CHANGED\] tasksFile: .*edited\.csv changed after it was checked/,
+      );
     });
 
     it("fails with the file's problems when it broke after check", async () => {
       writeFiles(dir, { "breaks.csv": SAME_TASKS_CSV });
       const { inputs } = await check({}, { ...BASE, tasksFile: file("breaks.csv") });
       fs.writeFileSync(file("breaks.csv"), "phone\nnot-a-number\n");
-      assert.throws(() => loadTasksFile(String(inputs.tasksFile), inputs.tasksDigest), (error: Error) => {
-        assert.match(error.message, /^tasksFile: .*breaks\.csv: 1 problem in the contact list:\n {2}.*breaks\.csv:2 column phone:/);
-        return true;
-      });
+      assert.throws(
+        () => loadTasksFile(String(inputs.tasksFile), inputs.tasksDigest),
+        (error: Error) => {
+          assert.match(error.message, /^tasksFile: .*breaks\.csv: 1 problem in the contact list:\n {2}.*breaks\.csv:2 column phone:/);
+          return true;
+        },
+      );
     });
   });
 });

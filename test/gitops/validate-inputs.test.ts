@@ -62,7 +62,10 @@ describe("pulumi-vox validate: mistyped keys, times and number hints", () => {
     });
     const run = runCli(["validate", "campaigns"], { cwd: dir });
     assert.strictEqual(run.status, 1);
-    assert.match(run.stderr, /tasks\[0\]\.callTo: 010\*+89 is not a valid Korean phone number; use a domestic number: mobile 010-XXXX-XXXX, Seoul 02-XXX\(X\)-XXXX/);
+    assert.match(
+      run.stderr,
+      /tasks\[0\]\.callTo: 010\*+89 is not a valid Korean phone number; use a domestic number: mobile 010-XXXX-XXXX, Seoul 02-XXX\(X\)-XXXX/,
+    );
     assert.ok(!run.stderr.includes("010-1234-56789"));
     assertNoPhoneNumbers(run.stderr + run.stdout);
   });

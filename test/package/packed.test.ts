@@ -145,7 +145,10 @@ describe("the packed package in a new Pulumi project", function () {
     const run = await shell("set -o pipefail; pulumi preview --json --non-interactive | npx pulumi-vox explain", { cwd: project, env });
     assert.strictEqual(run.code, 0, run.stderr);
     assert.match(run.stdout, /^\*\*2 to create\*\*$/m);
-    assert.match(run.stdout, /### `renewal-reminder`: ➕ create\n\n(- .*\n)*- Tasks: 2 tasks\n- Call windows: Mon, Tue 09:00–12:00 \(Asia\/Seoul\)/);
+    assert.match(
+      run.stdout,
+      /### `renewal-reminder`: ➕ create\n\n(- .*\n)*- Tasks: 2 tasks\n- Call windows: Mon, Tue 09:00–12:00 \(Asia\/Seoul\)/,
+    );
     assert.match(run.stdout, /### `vip-followup`: ➕ create\n\n(- .*\n)*- Tasks: 1 task/);
     assert.doesNotMatch(run.stdout, /partial/);
   });

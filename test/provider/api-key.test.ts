@@ -25,9 +25,15 @@ describe("a key the API refuses (401)", () => {
   it("says the key came from the stack config, both ways to set one, and how refresh and destroy pick up a new one", async () => {
     await configureProvider(emulator.url, { "vox:apiKey": WRONG_KEY });
     const message = await refusal();
-    assert.match(message, /^\[vox:SETTINGS\] the vox API refused the API key \(401 UNAUTHORIZED\); the key came from the stack config vox:apiKey\./);
+    assert.match(
+      message,
+      /^\[vox:SETTINGS\] the vox API refused the API key \(401 UNAUTHORIZED\); the key came from the stack config vox:apiKey\./,
+    );
     assert.match(message, /pulumi config set --secret vox:apiKey <key>` or in the VOX_API_KEY environment variable/);
-    assert.match(message, /`pulumi refresh` and `pulumi destroy` still send the key stored with the stack's last update: run them with `--run-program`/);
+    assert.match(
+      message,
+      /`pulumi refresh` and `pulumi destroy` still send the key stored with the stack's last update: run them with `--run-program`/,
+    );
   });
 
   it("says the key came from VOX_API_KEY when the stack config has none", async () => {

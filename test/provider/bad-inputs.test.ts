@@ -27,7 +27,9 @@ const ok = { callTo: "010-1234-5678" };
 const parsed = (json: string) => JSON.parse(json) as Record<string, unknown>;
 const task = (fields: Record<string, unknown>) => ({ tasks: [fields] });
 const thirdTask = (fields: Record<string, unknown>) => ({ tasks: [ok, ok, fields] });
-const window = (fields: Record<string, unknown>) => ({ callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "12:00", ...fields }] } });
+const window = (fields: Record<string, unknown>) => ({
+  callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "12:00", ...fields }] },
+});
 const windowWithout = (key: string, fields: Record<string, unknown> = {}) => {
   const w: Record<string, unknown> = { days: ["Monday"], start: "09:00", end: "12:00", ...fields };
   delete w[key];
@@ -115,11 +117,35 @@ const CORPUS: [string, Record<string, unknown>, string, RegExp?][] = [
   ["endMin 1441", windowWithout("end", { endMin: 1441 }), "callTimeWindow.windows[0].endMin", /0–1440/],
   ["both start and startMin", window({ startMin: 540 }), "callTimeWindow.windows[0].start", /not both/],
   ["no start", windowWithout("start"), "callTimeWindow.windows[0].startMin", /is required/],
-  ["timezone Asia/Busan", { callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "10:00" }], timezone: "Asia/Busan" } }, "callTimeWindow.timezone", /IANA/],
-  ["a numeric timezone", { callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "10:00" }], timezone: 9 } }, "callTimeWindow.timezone"],
-  ["autoResume yes", { callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "10:00" }], autoResume: "yes" } }, "callTimeWindow.autoResume", /true or false/],
-  ["timeZone", { callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "10:00" }], timeZone: "Asia/Seoul" } }, "callTimeWindow.timeZone", /did you mean timezone\?/],
-  ["auto_resume", { callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "10:00" }], auto_resume: true } }, "callTimeWindow.auto_resume", /did you mean autoResume\?/],
+  [
+    "timezone Asia/Busan",
+    { callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "10:00" }], timezone: "Asia/Busan" } },
+    "callTimeWindow.timezone",
+    /IANA/,
+  ],
+  [
+    "a numeric timezone",
+    { callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "10:00" }], timezone: 9 } },
+    "callTimeWindow.timezone",
+  ],
+  [
+    "autoResume yes",
+    { callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "10:00" }], autoResume: "yes" } },
+    "callTimeWindow.autoResume",
+    /true or false/,
+  ],
+  [
+    "timeZone",
+    { callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "10:00" }], timeZone: "Asia/Seoul" } },
+    "callTimeWindow.timeZone",
+    /did you mean timezone\?/,
+  ],
+  [
+    "auto_resume",
+    { callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "10:00" }], auto_resume: true } },
+    "callTimeWindow.auto_resume",
+    /did you mean autoResume\?/,
+  ],
   ["windowz", { callTimeWindow: { windowz: [] } }, "callTimeWindow.windowz", /did you mean windows\?/],
   ["a window with strat", window({ strat: "09:00" }), "callTimeWindow.windows[0].strat", /did you mean start\?/],
   ["a window with start_min", window({ start_min: 540 }), "callTimeWindow.windows[0].start_min", /did you mean startMin\?/],
@@ -143,7 +169,12 @@ const CORPUS: [string, Record<string, unknown>, string, RegExp?][] = [
   ["phone", task({ ...ok, phone: "x" }), "tasks[0].phone", /unknown field/],
   ["dynamic_variables", task({ ...ok, dynamic_variables: {} }), "tasks[0].dynamic_variables", /did you mean dynamicVariables\?/],
   ["dynamicVariable", task({ ...ok, dynamicVariable: {} }), "tasks[0].dynamicVariable", /did you mean dynamicVariables\?/],
-  ["presentation_number", task({ ...ok, presentation_number: "0212345678" }), "tasks[0].presentation_number", /did you mean presentationNumber\?/],
+  [
+    "presentation_number",
+    task({ ...ok, presentation_number: "0212345678" }),
+    "tasks[0].presentation_number",
+    /did you mean presentationNumber\?/,
+  ],
   ["meta_data", task({ ...ok, meta_data: {} }), "tasks[0].meta_data", /did you mean metadata\?/],
   ["a numeric prompt variable", task({ ...ok, dynamicVariables: { n: 1 } }), "tasks[0].dynamicVariables.n", /must be a string/],
   ["a null prompt variable", task({ ...ok, dynamicVariables: { n: null } }), "tasks[0].dynamicVariables.n", /must be a string/],
@@ -151,25 +182,105 @@ const CORPUS: [string, Record<string, unknown>, string, RegExp?][] = [
   ["metadata as text", task({ ...ok, metadata: "crm" }), "tasks[0].metadata", /must be an object/],
   ["metadata as a list", task({ ...ok, metadata: [1, 2] }), "tasks[0].metadata", /must be an object/],
   ["a bad task presentationNumber", task({ ...ok, presentationNumber: "12" }), "tasks[0].presentationNumber", /Korean/],
-  ["__proto__ in metadata", task({ ...ok, metadata: parsed('{"__proto__": {"admin": true}}') }), "tasks[0].metadata.__proto__", /cannot be used as a key/],
+  [
+    "__proto__ in metadata",
+    task({ ...ok, metadata: parsed('{"__proto__": {"admin": true}}') }),
+    "tasks[0].metadata.__proto__",
+    /cannot be used as a key/,
+  ],
   ["constructor in metadata", task({ ...ok, metadata: { constructor: "x" } }), "tasks[0].metadata.constructor", /cannot be used as a key/],
   ["prototype in metadata", task({ ...ok, metadata: { prototype: 1 } }), "tasks[0].metadata.prototype", /cannot be used as a key/],
-  ["__proto__ deep in metadata", task({ ...ok, metadata: { a: [parsed('{"__proto__": 1}')] } }), "tasks[0].metadata.a[0].__proto__", /cannot be used as a key/],
-  ["__proto__ in prompt variables", task({ ...ok, dynamicVariables: parsed('{"__proto__": "x"}') }), "tasks[0].dynamicVariables.__proto__", /cannot be used as a key/],
-  ["constructor in prompt variables", task({ ...ok, dynamicVariables: { constructor: "x" } }), "tasks[0].dynamicVariables.constructor", /cannot be used as a key/],
-  ["prototype in prompt variables", task({ ...ok, dynamicVariables: { prototype: "x" } }), "tasks[0].dynamicVariables.prototype", /cannot be used as a key/],
-  ["__proto__ as a task field", { tasks: [parsed('{"callTo": "010-1234-5678", "__proto__": {}}')] }, "tasks[0].__proto__", /cannot be used as a key/],
-  [`metadata ${MAX_NESTING + 1} objects deep`, task({ ...ok, metadata: nested(MAX_NESTING + 1) }), "tasks[0].metadata", /more than 64 levels/],
-  [`metadata ${MAX_NESTING + 1} arrays deep`, task({ ...ok, metadata: nestedArrays(MAX_NESTING + 1) }), "tasks[0].metadata", /more than 64 levels/],
+  [
+    "__proto__ deep in metadata",
+    task({ ...ok, metadata: { a: [parsed('{"__proto__": 1}')] } }),
+    "tasks[0].metadata.a[0].__proto__",
+    /cannot be used as a key/,
+  ],
+  [
+    "__proto__ in prompt variables",
+    task({ ...ok, dynamicVariables: parsed('{"__proto__": "x"}') }),
+    "tasks[0].dynamicVariables.__proto__",
+    /cannot be used as a key/,
+  ],
+  [
+    "constructor in prompt variables",
+    task({ ...ok, dynamicVariables: { constructor: "x" } }),
+    "tasks[0].dynamicVariables.constructor",
+    /cannot be used as a key/,
+  ],
+  [
+    "prototype in prompt variables",
+    task({ ...ok, dynamicVariables: { prototype: "x" } }),
+    "tasks[0].dynamicVariables.prototype",
+    /cannot be used as a key/,
+  ],
+  [
+    "__proto__ as a task field",
+    { tasks: [parsed('{"callTo": "010-1234-5678", "__proto__": {}}')] },
+    "tasks[0].__proto__",
+    /cannot be used as a key/,
+  ],
+  [
+    `metadata ${MAX_NESTING + 1} objects deep`,
+    task({ ...ok, metadata: nested(MAX_NESTING + 1) }),
+    "tasks[0].metadata",
+    /more than 64 levels/,
+  ],
+  [
+    `metadata ${MAX_NESTING + 1} arrays deep`,
+    task({ ...ok, metadata: nestedArrays(MAX_NESTING + 1) }),
+    "tasks[0].metadata",
+    /more than 64 levels/,
+  ],
   ["metadata 5,000 levels deep", thirdTask({ ...ok, metadata: nested(5000) }), "tasks[2].metadata", /more than 64 levels/],
-  ["prompt variables 5,000 levels deep", task({ ...ok, dynamicVariables: nested(5000) }), "tasks[0].dynamicVariables", /more than 64 levels/],
-  ["a time zone 5,000 levels deep", { callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "10:00" }], timezone: nested(5000) } }, "callTimeWindow", /more than 64 levels/],
-  ["17 MiB of metadata", thirdTask({ ...ok, metadata: { blob: "x".repeat(17 * 1024 * 1024) } }), "tasks", /create request would be 17\.0 MiB, above the API's 16\.0 MiB limit; tasks\[2\]\.metadata is 17\.0 MiB/],
-  ["many tasks adding up to 16 MiB", { tasks: Array.from({ length: 2000 }, () => ({ ...ok, metadata: { note: "x".repeat(9000) } })) }, "tasks", /above the API's 16\.0 MiB limit/],
-  ["an unknown callTo beside a bad presentationNumber", task({ callTo: UNKNOWN, presentationNumber: "12" }), "tasks[0].presentationNumber", /Korean/],
-  ["a bad callTo beside unknown metadata", task({ callTo: "not-a-number", metadata: { crmId: UNKNOWN } }), "tasks[0].callTo", /characters other than digits/],
-  ["a bad prompt variable beside an unknown one", task({ ...ok, dynamicVariables: { a: UNKNOWN, b: 2 } }), "tasks[0].dynamicVariables.b", /must be a string/],
-  ["a bad window beside an unknown time zone", { callTimeWindow: { windows: [{ days: ["Funday"], start: "09:00", end: "10:00" }], timezone: UNKNOWN } }, "callTimeWindow.windows[0].days[0]", /not a day/],
+  [
+    "prompt variables 5,000 levels deep",
+    task({ ...ok, dynamicVariables: nested(5000) }),
+    "tasks[0].dynamicVariables",
+    /more than 64 levels/,
+  ],
+  [
+    "a time zone 5,000 levels deep",
+    { callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "10:00" }], timezone: nested(5000) } },
+    "callTimeWindow",
+    /more than 64 levels/,
+  ],
+  [
+    "17 MiB of metadata",
+    thirdTask({ ...ok, metadata: { blob: "x".repeat(17 * 1024 * 1024) } }),
+    "tasks",
+    /create request would be 17\.0 MiB, above the API's 16\.0 MiB limit; tasks\[2\]\.metadata is 17\.0 MiB/,
+  ],
+  [
+    "many tasks adding up to 16 MiB",
+    { tasks: Array.from({ length: 2000 }, () => ({ ...ok, metadata: { note: "x".repeat(9000) } })) },
+    "tasks",
+    /above the API's 16\.0 MiB limit/,
+  ],
+  [
+    "an unknown callTo beside a bad presentationNumber",
+    task({ callTo: UNKNOWN, presentationNumber: "12" }),
+    "tasks[0].presentationNumber",
+    /Korean/,
+  ],
+  [
+    "a bad callTo beside unknown metadata",
+    task({ callTo: "not-a-number", metadata: { crmId: UNKNOWN } }),
+    "tasks[0].callTo",
+    /characters other than digits/,
+  ],
+  [
+    "a bad prompt variable beside an unknown one",
+    task({ ...ok, dynamicVariables: { a: UNKNOWN, b: 2 } }),
+    "tasks[0].dynamicVariables.b",
+    /must be a string/,
+  ],
+  [
+    "a bad window beside an unknown time zone",
+    { callTimeWindow: { windows: [{ days: ["Funday"], start: "09:00", end: "10:00" }], timezone: UNKNOWN } },
+    "callTimeWindow.windows[0].days[0]",
+    /not a day/,
+  ],
   ["an unknown task beside a bad one", { tasks: [UNKNOWN, { callTo: "bad" }] }, "tasks[1].callTo"],
   // tasksFile
   ["an empty tasksFile", { tasks: undefined, tasksFile: "" }, "tasksFile", /empty/],
@@ -194,7 +305,6 @@ const CORPUS: [string, Record<string, unknown>, string, RegExp?][] = [
   ["allow_redial", { allow_redial: true }, "allow_redial", /did you mean allowRedial\?/],
   ["a top-level __proto__", parsed('{"__proto__": {"concurrency": 1}}'), "__proto__", /unknown field/],
 ];
-
 
 describe("bad inputs", () => {
   let emulator: TestEmulator;
@@ -231,7 +341,11 @@ describe("bad inputs", () => {
       ["a task's metadata", (inputs) => ({ ...inputs, tasks: [{ callTo: "01012345678", metadata: { crmId: UNKNOWN } }] }), "tasks"],
       ["a task's callTo", (inputs) => ({ ...inputs, tasks: [{ callTo: UNKNOWN }] }), "tasks"],
       ["concurrency", (inputs) => ({ ...inputs, concurrency: UNKNOWN }), "concurrency"],
-      ["the time zone", (inputs) => ({ ...inputs, callTimeWindow: { ...(inputs.callTimeWindow as object), timezone: UNKNOWN } }), "callTimeWindow"],
+      [
+        "the time zone",
+        (inputs) => ({ ...inputs, callTimeWindow: { ...(inputs.callTimeWindow as object), timezone: UNKNOWN } }),
+        "callTimeWindow",
+      ],
     ];
     for (const [what, withUnknown, field] of atCreate) {
       it(`refuses the placeholder in ${what} at create, with no request`, async () => {

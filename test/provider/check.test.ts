@@ -32,7 +32,10 @@ describe("check", () => {
       autoResume: true,
     });
     const tasks = (taskListOf(inputs.tasks) as { tasks: { callTo: string }[] }).tasks;
-    assert.deepStrictEqual(tasks.map((t) => t.callTo), ["01012345678", "01023456789"]);
+    assert.deepStrictEqual(
+      tasks.map((t) => t.callTo),
+      ["01012345678", "01023456789"],
+    );
     assert.strictEqual(inputs.taskCount, 2);
     assert.match(String(inputs.tasksDigest), /^sha256:[0-9a-f]{64}$/);
   });
@@ -64,7 +67,12 @@ describe("check", () => {
   });
 
   const rejected: [string, Record<string, unknown>, string, RegExp][] = [
-    ["a malformed callee", { tasks: [{ callTo: "01012345678" }, { callTo: "010-12" }] }, "tasks[1].callTo", /not a valid Korean phone number/],
+    [
+      "a malformed callee",
+      { tasks: [{ callTo: "01012345678" }, { callTo: "010-12" }] },
+      "tasks[1].callTo",
+      /not a valid Korean phone number/,
+    ],
     ["a non-digit callee", { tasks: [{ callTo: "010-CALL-ME" }] }, "tasks[0].callTo", /characters other than digits/],
     ["concurrency 0", { concurrency: 0 }, "concurrency", /between 1 and 100/],
     ["concurrency 101", { concurrency: 101 }, "concurrency", /between 1 and 100/],
@@ -79,19 +87,59 @@ describe("check", () => {
     ["no tasks", { tasks: [] }, "tasks", /at least one task/],
     ["neither tasks nor tasksFile", { tasks: undefined }, "tasks", /is required \(or tasksFile/],
     ["both tasks and tasksFile", { tasksFile: "contacts.csv" }, "tasksFile", /either tasks or tasksFile/],
-    ["a non-string prompt variable", { tasks: [{ callTo: "01012345678", dynamicVariables: { n: 1 } }] }, "tasks[0].dynamicVariables.n", /must be a string/],
+    [
+      "a non-string prompt variable",
+      { tasks: [{ callTo: "01012345678", dynamicVariables: { n: 1 } }] },
+      "tasks[0].dynamicVariables.n",
+      /must be a string/,
+    ],
     ["an unknown task field", { tasks: [{ callTo: "01012345678", phone: "x" }] }, "tasks[0].phone", /unknown field/],
     ["an unknown input", { callerId: "0212345678" }, "callerId", /unknown field/],
     ["a past start", { scheduledAt: "2020-01-01T09:00:00+09:00" }, "scheduledAt", /in the past/],
     ["a start that is no ISO time", { scheduledAt: "next monday" }, "scheduledAt", /ISO-8601/],
-    ["an unknown day", { callTimeWindow: { windows: [{ days: ["Funday"], start: "09:00", end: "10:00" }] } }, "callTimeWindow.windows[0].days[0]", /not a day/],
-    ["a day named twice", { callTimeWindow: { windows: [{ days: ["Mon", "Monday"], start: "09:00", end: "10:00" }] } }, "callTimeWindow.windows[0].days", /twice/],
-    ["a window ending before it starts", { callTimeWindow: { windows: [{ days: ["Monday"], start: "22:00", end: "06:00" }] } }, "callTimeWindow.windows[0].end", /cannot cross midnight/],
-    ["a malformed time", { callTimeWindow: { windows: [{ days: ["Monday"], start: "25:00", end: "26:00" }] } }, "callTimeWindow.windows[0].start", /HH:MM/],
-    ["minutes past midnight", { callTimeWindow: { windows: [{ days: ["Monday"], startMin: 0, endMin: 1441 }] } }, "callTimeWindow.windows[0].endMin", /0–1440/],
-    ["both minutes and clock times", { callTimeWindow: { windows: [{ days: ["Monday"], startMin: 60, start: "01:00", end: "02:00" }] } }, "callTimeWindow.windows[0].start", /not both/],
+    [
+      "an unknown day",
+      { callTimeWindow: { windows: [{ days: ["Funday"], start: "09:00", end: "10:00" }] } },
+      "callTimeWindow.windows[0].days[0]",
+      /not a day/,
+    ],
+    [
+      "a day named twice",
+      { callTimeWindow: { windows: [{ days: ["Mon", "Monday"], start: "09:00", end: "10:00" }] } },
+      "callTimeWindow.windows[0].days",
+      /twice/,
+    ],
+    [
+      "a window ending before it starts",
+      { callTimeWindow: { windows: [{ days: ["Monday"], start: "22:00", end: "06:00" }] } },
+      "callTimeWindow.windows[0].end",
+      /cannot cross midnight/,
+    ],
+    [
+      "a malformed time",
+      { callTimeWindow: { windows: [{ days: ["Monday"], start: "25:00", end: "26:00" }] } },
+      "callTimeWindow.windows[0].start",
+      /HH:MM/,
+    ],
+    [
+      "minutes past midnight",
+      { callTimeWindow: { windows: [{ days: ["Monday"], startMin: 0, endMin: 1441 }] } },
+      "callTimeWindow.windows[0].endMin",
+      /0–1440/,
+    ],
+    [
+      "both minutes and clock times",
+      { callTimeWindow: { windows: [{ days: ["Monday"], startMin: 60, start: "01:00", end: "02:00" }] } },
+      "callTimeWindow.windows[0].start",
+      /not both/,
+    ],
     ["no windows", { callTimeWindow: { windows: [] } }, "callTimeWindow.windows", /at least one window/],
-    ["an unknown time zone", { callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "10:00" }], timezone: "Asia/Busan" } }, "callTimeWindow.timezone", /IANA/],
+    [
+      "an unknown time zone",
+      { callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "10:00" }], timezone: "Asia/Busan" } },
+      "callTimeWindow.timezone",
+      /IANA/,
+    ],
   ];
   for (const [what, overrides, property, reason] of rejected) {
     it(`rejects ${what} at ${property}`, async () => {
@@ -129,7 +177,10 @@ describe("check", () => {
     assert.strictEqual(inputs.callFrom, UNKNOWN);
     assert.deepStrictEqual((inputs.tasks as unknown[])[0], UNKNOWN);
     assert.deepStrictEqual((inputs.tasks as unknown[])[1], { callTo: "01012345678" });
-    assert.deepStrictEqual(failures?.map((f) => pathOf(f.reason)), ["tasks[2].callTo"]);
+    assert.deepStrictEqual(
+      failures?.map((f) => pathOf(f.reason)),
+      ["tasks[2].callTo"],
+    );
     assert.strictEqual(inputs.taskCount, undefined, "no count while the list is unknown");
   });
 

@@ -20,7 +20,14 @@ describe("exactly once (issue 9)", () => {
   const createWith = async (overrides: Record<string, unknown> = {}) => provider.create(await checked(rawInputs(overrides)));
   /** A campaign made through the API, as an earlier `pulumi up` killed before writing state would have left it. */
   const leftByEarlierRun = async (overrides: Record<string, unknown> = {}) => {
-    const body = { name: AUTONAME, agent_id: AGENT_ID, call_from: "0212345678", concurrency: 2, tasks: [{ call_to: "01012345678" }, { call_to: "01023456789" }], ...overrides };
+    const body = {
+      name: AUTONAME,
+      agent_id: AGENT_ID,
+      call_from: "0212345678",
+      concurrency: 2,
+      tasks: [{ call_to: "01012345678" }, { call_to: "01023456789" }],
+      ...overrides,
+    };
     return (await emulator.api("POST", "/v2/campaigns", body)).body as { id: string };
   };
   const posts = async () => (await emulator.requests())["POST /v2/campaigns"] ?? 0;
@@ -38,7 +45,10 @@ describe("exactly once (issue 9)", () => {
     it("the same with an explicit name: stops with CREATE_UNCERTAIN naming the campaign, and the next create does not make a second", async () => {
       await emulator.fault({ type: "reset", method: "POST", path: "/v2/campaigns", count: 1 });
       await emulator.fault({ type: "commit-then-drop", method: "POST", path: "/v2/campaigns", count: 1 });
-      const error = await createWith().then(() => assert.fail("created"), (e: Error) => e);
+      const error = await createWith().then(
+        () => assert.fail("created"),
+        (e: Error) => e,
+      );
       const [made] = (await emulator.api("GET", "/v3/campaigns")).body.items;
       assert.match(error.message, /^\[vox:CREATE_UNCERTAIN\] creating campaign "Renewal reminder" got no answer/);
       assert.ok(error.message.includes(made.id), "names the campaign found");
@@ -72,7 +82,10 @@ describe("exactly once (issue 9)", () => {
     it("two unfinished campaigns of this autoname: neither is adopted, both are listed", async () => {
       const a = await leftByEarlierRun();
       const b = await leftByEarlierRun();
-      await assert.rejects(createWith({ name: AUTONAME }), (e: Error) => /CAMPAIGN_EXISTS.*more than one candidate/.test(e.message) && e.message.includes(a.id) && e.message.includes(b.id));
+      await assert.rejects(
+        createWith({ name: AUTONAME }),
+        (e: Error) => /CAMPAIGN_EXISTS.*more than one candidate/.test(e.message) && e.message.includes(a.id) && e.message.includes(b.id),
+      );
       assert.strictEqual(await posts(), 2, "only the two the test made");
     });
   });
@@ -127,7 +140,10 @@ describe("exactly once (issue 9)", () => {
     it("when the lookups themselves fail, stops with CREATE_UNCERTAIN rather than posting again", async () => {
       await configureProvider(emulator.url, { ...QUICK, "vox:retryBudgetSeconds": "1" });
       await emulator.fault({ type: "latency", latencyMs: 1500, method: "POST", path: "/v2/campaigns", count: 1 });
-      const pending = createWith({ name: AUTONAME }).then(() => assert.fail("created"), (e: Error) => e);
+      const pending = createWith({ name: AUTONAME }).then(
+        () => assert.fail("created"),
+        (e: Error) => e,
+      );
       await new Promise((r) => setTimeout(r, 400)); // the recognition lookup is done; the POST is in flight
       await emulator.fault({ type: "503", method: "POST", path: "/v2/campaigns/list", count: 1000 });
       const error = await pending;
@@ -138,11 +154,23 @@ describe("exactly once (issue 9)", () => {
 
   describe("5. pause, PATCH, resume continue from the campaign's real status", () => {
     async function ongoingCampaign() {
-      const { id, outs } = await createWith({ name: AUTONAME, tasks: Array.from({ length: 20 }, (_, i) => ({ callTo: `0101234${String(i).padStart(4, "0")}` })) });
+      const { id, outs } = await createWith({
+        name: AUTONAME,
+        tasks: Array.from({ length: 20 }, (_, i) => ({ callTo: `0101234${String(i).padStart(4, "0")}` })),
+      });
       await emulator.advance(UNTIL_WINDOW_OPENS);
       const ongoing = (await provider.read(id, outs as Record<string, unknown>)).props!;
       assert.strictEqual(ongoing.status, "ongoing");
-      return { id, ongoing, inputs: await checked(rawInputs({ name: "renamed-0a1b2c", tasks: Array.from({ length: 20 }, (_, i) => ({ callTo: `0101234${String(i).padStart(4, "0")}` })) })) };
+      return {
+        id,
+        ongoing,
+        inputs: await checked(
+          rawInputs({
+            name: "renamed-0a1b2c",
+            tasks: Array.from({ length: 20 }, (_, i) => ({ callTo: `0101234${String(i).padStart(4, "0")}` })),
+          }),
+        ),
+      };
     }
 
     it("a lost pause answer: the campaign is renamed and running again, not left paused", async () => {
@@ -202,7 +230,9 @@ describe("exactly once (issue 9)", () => {
       emulator = await startTestEmulator({ rateLimit: { perSecond: 20, burst: 10 } });
       // Paced above the limit on purpose: the 429s must slow the shared pacer down, not fail creates.
       await configureProvider(emulator.url, { ...QUICK, "vox:requestsPerSecond": "40", "vox:retryBudgetSeconds": "60" });
-      const results = await Promise.all(Array.from({ length: 100 }, (_, i) => createWith({ name: `bulk-${i}-${(0xa00000 + i).toString(16)}` })));
+      const results = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => createWith({ name: `bulk-${i}-${(0xa00000 + i).toString(16)}` })),
+      );
       assert.strictEqual(new Set(results.map((r) => r.id)).size, 100);
       // The emulator's own list is rate limited too: wait for a token, as any client would.
       let listed = await emulator.api("POST", "/v2/campaigns/list", { limit: 500 });

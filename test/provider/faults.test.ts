@@ -111,9 +111,6 @@ describe("faults: no duplicate campaign, retries where safe", () => {
   });
 
   it("refuses plain http to a host that is not loopback", async () => {
-    await assert.rejects(
-      configureProvider("http://api.example.com"),
-      /plain http, which would send the API key unencrypted/,
-    );
+    await assert.rejects(configureProvider("http://api.example.com"), /plain http, which would send the API key unencrypted/);
   });
 });

@@ -28,7 +28,10 @@ describe("the dynamic-provider host over gRPC", () => {
 
   it("checks: failures carry the field path in the reason, and no property for the engine to print", async () => {
     const { failures } = await host.check({}, withProvider(rawInputs({ concurrency: 0 })));
-    assert.deepStrictEqual(failures.map((f) => f.property), [""]);
+    assert.deepStrictEqual(
+      failures.map((f) => f.property),
+      [""],
+    );
     assert.match(failures[0].reason, /^concurrency: /);
   });
 

@@ -4,7 +4,11 @@ import { canonicalJson, tasksDigest, toPlainJson } from "../../provider/values/j
 describe("canonical JSON and plain JSON", () => {
   it("gives the text and digest state already records, keys sorted at every depth, undefined left out", () => {
     const tasks = [
-      { callTo: "01012345678", dynamicVariables: { name: "김민수", age: "40" }, metadata: { b: [1, null, { z: true, a: 1.5 }], skip: undefined } },
+      {
+        callTo: "01012345678",
+        dynamicVariables: { name: "김민수", age: "40" },
+        metadata: { b: [1, null, { z: true, a: 1.5 }], skip: undefined },
+      },
       { callTo: "01023456789" },
     ];
     assert.strictEqual(

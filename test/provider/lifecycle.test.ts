@@ -85,12 +85,15 @@ describe("create, read, update, delete", () => {
       assert.deepStrictEqual(
         failures?.map((f) => f.reason.replace(/campaign \S+ /, "campaign ID ")),
         [
-          'adoptId: campaign ID differs from this declaration: callFrom is 021*****78 in vox.ai, declared 021*****79; make the declaration match the campaign',
+          "adoptId: campaign ID differs from this declaration: callFrom is 021*****78 in vox.ai, declared 021*****79; make the declaration match the campaign",
           "adoptId: campaign ID differs from this declaration: concurrency is 2 in vox.ai, declared 9; make the declaration match the campaign",
         ],
       );
       // Should the campaign change between preview and up, create checks again.
-      await assert.rejects(provider.create(inputs), /\[vox:ADOPT_MISMATCH\] adoptId: campaign .* does not match .*concurrency is 2 in vox.ai, declared 9/);
+      await assert.rejects(
+        provider.create(inputs),
+        /\[vox:ADOPT_MISMATCH\] adoptId: campaign .* does not match .*concurrency is 2 in vox.ai, declared 9/,
+      );
     });
 
     it("says clearly when the campaign to adopt does not exist, already at preview", async () => {
@@ -144,7 +147,10 @@ describe("create, read, update, delete", () => {
         await assert.rejects(provider.read(id, outs), /sees no campaign at all: it is probably another organization's key/);
         await configureProvider(other.url, { "vox:apiKey": "staging-key" });
         await provider.create(await checked(rawInputs({ name: "staging campaign" })));
-        await assert.rejects(provider.read(id, outs), /belongs to organization .*, but this API key is for organization .*pulumi state delete/s);
+        await assert.rejects(
+          provider.read(id, outs),
+          /belongs to organization .*, but this API key is for organization .*pulumi state delete/s,
+        );
       } finally {
         await configureProvider(emulator.url);
         await other.close();
@@ -184,7 +190,9 @@ describe("create, read, update, delete", () => {
     });
 
     it("pauses, patches and resumes an ongoing campaign: three requests", async () => {
-      const { id, outs, inputs } = await created({ tasks: Array.from({ length: 20 }, (_, i) => ({ callTo: `0101234${String(i).padStart(4, "0")}` })) });
+      const { id, outs, inputs } = await created({
+        tasks: Array.from({ length: 20 }, (_, i) => ({ callTo: `0101234${String(i).padStart(4, "0")}` })),
+      });
       await emulator.advance(UNTIL_WINDOW_OPENS);
       const ongoing = (await provider.read(id, outs)).props!;
       assert.strictEqual(ongoing.status, "ongoing");
@@ -201,7 +209,9 @@ describe("create, read, update, delete", () => {
     });
 
     it("resumes the campaign even when the patch fails", async () => {
-      const { id, outs, inputs } = await created({ tasks: Array.from({ length: 20 }, (_, i) => ({ callTo: `0101234${String(i).padStart(4, "0")}` })) });
+      const { id, outs, inputs } = await created({
+        tasks: Array.from({ length: 20 }, (_, i) => ({ callTo: `0101234${String(i).padStart(4, "0")}` })),
+      });
       await emulator.advance(UNTIL_WINDOW_OPENS);
       const ongoing = (await provider.read(id, outs)).props!;
       await emulator.fault({ type: "500", method: "PATCH", path: "/v3/campaigns/*", count: 20 });
@@ -235,7 +245,10 @@ describe("create, read, update, delete", () => {
     it("refuses to change a finished campaign, without calling the API", async () => {
       const { id, outs, inputs } = await created();
       await emulator.resetRequests();
-      await assert.rejects(provider.update(id, { ...outs, status: "success" }, { ...inputs, name: "late" }), /has finished \(status success\)/);
+      await assert.rejects(
+        provider.update(id, { ...outs, status: "success" }, { ...inputs, name: "late" }),
+        /has finished \(status success\)/,
+      );
       assert.strictEqual(totalRequests(await emulator.requests()), 0);
     });
   });

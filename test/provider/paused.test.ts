@@ -41,7 +41,11 @@ describe("paused", () => {
 
   it("creates and then pauses with paused: true (the create's 2 requests and a pause); the campaign places no call when its window opens", async () => {
     const { id, outs } = await created({ paused: true });
-    assert.deepStrictEqual(await emulator.requests(), { "POST /v2/campaigns/list": 1, "POST /v2/campaigns": 1, "POST /v3/campaigns/{id}/pause": 1 });
+    assert.deepStrictEqual(await emulator.requests(), {
+      "POST /v2/campaigns/list": 1,
+      "POST /v2/campaigns": 1,
+      "POST /v3/campaigns/{id}/pause": 1,
+    });
     assert.strictEqual(outs.status, "paused");
     assert.strictEqual(outs.pausedBy, "user");
     assert.strictEqual(outs.paused, true);

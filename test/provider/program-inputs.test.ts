@@ -9,7 +9,12 @@ import { checked } from "../support/provider";
  * key, so a `__proto__` key is gone (and a very deep value has overflowed the stack) before `check` runs.
  */
 describe("vox.Campaign refuses, in the program, inputs Pulumi would lose or choke on", () => {
-  const args = (metadata: unknown) => ({ agentId: AGENT_ID, callFrom: "0212345678", tasks: [{ callTo: "01012345678" }, { callTo: "01023456789", metadata }] }) as vox.CampaignArgs;
+  const args = (metadata: unknown) =>
+    ({
+      agentId: AGENT_ID,
+      callFrom: "0212345678",
+      tasks: [{ callTo: "01012345678" }, { callTo: "01023456789", metadata }],
+    }) as vox.CampaignArgs;
 
   it("a __proto__ key in metadata, with its path", () => {
     assert.throws(

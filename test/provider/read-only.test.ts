@@ -50,7 +50,10 @@ describe("reading without managing", () => {
       try {
         assert.strictEqual((await vox.getCampaign({ id })).id, id);
       } finally {
-        for (const [name, value] of [["VOX_API_KEY", saved.key], ["VOX_BASE_URL", saved.url]] as const) {
+        for (const [name, value] of [
+          ["VOX_API_KEY", saved.key],
+          ["VOX_BASE_URL", saved.url],
+        ] as const) {
           if (value === undefined) delete process.env[name];
           else process.env[name] = value;
         }
@@ -93,7 +96,12 @@ describe("reading without managing", () => {
 describe("vox.Campaign with the import option", () => {
   it("fails at once with a message pointing to adoptId and Campaign.get, never reaching Pulumi's import", () => {
     assert.throws(
-      () => new vox.Campaign("spring-sale", { agentId: AGENT_ID, callFrom: "0212345678", tasks: [{ callTo: "01012345678" }] }, { import: "c0ffee-1" }),
+      () =>
+        new vox.Campaign(
+          "spring-sale",
+          { agentId: AGENT_ID, callFrom: "0212345678", tasks: [{ callTo: "01012345678" }] },
+          { import: "c0ffee-1" },
+        ),
       (error: Error) => {
         assert.match(error.message, /^\[vox:IMPORT_OPTION\]/);
         assert.match(error.message, /adoptId: "c0ffee-1"/);

@@ -70,8 +70,22 @@ describe("vox.Campaign under setMocks", () => {
 
   it("exposes every output as a property of the resource", () => {
     const campaign = new vox.Campaign("outputs", { agentId: AGENT_ID, callFrom: "0212345678", tasks: [{ callTo: "01012345678" }] });
-    for (const key of ["status", "totalCalls", "completedCalls", "failedCalls", "activeConcurrency", "createdAt", "scheduledAt",
-      "finishedAt", "pausedAt", "pausedBy", "taskCount", "tasksDigest", "name", "callTimeWindow"]) {
+    for (const key of [
+      "status",
+      "totalCalls",
+      "completedCalls",
+      "failedCalls",
+      "activeConcurrency",
+      "createdAt",
+      "scheduledAt",
+      "finishedAt",
+      "pausedAt",
+      "pausedBy",
+      "taskCount",
+      "tasksDigest",
+      "name",
+      "callTimeWindow",
+    ]) {
       assert.ok(pulumi.Output.isInstance((campaign as unknown as Record<string, unknown>)[key]), `${key} is not an output`);
     }
   });

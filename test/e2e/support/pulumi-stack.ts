@@ -66,10 +66,7 @@ export class PulumiStack {
     if (example) {
       fs.cpSync(path.join(repo, "examples", example), dir, { recursive: true });
     } else {
-      fs.writeFileSync(
-        path.join(dir, "Pulumi.yaml"),
-        "name: vox-e2e\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n",
-      );
+      fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: vox-e2e\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n");
       fs.writeFileSync(path.join(dir, "index.ts"), PROGRAM);
       fs.writeFileSync(path.join(dir, "campaigns.json"), "[]");
     }
@@ -141,7 +138,10 @@ export class PulumiStack {
   /** Engine events of one `up`, in order (`up --json` streams one event per line). */
   async upWithEvents(): Promise<{ result: RunResult; events: any[] }> {
     const result = await this.ok("up", "--yes", "--skip-preview", "--json");
-    const events = result.stdout.split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
+    const events = result.stdout
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line));
     return { result, events };
   }
 
