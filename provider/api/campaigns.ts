@@ -48,12 +48,12 @@ export class CampaignApi {
     return campaignFromWire(await this.http.request({ method: "POST", path, retry }));
   }
 
-  /** Campaigns of one agent created at or after `createdAfterMs`, newest first (POST /v2/campaigns/list). */
-  async listCreatedSince(agentId: string, createdAfterMs: number): Promise<CampaignView[]> {
+  /** The newest campaigns of one agent, up to MAX_LIST_PAGES pages of 500 (POST /v2/campaigns/list). */
+  async agentCampaigns(agentId: string): Promise<CampaignView[]> {
     const found: CampaignView[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_LIST_PAGES; page++) {
-      const filter = { agent_id: [agentId], start_timestamp: { lower_threshold: createdAfterMs } };
+      const filter = { agent_id: [agentId] };
       const answer = await this.listPage(filter, 500, cursor);
       found.push(...answer.campaigns);
       if (!answer.nextCursor) return found;

@@ -6,8 +6,6 @@ import { adoptMismatches } from "../campaign/fields";
 import { CampaignInputs } from "../campaign/state";
 import { VoxError } from "../errors";
 
-/** How far before a POST the API's created_at of the campaign it made may lie: clock skew between us and the API. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 /** Pause between lookups while a lost create may still be committing. */
 const LOOK_INTERVAL_MS = 1_000;
 
@@ -31,12 +29,11 @@ export async function createExactlyOnce(
   if (!(known instanceof Set)) return known;
   const giveUpAt = Date.now() + api.settings.retryBudgetMs;
   for (let posts = 1; ; posts++) {
-    const sentAt = Date.now();
     try {
       return await post();
     } catch (error) {
       if (!(error instanceof UncertainOutcomeError)) throw error;
-      const found = await lookAfterLoss(api, inputs, known, sentAt, error);
+      const found = await lookAfterLoss(api, inputs, known, error);
       if (found) return found;
       if (Date.now() >= giveUpAt) {
         throw new VoxError(
@@ -53,7 +50,7 @@ export async function createExactlyOnce(
 
 /** The earlier run's campaign to adopt, or the ids of the unfinished campaigns of this name already there. */
 async function recognise(api: CampaignApi, inputs: CampaignInputs): Promise<CampaignView | Set<string>> {
-  const sameName = (await api.listCreatedSince(inputs.agentId, 0)).filter((c) => c.name === inputs.name);
+  const sameName = (await api.agentCampaigns(inputs.agentId)).filter((c) => c.name === inputs.name);
   const unfinished = sameName.filter((c) => !isTerminal(c.status));
   if (isAutoname(inputs.name)) {
     if (unfinished.length === 1 && isMatch(unfinished[0], inputs)) return unfinished[0];
@@ -69,15 +66,15 @@ async function recognise(api: CampaignApi, inputs: CampaignInputs): Promise<Camp
  * Looks for the campaign a POST with a lost answer may have made, until a lookup started after the
  * window has run; undefined means a full window of lookups found nothing.
  */
-async function lookAfterLoss(api: CampaignApi, inputs: CampaignInputs, known: Set<string>, sentAt: number, cause: Error) {
+async function lookAfterLoss(api: CampaignApi, inputs: CampaignInputs, known: Set<string>, cause: Error) {
   const windowEnd = Date.now() + api.settings.createLookupMs;
   for (;;) {
     const startedAt = Date.now();
     let lookupError: Error | undefined;
     try {
-      const fresh = (await api.listCreatedSince(inputs.agentId, sentAt - CLOCK_SKEW_MS)).filter(
-        (c) => c.name === inputs.name && !known.has(c.id),
-      );
+      // New is what recognition did not see: no filter on created_at, so a clock of ours that runs ahead of
+      // the API's cannot hide the campaign the lost POST made.
+      const fresh = (await api.agentCampaigns(inputs.agentId)).filter((c) => c.name === inputs.name && !known.has(c.id));
       if (fresh.length === 1 && isAutoname(inputs.name) && isMatch(fresh[0], inputs)) return fresh[0];
       if (fresh.length > 0) throw lostCreate(inputs, cause, `it may have, and ${describe(fresh)} appeared since`, fresh);
     } catch (error) {

@@ -42,6 +42,17 @@ describe("exactly once (issue 9)", () => {
       assert.strictEqual((await emulator.campaign(id)).name, AUTONAME);
     });
 
+    it("a lost answer is found whatever the API's clock says: here it runs 10 minutes behind ours", async () => {
+      await emulator.close();
+      emulator = await startTestEmulator({ otherApiKeys: [OTHER_KEY], startTime: Date.now() - 10 * 60_000 });
+      await configureProvider(emulator.url, QUICK);
+      await emulator.fault({ type: "commit-then-drop", method: "POST", path: "/v2/campaigns", count: 1 });
+      const { id } = await createWith({ name: AUTONAME });
+      assert.strictEqual(await emulator.campaignCount(), 1);
+      assert.strictEqual(await posts(), 1);
+      assert.strictEqual((await emulator.campaign(id)).name, AUTONAME);
+    });
+
     it("the same with an explicit name: stops with CREATE_UNCERTAIN naming the campaign, and the next create does not make a second", async () => {
       await emulator.fault({ type: "reset", method: "POST", path: "/v2/campaigns", count: 1 });
       await emulator.fault({ type: "commit-then-drop", method: "POST", path: "/v2/campaigns", count: 1 });
