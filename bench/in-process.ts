@@ -73,11 +73,13 @@ async function checkAndDiff(runtime: VoxRuntime, emulator: EmulatorProcess, runs
 async function checkAndCreate(runtime: VoxRuntime, emulator: EmulatorProcess, runs: number): Promise<RatioRow> {
   const tasks = rawTasks(1000);
   const client = new BenchClient({ keepAlive: true });
+  // A name per create: the runtime refuses to create a second unfinished campaign that matches an earlier one.
+  let run = 0;
   try {
     const result = await interleaved(
       runs,
       () => client.ok(`${emulator.url}/v2/campaigns`, "POST", JSON.stringify(createBody("Check and create", tasks))),
-      async () => runtime.create(await checked(runtime, campaignArgs("Check and create", { tasks }))),
+      async () => runtime.create(await checked(runtime, campaignArgs(`Check and create ${run++}`, { tasks }))),
     );
     await emulator.resetAll();
     return { name: "check + create, 1,000 tasks", floor: "raw HTTP POST of the same body", ...result };
