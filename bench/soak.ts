@@ -155,6 +155,10 @@ function count(outcomes: Outcome[], campaigns: { id: string; name: string }[]) {
     orphans: campaigns.filter((c) => !held.has(c.id) && !errorText.includes(c.id)).length,
     errorsSeen: outcomes.reduce((a, o) => a + o.errors.length, 0),
     unclearErrors: outcomes.flatMap((o) => o.errors).filter((m) => !isClear(m)).length,
+    // What an unclear error said, so that it can be made clear (first lines only; numbers never appear here).
+    unclearExamples: [...new Set(outcomes.flatMap((o) => o.errors).filter((m) => !isClear(m)))]
+      .slice(0, 5)
+      .map((m) => m.split("\n")[0].slice(0, 300)),
     failedAfterReruns: finalFailures.length,
     errorCodes: Object.entries(
       outcomes
