@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { TEST_API_KEY, TestEmulator, startTestEmulator, totalRequests } from "../support/emulator";
+import { TEST_API_KEY, TestEmulator, totalRequests } from "../support/emulator";
 import { AGENT_ID } from "../support/inputs";
-import { CampaignSpec, PulumiStack, RunResult, pulumiCliDir } from "./support/pulumi-stack";
+import { CampaignSpec, PulumiStack, RunResult, useStackPerTest } from "./support/pulumi-stack";
 
 const CALLEE = { written: "010-4821-7365", digits: "01048217365" };
 const PROMPT_VARIABLE = "홍길동-비공개";
@@ -24,20 +24,11 @@ const printed = (run: RunResult) => run.stdout + run.stderr;
 /** What the real CLI prints about inputs and keys: numbers masked, the key never, and a refused key explained. */
 describe("secrets and numbers under the Pulumi CLI", function () {
   this.timeout(10 * 60_000);
-  let cliDir: string;
+  const current = useStackPerTest();
   let emulator: TestEmulator;
   let stack: PulumiStack;
-  before(function () {
-    this.timeout(30 * 60_000); // a cold CLI build, when no cache exists yet
-    cliDir = pulumiCliDir();
-  });
-  beforeEach(async () => {
-    emulator = await startTestEmulator();
-    stack = await PulumiStack.create(cliDir, emulator.url, TEST_API_KEY);
-  });
-  afterEach(async () => {
-    stack.remove();
-    await emulator.close();
+  beforeEach(() => {
+    [stack, emulator] = [current.stack(), current.emulator()];
   });
 
   it("a preview with a bad callFrom and a bad task number prints neither number in full", async () => {
