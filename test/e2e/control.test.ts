@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS, startTestEmulator } from "../support/emulator";
+import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS } from "../support/emulator";
 import { AGENT_ID } from "../support/inputs";
-import { CampaignSpec, PulumiStack, pulumiCliDir } from "./support/pulumi-stack";
+import { CampaignSpec, PulumiStack, useStackPerTest } from "./support/pulumi-stack";
 
 /**
  * The program of these stacks: campaigns.json as in the other e2e tests (with `paused` among the outputs),
@@ -47,22 +47,13 @@ function campaign(name: string, overrides: Record<string, unknown> = {}, opts?: 
 /** paused, Campaign.get, getCampaignOutput and the import option under the real Pulumi CLI. */
 describe("end to end: pausing, and reading campaigns without managing them", function () {
   this.timeout(10 * 60_000);
-  let cliDir: string;
+  const current = useStackPerTest();
   let emulator: TestEmulator;
   let stack: PulumiStack;
-  before(function () {
-    this.timeout(30 * 60_000); // a cold CLI build, when no cache exists yet
-    cliDir = pulumiCliDir();
-  });
   beforeEach(async () => {
-    emulator = await startTestEmulator();
+    [stack, emulator] = [current.stack(), current.emulator()];
     await emulator.advance(UNTIL_WINDOW_OPENS);
-    stack = await PulumiStack.create(cliDir, emulator.url, TEST_API_KEY);
     fs.writeFileSync(path.join(stack.dir, "index.ts"), PROGRAM);
-  });
-  afterEach(async () => {
-    stack.remove();
-    await emulator.close();
   });
 
   const requestsOf = async (method: string) => (await emulator.requests())[method] ?? 0;
