@@ -5,15 +5,17 @@
  */
 import { parseArgs } from "util";
 import { explainCommand } from "./explain/command";
+import { systemClock } from "../provider/tooling";
+import type { Clock } from "../provider/tooling";
 import { Output, processOutput } from "./output";
 import { processScreen, statusCommand } from "./status/command";
 import { EXIT, HELP, UsageError } from "./usage";
 import { validateCommand } from "./validate";
 
-/** Runs the command line `args` (without `node` and the script) and resolves to the exit code. */
-export async function main(args: string[], output: Output): Promise<number> {
+/** Runs the command line `args` (without `node` and the script) at `clock`'s time; resolves to the exit code. */
+export async function main(args: string[], output: Output, clock: Clock): Promise<number> {
   // status has options of its own and talks to the API.
-  if (args[0] === "status") return statusCommand(args.slice(1), processScreen(output));
+  if (args[0] === "status") return statusCommand(args.slice(1), processScreen(output, clock));
   try {
     const { values, positionals } = parseArgs({
       args,
@@ -44,7 +46,7 @@ function print(output: Output, text: string): number {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), processOutput()).then((code) => {
+  main(process.argv.slice(2), processOutput(), systemClock).then((code) => {
     process.exitCode = code;
   });
 }

@@ -4,6 +4,8 @@
  * campaign API client with the provider's settings rules. Not the public API (that is index.ts).
  */
 export { CampaignApi } from "./api/campaigns";
+export { systemClock } from "./clock";
+export type { Clock } from "./clock";
 export { VoxHttpClient } from "./api/http";
 export { resolveSettings } from "./api/settings";
 export type { ConfigSource } from "./api/settings";

@@ -5,6 +5,7 @@
 import { parseArgs } from "util";
 import logUpdate = require("log-update");
 import { CampaignApi, VoxHttpClient, describeCampaign, resolveSettings } from "../../provider/tooling";
+import type { Clock } from "../../provider/tooling";
 import type { Output } from "../output";
 import { EXIT, UsageError } from "../usage";
 import { CampaignStatus, Sample, allFinished, campaignStatus } from "./progress";
@@ -13,15 +14,19 @@ import { CampaignRef, campaignsOfExport, exportOfStack, readExportFile, statusSe
 
 const DEFAULT_INTERVAL_SECONDS = 5;
 
-/** Where status writes: lines to `output`; on a terminal (`tty`) one screen redrawn in place, with colour. */
+/**
+ * Where status writes: lines to `output`; on a terminal (`tty`) one screen redrawn in place, with colour.
+ * `clock` is "now" for rates and next windows, and times the rounds of `--watch`.
+ */
 export interface StatusScreen {
   output: Output;
   tty: boolean;
+  clock: Clock;
 }
 
 /** The process's stdout: a terminal gets colour and redraws, a pipe or file plain lines. */
-export function processScreen(output: Output): StatusScreen {
-  return { output, tty: Boolean(process.stdout.isTTY) };
+export function processScreen(output: Output, clock: Clock): StatusScreen {
+  return { output, tty: Boolean(process.stdout.isTTY), clock };
 }
 
 /** Runs `status` with its arguments (after the word `status`); resolves to the exit code. */
@@ -65,7 +70,7 @@ async function run(args: string[], screen: StatusScreen): Promise<number> {
   let previous = new Map<string, Sample>();
   for (;;) {
     const samples = await Promise.all(
-      campaigns.map(async (ref) => ({ ref, sample: { campaign: describeCampaign(await api.get(ref.id)), readAt: Date.now() } })),
+      campaigns.map(async (ref) => ({ ref, sample: { campaign: describeCampaign(await api.get(ref.id)), readAt: screen.clock.now() } })),
     );
     const lines: CampaignStatus[] = samples.map(({ ref, sample }) =>
       campaignStatus(ref.label ?? sample.campaign.name, sample, previous.get(ref.id)),
@@ -75,7 +80,7 @@ async function run(args: string[], screen: StatusScreen): Promise<number> {
     if (redraw) logUpdate(text);
     else screen.output.out(values.watch && !values.json ? `${text}\n` : text);
     if (!values.watch || allFinished(lines)) break;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    await screen.clock.sleep(intervalMs);
   }
   if (redraw) logUpdate.done();
   return EXIT.ok;

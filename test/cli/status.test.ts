@@ -3,6 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { statusCommand } from "../../cli/status/command";
+import { systemClock } from "../../provider/clock";
+import { ManualClock } from "../support/clock";
 import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS, startTestEmulator } from "../support/emulator";
 import { rawInputs } from "../support/inputs";
 import { checked, configureProvider, provider } from "../support/provider";
@@ -27,10 +29,12 @@ describe("pulumi-vox status", () => {
     }
   });
 
+  /** Runs status at the emulator's time (frozen), so "now" is the test's calendar, not the machine's. */
   async function status(...args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await statusCommand(args, { tty: false, output: { out: (l) => out.push(l), err: (l) => err.push(l) } });
+    const clock = new ManualClock(await emulator.now());
+    const code = await statusCommand(args, { tty: false, clock, output: { out: (l) => out.push(l), err: (l) => err.push(l) } });
     return { code, out, err };
   }
 
@@ -138,8 +142,10 @@ describe("pulumi-vox status", () => {
     await emulator.api("POST", `/v3/campaigns/${finished}/cancel`);
     await emulator.resetRequests();
     const out: string[] = [];
+    // The one status test on real timers: --watch waits its interval with the system clock.
     const watching = statusCommand(["--watch", "--interval", "0.2", "--id", running, "--id", finished], {
       tty: false,
+      clock: systemClock,
       output: { out: (l) => out.push(l), err: () => undefined },
     });
     while (out.length < 3) await new Promise((r) => setTimeout(r, 50));

@@ -55,6 +55,8 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}) {
     requests: async (): Promise<Record<string, number>> => (await control("GET", "requests")).counts,
     resetRequests: () => control("DELETE", "requests"),
     advance: (ms: number) => control("POST", "clock", { advanceMs: ms }),
+    /** The emulator's current time (unix ms): "now" for code under test that takes a clock. */
+    now: async (): Promise<number> => (await control("GET", "clock")).now,
     fault: (spec: Record<string, unknown>) => control("POST", "faults", spec),
     /** Calls the API directly, as someone outside Pulumi would. */
     api,
