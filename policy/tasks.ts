@@ -1,0 +1,57 @@
+/**
+ * For policy authors: the task list of a campaign as a policy receives it. The engine hands a policy the
+ * inputs after check, where `tasks` is one packed string (see provider/campaign/packed-tasks.ts); these
+ * functions unpack it, count it and mask what a message may show of a number.
+ */
+import { taskListOf } from "../provider/campaign/packed-tasks";
+import { maskNumber, normalizeKoreanNumber } from "../provider/values/phone";
+
+export { maskNumber };
+
+/** One task as a policy sees it. `callTo` is digits only when it is a valid Korean number. */
+export interface PolicyTask {
+  /** The callee's number. Never print it whole: use {@link maskNumber}. */
+  callTo: string;
+  /** The agent's prompt variables. */
+  dynamicVariables?: Record<string, unknown>;
+  /** Free-form tracking data. */
+  metadata?: Record<string, unknown>;
+  /** Caller id for this task only. */
+  presentationNumber?: string;
+}
+
+export type PolicyTaskList = { known: true; tasks: PolicyTask[] } | { known: false; reason: string };
+
+/**
+ * The campaign's tasks, unpacked. `known: false` when there is no list to read: a preview value not known
+ * yet, a `tasksFile` that check has not read into `tasks`, or a packing that cannot be read.
+ */
+export function campaignTasks(props: Record<string, unknown>): PolicyTaskList {
+  if (props.tasks === undefined || props.tasks === null) {
+    return { known: false, reason: props.tasksFile ? "the list is in tasksFile, not yet read by check" : "the campaign has no tasks" };
+  }
+  const list = taskListOf(props.tasks);
+  if (!list.ok) return { known: false, reason: list.reason };
+  if (!Array.isArray(list.tasks)) return { known: false, reason: "tasks is not a list" };
+  return { known: true, tasks: list.tasks.filter(isTask).map(normalizeTask) };
+}
+
+/** How many tasks the campaign holds, or undefined when the list cannot be read. */
+export function countTasks(props: Record<string, unknown>): number | undefined {
+  const list = campaignTasks(props);
+  return list.known ? list.tasks.length : undefined;
+}
+
+/** A number as rules compare it: digits of the normalized Korean number, or the digits given when it is not valid. */
+export function comparableNumber(value: string): string {
+  const normalized = normalizeKoreanNumber(value);
+  return normalized.ok ? normalized.digits : value.replace(/\D/g, "");
+}
+
+function isTask(value: unknown): value is PolicyTask {
+  return typeof value === "object" && value !== null && typeof (value as PolicyTask).callTo === "string";
+}
+
+function normalizeTask(task: PolicyTask): PolicyTask {
+  return { ...task, callTo: comparableNumber(task.callTo) };
+}
