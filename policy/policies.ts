@@ -1,5 +1,5 @@
 import type { Policies } from "@pulumi/policy";
-import type { Clock } from "../provider/clock";
+import { Clock, systemClock } from "../provider/clock";
 import { concurrencyCapPolicy, taskCapPolicy } from "./rules/caps";
 import { doNotCallPolicy } from "./rules/do-not-call";
 import { explicitWindowPolicy } from "./rules/explicit-window";
@@ -11,7 +11,7 @@ import { residentNumberPolicy } from "./rules/resident-number";
 import { sameDayNumbersPolicy } from "./rules/same-day-numbers";
 
 /** The compliance rules for Korean call campaigns, reading "now" from `clock`. docs/compliance.md describes each. */
-export function compliancePolicies(clock: Clock): Policies {
+export function compliancePolicies(clock: Clock = systemClock): Policies {
   return [
     nightCallsPolicy,
     financialHoursPolicy,
