@@ -30,7 +30,17 @@ export function campaignTasks(props: Record<string, unknown>): PolicyTaskList {
   if (props.tasks === undefined || props.tasks === null) {
     return { known: false, reason: props.tasksFile ? "the list is in tasksFile, not yet read by check" : "the campaign has no tasks" };
   }
-  const list = taskListOf(props.tasks);
+  // Several rules read the same campaign one after the other: unpack its list once.
+  if (typeof props.tasks === "string" && props.tasks === lastUnpacked.packed) return lastUnpacked.list;
+  const list = unpack(props.tasks);
+  if (typeof props.tasks === "string") lastUnpacked = { packed: props.tasks, list };
+  return list;
+}
+
+let lastUnpacked: { packed?: string; list: PolicyTaskList } = { list: { known: false, reason: "" } };
+
+function unpack(tasks: unknown): PolicyTaskList {
+  const list = taskListOf(tasks);
   if (!list.ok) return { known: false, reason: list.reason };
   if (!Array.isArray(list.tasks)) return { known: false, reason: "tasks is not a list" };
   return { known: true, tasks: list.tasks.filter(isTask).map(normalizeTask) };
@@ -44,6 +54,7 @@ export function countTasks(props: Record<string, unknown>): number | undefined {
 
 /** A number as rules compare it: digits of the normalized Korean number, or the digits given when it is not valid. */
 export function comparableNumber(value: string): string {
+  if (/^0\d{8,10}$/.test(value)) return value; // already normalized (check's output)
   const normalized = normalizeKoreanNumber(value);
   return normalized.ok ? normalized.digits : value.replace(/\D/g, "");
 }

@@ -26,9 +26,9 @@ export function residentNumberPolicy(clock: Clock): ResourceValidationPolicy {
       const paths: string[] = [];
       tasks.tasks.forEach((task, index) => {
         for (const field of ["dynamicVariables", "metadata"] as const) {
-          for (const path of stringsIn(task[field], `tasks[${index}].${field}`)) {
-            if (looksLikeResidentNumber(path.value, config.requireCheckDigit)) paths.push(path.path);
-          }
+          paths.push(
+            ...pathsMatching(task[field], `tasks[${index}].${field}`, (text) => looksLikeResidentNumber(text, config.requireCheckDigit)),
+          );
         }
       });
       if (paths.length === 0) return;
@@ -42,6 +42,7 @@ export function residentNumberPolicy(clock: Clock): ResourceValidationPolicy {
 }
 
 export function looksLikeResidentNumber(text: string, requireCheckDigit: boolean): boolean {
+  if (text.length < 13) return false; // six digits, seven digits: shorter text cannot hold one
   for (const match of text.matchAll(RESIDENT_NUMBER)) {
     if (!requireCheckDigit || hasValidCheckDigit(match.slice(1).join(""))) return true;
   }
@@ -53,17 +54,34 @@ function hasValidCheckDigit(digits: string): boolean {
   return (11 - (sum % 11)) % 10 === Number(digits[12]);
 }
 
-/** Every string and number under `value` with its path, without recursion (metadata nests up to 64 levels). */
-function stringsIn(value: unknown, root: string): { path: string; value: string }[] {
-  const found: { path: string; value: string }[] = [];
-  const pending: { value: unknown; path: string }[] = [{ value, path: root }];
+interface Place {
+  value: unknown;
+  key?: string | number;
+  parent?: Place;
+}
+
+/** The path of every string and number under `value` that `matches`, without recursion (metadata nests up to 64 levels). */
+function pathsMatching(value: unknown, root: string, matches: (text: string) => boolean): string[] {
+  const found: string[] = [];
+  // Each place points to its parent; a path is spelled out only for a match, which most values never are.
+  const pending: Place[] = [{ value }];
   while (pending.length > 0) {
-    const next = pending.pop()!;
-    if (typeof next.value === "string" || typeof next.value === "number") found.push({ path: next.path, value: String(next.value) });
-    else if (Array.isArray(next.value)) next.value.forEach((item, i) => pending.push({ value: item, path: `${next.path}[${i}]` }));
-    else if (next.value !== null && typeof next.value === "object") {
-      for (const [key, item] of Object.entries(next.value)) pending.push({ value: item, path: `${next.path}.${key}` });
+    const place = pending.pop()!;
+    const current = place.value;
+    if (typeof current === "string" || typeof current === "number") {
+      if (matches(String(current))) found.push(root + pathOf(place));
+    } else if (Array.isArray(current)) current.forEach((item, key) => pending.push({ value: item, key, parent: place }));
+    else if (current !== null && typeof current === "object") {
+      for (const key of Object.keys(current)) pending.push({ value: (current as Record<string, unknown>)[key], key, parent: place });
     }
   }
   return found;
+}
+
+function pathOf(place: Place): string {
+  let path = "";
+  for (let at: Place | undefined = place; at?.key !== undefined; at = at.parent) {
+    path = (typeof at.key === "number" ? `[${at.key}]` : `.${at.key}`) + path;
+  }
+  return path;
 }

@@ -25,6 +25,18 @@ const MAX_SHOWN = 3;
  */
 export function sameDayNumbersPolicy(clock: Clock): ResourceValidationPolicy {
   const seen = new Map<string, Seen>();
+  // Which campaigns hold a number, so that a campaign's check costs its own list, not every other list.
+  const byNumber = new Map<string, Set<string>>();
+  const remember = (urn: string, campaign: Seen) => {
+    // Replaces what an earlier pass of the same deployment (up's preview, then its update) remembered.
+    for (const number of seen.get(urn)?.numbers ?? []) byNumber.get(number)?.delete(urn);
+    seen.set(urn, campaign);
+    for (const number of campaign.numbers) {
+      const holders = byNumber.get(number);
+      if (holders) holders.add(urn);
+      else byNumber.set(number, new Set([urn]));
+    }
+  };
   return campaignPolicy<SameDayNumbersConfig>(clock, {
     name: "vox-same-day-numbers",
     description: "No number is in more campaigns of one stack that can call on the same weekday than campaignsPerNumberPerDay.",
@@ -39,18 +51,23 @@ export function sameDayNumbersPolicy(clock: Clock): ResourceValidationPolicy {
         days: new Set(window.windows.flatMap((w) => w.days)),
         numbers: new Set(tasks.tasks.map((task) => task.callTo)),
       };
-      // Replaces what an earlier pass of the same deployment (up's preview, then its update) remembered.
-      seen.set(args.urn, self);
-      const others = [...seen.entries()].filter(([urn, other]) => urn !== args.urn && [...other.days].some((day) => self.days.has(day)));
+      remember(args.urn, self);
+      const sameDay = new Set(
+        [...seen].filter(([urn, other]) => urn !== args.urn && [...other.days].some((day) => self.days.has(day))).map(([urn]) => urn),
+      );
       const shared = new Map<string, string[]>();
       for (const number of self.numbers) {
-        const with_ = others.filter(([, other]) => other.numbers.has(number)).map(([, other]) => other.name);
-        if (with_.length + 1 > config.campaignsPerNumberPerDay) shared.set(number, with_);
+        const others = [...byNumber.get(number)!].filter((urn) => sameDay.has(urn));
+        if (others.length + 1 > config.campaignsPerNumberPerDay)
+          shared.set(
+            number,
+            others.map((urn) => seen.get(urn)!.name),
+          );
       }
       if (shared.size === 0) return;
       const campaigns = [...new Set([...shared.values()].flat())];
       const examples = [...shared.keys()].slice(0, MAX_SHOWN).map(maskNumber).join(", ");
-      const days = formatDays([...self.days].filter((day) => others.some(([, other]) => other.days.has(day))));
+      const days = formatDays([...self.days].filter((day) => [...sameDay].some((urn) => seen.get(urn)!.days.has(day))));
       report(
         `${shared.size} number(s) (${examples}${shared.size > MAX_SHOWN ? ", …" : ""}) are also in campaign(s) ${campaigns.join(", ")} ` +
           `of this stack, which can call on the same day (${days}); a person would be called more than ` +
