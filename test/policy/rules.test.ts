@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { koreanHolidays } from "../../policy/korean-holidays";
 import { CampaignSpec, campaignSpec, useStackPerTest } from "../e2e/support/pulumi-stack";
 import { Violation, runWithPolicies } from "./support";
@@ -81,7 +83,11 @@ function fixtures(): Record<string, { fail: CampaignSpec[]; pass: CampaignSpec[]
       pass: [fixture("caller-id-pass", { presentationNumber: "0212345678" })],
     },
     "vox-task-cap": {
-      fail: [fixture("tasks-fail", { tasks: [task(), task(), task()] })],
+      // A contact list file is read into the inputs by check, so the pack sees it as it sees inline tasks.
+      fail: [
+        fixture("tasks-fail", { tasks: [task(), task(), task()] }),
+        fixture("tasks-file-fail", { tasks: undefined, tasksFile: "three.csv" }),
+      ],
       pass: [fixture("tasks-pass", { tasks: [task(), task()] })],
     },
     "vox-concurrency-cap": {
@@ -116,6 +122,7 @@ describe("policy pack: each rule against its passing and failing fixtures (real 
 
   it("reports every failing fixture and no passing one, at the rule's enforcement level", async () => {
     const table = fixtures();
+    fs.writeFileSync(path.join(stack().dir, "three.csv"), ["phone", ...[1, 2, 3].map(() => task().callTo), ""].join("\n"));
     stack().setCampaigns(Object.values(table).flatMap(({ fail, pass }) => [...fail, ...pass]));
     const { result, violations } = await runWithPolicies(stack(), ["preview"], CONFIG);
     assert.notStrictEqual(result.code, 0, "mandatory violations fail the preview");
