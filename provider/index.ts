@@ -20,7 +20,7 @@ export type {
 export { campaignProvider } from "./serialized-provider";
 export { getCampaign, getCampaignOutput } from "./functions";
 export type { GetCampaignArgs, GetCampaignOutputArgs, GetCampaignResult } from "./functions";
-export type { CampaignDescription } from "./campaign/description";
+export type { CampaignDescription } from "./campaign/observed";
 export { ContactListError, DEFAULT_CSV_COLUMNS, readContactList, tasksFromCsv, tasksFromJson } from "./contact-lists";
 export type { ContactList, CsvColumnOptions, CsvContactOptions, JsonContactOptions, TextEncoding } from "./contact-lists";
 export { CampaignFilesError, loadCampaignFiles } from "./campaign-files";

@@ -5,10 +5,10 @@
  * serialized-provider.ts).
  */
 import type { z } from "zod";
-import type { CampaignView } from "../api/wire";
 import { formatClock } from "../values/window";
 import type { CampaignCallTimeWindow } from "./args";
 import { NULL_IN_OUTPUTS } from "./fields";
+import type { ObservedCampaign } from "./observed";
 import type { campaignSchema } from "./schema";
 
 /**
@@ -40,8 +40,8 @@ export const OBSERVED_KEYS = [
 /** Observed fields whose change a refresh shows as drift (timestamps follow them and would only repeat them). */
 export const DRIFT_KEYS = ["status", "totalCalls", "completedCalls", "failedCalls", "activeConcurrency", "pausedBy"] as const;
 
-/** What the API reports about a campaign: a CampaignView, or the outputs state kept from the last one. */
-export type Observed = Pick<CampaignView, (typeof OBSERVED_KEYS)[number] | "scheduledAt">;
+/** The part of an {@link ObservedCampaign} that outputs record: from an answer, or kept in state from the last one. */
+type ObservedPart = Pick<ObservedCampaign, (typeof OBSERVED_KEYS)[number] | "scheduledAt">;
 
 type NullableInputs = (typeof NULL_IN_OUTPUTS)[number];
 
@@ -51,16 +51,16 @@ export type CampaignState = Omit<CampaignInputs, NullableInputs | "tasks"> & {
   scheduledAt: string | null;
   callTimeWindow: CampaignCallTimeWindow | null;
   stateVersion: number;
-} & Omit<Observed, "scheduledAt">;
+} & Omit<ObservedPart, "scheduledAt">;
 
 /**
  * The outputs to record: every input but the task list (left-out optional ones as null) plus what the
  * API reports. `taskCount` and `tasksDigest` stand for the list, which the inputs hold.
  */
-export function campaignOutputs(inputs: Omit<CampaignInputs, "tasks"> & { tasks?: unknown }, view: Observed): CampaignState {
+export function campaignOutputs(inputs: Omit<CampaignInputs, "tasks"> & { tasks?: unknown }, view: ObservedPart): CampaignState {
   const { tasks: _inInputs, ...recorded } = inputs;
   const nulls = Object.fromEntries(NULL_IN_OUTPUTS.map((field) => [field, inputs[field] ?? null]));
-  const observed = Object.fromEntries(OBSERVED_KEYS.map((key) => [key, view[key]])) as Omit<Observed, "scheduledAt">;
+  const observed = Object.fromEntries(OBSERVED_KEYS.map((key) => [key, view[key]])) as Omit<ObservedPart, "scheduledAt">;
   return {
     ...recorded,
     ...nulls,
@@ -79,7 +79,7 @@ export function inputsOfState(state: CampaignState): Omit<CampaignInputs, "tasks
 }
 
 /** The observed fields of a v3 answer, keeping the organization that only v2 answers name. */
-export function withKnownOrganization(view: CampaignView, previous: { organizationId?: string | null }): CampaignView {
+export function withKnownOrganization(view: ObservedCampaign, previous: { organizationId?: string | null }): ObservedCampaign {
   return { ...view, organizationId: view.organizationId ?? previous.organizationId ?? null };
 }
 
