@@ -2,7 +2,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { CallTimeWindowArgs, CampaignArgs, TaskArgs } from "./campaign/args";
 import { autoname } from "./campaign/autoname";
-import { DERIVED_INPUTS } from "./campaign/fields";
+import { DERIVED_INPUTS, FIELD_NAMES } from "./campaign/fields";
 import { assertProgramInputShape } from "./campaign/validate";
 import { packTasks } from "./campaign/packed-tasks";
 import { CampaignState, OBSERVED_KEYS } from "./campaign/state";
@@ -57,8 +57,8 @@ export class Campaign extends pulumi.dynamic.Resource {
       campaignProvider,
       name,
       {
-        // Outputs only the provider sets: present (as undefined) so that they exist on the resource object.
-        ...Object.fromEntries([...DERIVED_INPUTS, ...OBSERVED_KEYS].map((key) => [key, undefined])),
+        // Every output, present (as undefined) so that it exists on the resource object: the field table's inputs and what the provider sets.
+        ...Object.fromEntries([...FIELD_NAMES, ...DERIVED_INPUTS, ...OBSERVED_KEYS].map((key) => [key, undefined])),
         // Every key the program passes, as given (a misspelled one too: check names it with the field it meant).
         ...args,
         // Left out, the name is the resource's autoname: it lets a create recognise its own campaign (README "Exactly once").
