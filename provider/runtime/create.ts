@@ -7,7 +7,7 @@ import { ObservedCampaign, isPausedByUser, isTerminal } from "../campaign/observ
 import { CampaignInputs, CampaignState, campaignOutputs } from "../campaign/state";
 import type { Clock } from "../clock";
 import { loadTasksFile } from "../contact-lists/tasks-file";
-import { VoxError } from "../errors";
+import { VoxError, messageOf } from "../errors";
 import { toPlainJson } from "../values/json";
 import { observedPaused, pauseCampaign } from "./update";
 
@@ -34,7 +34,7 @@ export async function createCampaign(
   } catch (error) {
     // The campaign exists: hand its id to the engine so state records it instead of orphaning it.
     throw Object.assign(
-      new VoxError("RECORDING_FAILED", `campaign ${campaign.id} was created, but recording it failed: ${(error as Error).message}`),
+      new VoxError("RECORDING_FAILED", `campaign ${campaign.id} was created, but recording it failed: ${messageOf(error)}`),
       { id: campaign.id, properties: partialOutputs(inputs, { status: campaign.status }) },
     );
   }
@@ -52,7 +52,7 @@ async function pauseCreated(api: CampaignApi, campaign: ObservedCampaign, inputs
     throw Object.assign(
       new VoxError(
         "PAUSE_AFTER_CREATE_FAILED",
-        `campaign ${campaign.id} was created but pausing it failed (${(error as Error).message}); it may be calling ` +
+        `campaign ${campaign.id} was created but pausing it failed (${messageOf(error)}); it may be calling ` +
           "now: pause it in vox.ai, or run `pulumi up` again to pause it",
         { campaignId: campaign.id },
       ),
@@ -170,7 +170,7 @@ async function lookAfterLoss(api: CampaignApi, clock: Clock, inputs: CampaignInp
   const windowEnd = clock.now() + api.settings.createLookupMs;
   for (;;) {
     const startedAt = clock.now();
-    let lookupError: Error | undefined;
+    let lookupFailure: string | undefined;
     try {
       // New is what recognition did not see: no filter on created_at, so a clock of ours that runs ahead of
       // the API's cannot hide the campaign the lost POST made.
@@ -179,10 +179,10 @@ async function lookAfterLoss(api: CampaignApi, clock: Clock, inputs: CampaignInp
       if (fresh.length > 0) throw lostCreate(inputs, cause, `it may have, and ${describe(fresh)} appeared since`, fresh);
     } catch (error) {
       if (error instanceof VoxError) throw error;
-      lookupError = error as Error;
+      lookupFailure = messageOf(error);
     }
     if (startedAt >= windowEnd) {
-      if (lookupError) throw lostCreate(inputs, cause, `looking it up failed (${lookupError.message})`, []);
+      if (lookupFailure !== undefined) throw lostCreate(inputs, cause, `looking it up failed (${lookupFailure})`, []);
       return undefined;
     }
     await clock.sleep(Math.max(0, Math.min(LOOK_INTERVAL_MS, windowEnd - clock.now())));

@@ -10,7 +10,7 @@ import { UncertainOutcomeError, isInvalidState } from "../api/errors";
 import { FieldName, changedFields, inPlaceFields } from "../campaign/fields";
 import { ObservedCampaign, isPausedByUser, isTerminal } from "../campaign/observed";
 import { CampaignInputs, CampaignState, campaignOutputs, inputsOfState, withKnownOrganization } from "../campaign/state";
-import { VoxError } from "../errors";
+import { VoxError, messageOf } from "../errors";
 import { describeCallTimeWindow } from "../values/call-windows";
 
 /** Pause requests sent before giving up on a campaign that stays running. */
@@ -90,7 +90,7 @@ async function patchWhilePaused(api: CampaignApi, id: string, fields: FieldName[
   if (patchError) {
     throw new VoxError(
       "UPDATE_FAILED",
-      `the change to campaign ${id} failed: ${(patchError as Error).message}. The campaign was resumed (status ${resumed.status}); ` +
+      `the change to campaign ${id} failed: ${messageOf(patchError)}. The campaign was resumed (status ${resumed.status}); ` +
         "fix the cause and run `pulumi up` again",
       { campaignId: id, status: resumed.status },
     );
@@ -101,13 +101,13 @@ async function patchWhilePaused(api: CampaignApi, id: string, fields: FieldName[
 /** Pauses the campaign; `byUs: false` when it was already paused (then it stays paused after the change). */
 async function pauseForPatch(api: CampaignApi, id: string): Promise<{ byUs: boolean }> {
   for (let attempt = 1; ; attempt++) {
-    let failure: Error;
+    let failure: unknown;
     try {
       await api.act(id, "pause", "once");
       return { byUs: true };
     } catch (error) {
       if (!isInvalidState(error) && !(error instanceof UncertainOutcomeError)) throw error;
-      failure = error as Error;
+      failure = error;
     }
     const current = await api.get(id);
     if (isTerminal(current.status)) throw finishedError(id, current.status);
@@ -116,7 +116,7 @@ async function pauseForPatch(api: CampaignApi, id: string): Promise<{ byUs: bool
     if (isInvalidState(failure) || attempt >= MAX_PAUSES) {
       throw new VoxError(
         "PAUSE_FAILED",
-        `campaign ${id} could not be paused to apply the change (${failure.message}); it is ${current.status} and unchanged. Run \`pulumi up\` again`,
+        `campaign ${id} could not be paused to apply the change (${messageOf(failure)}); it is ${current.status} and unchanged. Run \`pulumi up\` again`,
         { campaignId: id, status: current.status },
       );
     }
@@ -125,11 +125,11 @@ async function pauseForPatch(api: CampaignApi, id: string): Promise<{ byUs: bool
 
 /** Resumes after the change; when the answer is lost, the campaign's real status says whether it worked. */
 async function resumeAfterPatch(api: CampaignApi, id: string, patchError: unknown): Promise<ObservedCampaign> {
-  let failure: Error;
+  let failure: unknown;
   try {
     return await api.act(id, "resume", "once");
   } catch (error) {
-    failure = error as Error;
+    failure = error;
   }
   let current: ObservedCampaign | undefined;
   try {
@@ -139,10 +139,10 @@ async function resumeAfterPatch(api: CampaignApi, id: string, patchError: unknow
   }
   // Resumed, or waiting for its window (paused by the system), or finished meanwhile: not left paused by us.
   if (current && !(current.status === "paused" && current.pausedBy === "user")) return current;
-  const patchNote = patchError ? ` (the change itself failed: ${(patchError as Error).message})` : "";
+  const patchNote = patchError ? ` (the change itself failed: ${messageOf(patchError)})` : "";
   throw new VoxError(
     "RESUME_FAILED",
-    `campaign ${id} was paused to apply the change${patchNote} and resuming it failed (${failure.message}); ` +
+    `campaign ${id} was paused to apply the change${patchNote} and resuming it failed (${messageOf(failure)}); ` +
       (current ? "it is still paused: resume it in vox.ai, or run `pulumi up` again" : "its status could not be read: check it in vox.ai"),
     { campaignId: id, status: current?.status ?? null },
   );
