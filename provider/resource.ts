@@ -7,8 +7,9 @@ import { assertProgramInputShape } from "./campaign/validate";
 import { packTasks } from "./campaign/packed-tasks";
 import { CampaignState, OBSERVED_KEYS } from "./campaign/state";
 import { VoxError } from "./errors";
-import { warnAboutNightCalls } from "./night-call-warning";
 import { campaignProvider } from "./serialized-provider";
+import { nightWarning, nightWindows } from "./values/call-windows";
+import { callTimeWindowSchema } from "./campaign/schema";
 
 /**
  * A vox.ai call campaign. Creating it makes the campaign dial its list; see the README for what
@@ -97,4 +98,18 @@ function isoTimeInput(value: pulumi.Input<string | Date> | undefined): pulumi.In
   if (value === undefined || typeof value === "string" || value instanceof Date) return value && toIso(value);
   if (pulumi.Output.isInstance(value)) return value.apply(toIso);
   return Promise.resolve(value).then(toIso);
+}
+
+/**
+ * Warns in `pulumi preview` and `up` about call windows that reach into 21:00–08:00 Korean time, as
+ * `pulumi-vox validate` and `explain` do for campaign files: a plain TypeScript program sees it too. The
+ * program side is where the engine shows warnings; a window not known yet (a preview of another
+ * resource's output) is warned about when it is. Invalid windows are left to check.
+ */
+function warnAboutNightCalls(callTimeWindow: pulumi.Input<CallTimeWindowArgs>, resource: pulumi.Resource): void {
+  pulumi.output(callTimeWindow).apply((value) => {
+    const parsed = callTimeWindowSchema.safeParse(value);
+    if (!parsed.success) return;
+    for (const window of nightWindows(parsed.data)) pulumi.log.warn(nightWarning(window, parsed.data.timezone), resource);
+  });
 }

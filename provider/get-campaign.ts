@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CampaignApi } from "../api/campaigns";
-import { VoxHttpClient } from "../api/http";
-import { ConfigSource, resolveSettings } from "../api/settings";
-import type { CampaignDescription } from "../campaign/observed";
-import { systemClock } from "../clock";
+import { CampaignApi } from "./api/campaigns";
+import { VoxHttpClient } from "./api/http";
+import { ConfigSource, resolveSettings } from "./api/settings";
+import type { CampaignDescription } from "./campaign/observed";
+import { systemClock } from "./clock";
 
 /** Which campaign {@link getCampaign} reads. */
 export interface GetCampaignArgs {
