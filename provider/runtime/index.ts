@@ -42,13 +42,14 @@ function campaigns(): CampaignController {
   return controller;
 }
 
-type Record_ = Record<string, unknown>;
+/** A record as the engine passes it: inputs or outputs of any version, untyped. */
+type EngineRecord = Record<string, unknown>;
 
 /**
  * The task list arrives packed (see packed-tasks.ts) and leaves packed, normalized, beside its
  * `taskCount` and `tasksDigest`.
  */
-async function checkRecord(olds: Record_, news: Record_): Promise<pulumi.dynamic.CheckResult> {
+async function checkRecord(olds: EngineRecord, news: EngineRecord): Promise<{ inputs: EngineRecord; failures: Failure[] }> {
   const list = taskListOf(news.tasks);
   if (!list.ok) return { inputs: news, failures: [forTheEngine({ property: "tasks", reason: list.reason })] };
   const { inputs, failures } = await campaigns().check(news.tasks === undefined ? news : { ...news, tasks: list.tasks }, olds);
@@ -66,29 +67,29 @@ function forTheEngine(failure: Failure): Failure {
   return { property: "", reason: failure.reason };
 }
 
-async function diffRecord(id: string, olds: Record_, news: Record_): Promise<pulumi.dynamic.DiffResult> {
+async function diffRecord(id: string, olds: EngineRecord, news: EngineRecord): Promise<pulumi.dynamic.DiffResult> {
   // During a refresh the engine passes the inputs in state here, which an older version may have written.
   const { changes, replaces, deleteBeforeReplace } = await campaigns().diff(id, stateFromOutputs(olds), migrateRecord(news));
   return { changes, replaces, deleteBeforeReplace };
 }
 
-async function readRecord(id: string, props: Record_): Promise<pulumi.dynamic.ReadResult> {
+async function readRecord(id: string, props: EngineRecord): Promise<pulumi.dynamic.ReadResult> {
   const state = await campaigns().read(id, stateFromOutputs(props));
   // No inputs: the task list lives only in the inputs (packed; the outputs hold its count and digest), so the engine keeps its own.
   return state ? { id, props: toPlainJson(state) } : {};
 }
 
-async function deleteRecord(id: string, props: Record_): Promise<void> {
+async function deleteRecord(id: string, props: EngineRecord): Promise<void> {
   await campaigns().delete(id, stateFromOutputs(props));
 }
 
 /** The inputs check returned hold the task list packed: create and update work on the list itself. */
-export async function create(inputs: Record_): Promise<pulumi.dynamic.CreateResult> {
+export async function create(inputs: EngineRecord): Promise<pulumi.dynamic.CreateResult> {
   const { id, state } = await campaigns().create(checkedInputs(withTaskList(inputs)));
   return { id, outs: toPlainJson(state) };
 }
 
-export async function update(id: string, olds: Record_, news: Record_): Promise<pulumi.dynamic.UpdateResult> {
+export async function update(id: string, olds: EngineRecord, news: EngineRecord): Promise<pulumi.dynamic.UpdateResult> {
   const state = await campaigns().update(id, stateFromOutputs(olds), checkedInputs(withTaskList(news)));
   return { outs: toPlainJson(state) };
 }
