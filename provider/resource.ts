@@ -12,6 +12,20 @@ import { nightWarning, nightWindows } from "./values/call-windows";
 import { callTimeWindowSchema } from "./campaign/schema";
 
 /**
+ * Every output, typed by what state holds (campaign/state.ts): each input (documented in campaign/args.ts)
+ * as the provider normalized it, and what only the provider sets (campaign/observed.ts).
+ */
+type CampaignOutputs = {
+  readonly [K in keyof Required<CampaignArgs> as K extends keyof CampaignState ? K : never]: pulumi.Output<
+    CampaignState[K & keyof CampaignState]
+  >;
+} & { readonly [K in Exclude<keyof CampaignState, keyof CampaignArgs>]-?: pulumi.Output<CampaignState[K]> };
+
+// The class and this interface merge: the outputs are declared once, by the state's type, and a new input needs no line here.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Campaign extends CampaignOutputs {}
+
+/**
  * A vox.ai call campaign. Creating it makes the campaign dial its list; see the README for what
  * changes in place, what replaces it, and the redial guard.
  *
@@ -26,20 +40,6 @@ import { callTimeWindowSchema } from "./campaign/schema";
  * export const status = campaign.status;
  * ```
  */
-/**
- * Every output, typed by what state holds (campaign/state.ts): each input (documented in campaign/args.ts)
- * as the provider normalized it, and what only the provider sets (campaign/observed.ts).
- */
-type CampaignOutputs = {
-  readonly [K in keyof Required<CampaignArgs> as K extends keyof CampaignState ? K : never]: pulumi.Output<
-    CampaignState[K & keyof CampaignState]
-  >;
-} & { readonly [K in Exclude<keyof CampaignState, keyof CampaignArgs>]-?: pulumi.Output<CampaignState[K]> };
-
-// The class and this interface merge: the outputs are declared once, by the state's type, and a new input needs no line here.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Campaign extends CampaignOutputs {}
-
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Campaign extends pulumi.dynamic.Resource {
   /**

@@ -12,7 +12,7 @@ import {
   sortDays,
 } from "../values/window";
 import type * as pulumi from "@pulumi/pulumi";
-import type { CampaignArgs, CampaignCallTimeWindow, CampaignTask, CampaignWindow } from "./args";
+import type { CampaignArgs, CampaignCallTimeWindow, CampaignTask, CampaignWindow, NormalizedCampaignInputs } from "./args";
 import type { FieldName } from "./fields";
 
 /** Limits of the campaign API (see docs/vox-api.md). */
@@ -227,6 +227,7 @@ export type SchemaOutputsArePublicTypes = [
   Holds<Same<z.output<typeof taskSchema>, CampaignTask>>,
   Holds<Same<z.output<typeof windowSchema>, CampaignWindow>>,
   Holds<Same<z.output<typeof callTimeWindowSchema>, CampaignCallTimeWindow>>,
+  Holds<Same<z.output<typeof campaignSchema>, NormalizedCampaignInputs>>,
 ];
 
 /** What a program gives for an input, resolved: its CampaignArgs type, but for what resource.ts converts first (a Date start to ISO text). */

@@ -4,12 +4,10 @@
  * look at them (state written by an older pulumi-vox is read by the installed one: see
  * serialized-provider.ts).
  */
-import type { z } from "zod";
 import { formatClock } from "../values/window";
-import type { CampaignCallTimeWindow } from "./args";
+import type { CampaignCallTimeWindow, NormalizedCampaignInputs } from "./args";
 import { NULL_IN_OUTPUTS } from "./fields";
 import type { ObservedCampaign } from "./observed";
-import type { campaignSchema } from "./schema";
 
 /**
  * The shape of the outputs this version writes, recorded in them as `stateVersion`:
@@ -21,7 +19,7 @@ import type { campaignSchema } from "./schema";
 export const STATE_VERSION = 4;
 
 /** The checked inputs: the schema's output plus the list's size and digest, which check works out. */
-export type CampaignInputs = z.output<typeof campaignSchema> & { taskCount: number; tasksDigest: string };
+export type CampaignInputs = NormalizedCampaignInputs & { taskCount: number; tasksDigest: string };
 
 /** Output keys that only the API decides; never part of the inputs. */
 export const OBSERVED_KEYS = [

@@ -266,7 +266,7 @@ export function checkedInputs(raw: Record<string, unknown>): CampaignInputs {
   ];
   if (reasons.length > 0) throw invalidInputs(reasons);
   if (inputs.tasks === undefined) Object.assign(inputs, { taskCount: raw.taskCount, tasksDigest: raw.tasksDigest });
-  return inputs as CampaignInputs;
+  return inputs as unknown as CampaignInputs;
 }
 
 /** The inputs of a campaign read by `Campaign.get`: its own fields, those it has. */
