@@ -228,6 +228,8 @@ export type SchemaOutputsArePublicTypes = [
   Holds<Same<z.output<typeof windowSchema>, CampaignWindow>>,
   Holds<Same<z.output<typeof callTimeWindowSchema>, CampaignCallTimeWindow>>,
   Holds<Same<z.output<typeof campaignSchema>, NormalizedCampaignInputs>>,
+  // Optional fields escape the check above (a missing optional key is still assignable): the keys are held apart.
+  Holds<Same<keyof z.output<typeof campaignSchema>, keyof NormalizedCampaignInputs>>,
 ];
 
 /** What a program gives for an input, resolved: its CampaignArgs type, but for what resource.ts converts first (a Date start to ISO text). */
