@@ -4,6 +4,8 @@
  * functions unpack it, count it and mask what a message may show of a number.
  */
 import { taskListOf } from "../provider/campaign/packed-tasks";
+import { readContactList } from "../provider/contact-lists";
+import { tasksDigest } from "../provider/values/json";
 import { maskNumber, normalizeKoreanNumber } from "../provider/values/phone";
 
 export { maskNumber };
@@ -23,12 +25,15 @@ export interface PolicyTask {
 export type PolicyTaskList = { known: true; tasks: PolicyTask[] } | { known: false; reason: string };
 
 /**
- * The campaign's tasks, unpacked. `known: false` when there is no list to read: a preview value not known
- * yet, a `tasksFile` that check has not read into `tasks`, or a packing that cannot be read.
+ * The campaign's tasks, unpacked, or read from its `tasksFile` (check leaves only the file's path, count and
+ * digest in the inputs; the pack runs where the program does, so it reads the same file). `known: false`
+ * when there is no list to read: a preview value not known yet, a file that changed since check read it,
+ * or a packing that cannot be read.
  */
 export function campaignTasks(props: Record<string, unknown>): PolicyTaskList {
   if (props.tasks === undefined || props.tasks === null) {
-    return { known: false, reason: props.tasksFile ? "the list is in tasksFile, not yet read by check" : "the campaign has no tasks" };
+    if (typeof props.tasksFile === "string") return tasksOfFile(props.tasksFile, props.tasksDigest);
+    return { known: false, reason: "the campaign has no tasks" };
   }
   // Several rules read the same campaign one after the other: unpack its list once.
   if (typeof props.tasks === "string" && props.tasks === lastUnpacked.packed) return lastUnpacked.list;
@@ -38,6 +43,23 @@ export function campaignTasks(props: Record<string, unknown>): PolicyTaskList {
 }
 
 let lastUnpacked: { packed?: string; list: PolicyTaskList } = { list: { known: false, reason: "" } };
+let lastRead: { file?: string; digest?: unknown; list: PolicyTaskList } = { list: { known: false, reason: "" } };
+
+function tasksOfFile(file: string, digest: unknown): PolicyTaskList {
+  if (file === lastRead.file && digest === lastRead.digest) return lastRead.list;
+  let list: PolicyTaskList;
+  try {
+    const { tasks } = readContactList(file);
+    list =
+      tasksDigest(tasks) === digest
+        ? { known: true, tasks: tasks.map(normalizeTask) }
+        : { known: false, reason: "tasksFile changed since check read it" };
+  } catch (error) {
+    list = { known: false, reason: `tasksFile cannot be read (${(error as Error).message})` };
+  }
+  lastRead = { file, digest, list };
+  return list;
+}
 
 function unpack(tasks: unknown): PolicyTaskList {
   const list = taskListOf(tasks);

@@ -57,7 +57,10 @@ function fixtures(): Record<string, { fail: CampaignSpec[]; pass: CampaignSpec[]
   return {
     "vox-night-calls": {
       fail: [fixture("night-fail", { callTimeWindow: window(["Monday"], "20:00", "22:00") })],
-      pass: [fixture("night-pass", { callTimeWindow: window(["Monday"], "09:00", "21:00") })],
+      pass: [
+        fixture("night-pass", { callTimeWindow: window(["Monday"], "09:00", "21:00") }),
+        fixture("night-consent-pass", { callTimeWindow: window(["Monday"], "20:00", "22:00"), nightCallConsent: true }),
+      ],
     },
     "vox-financial-hours": {
       fail: [fixture("financial-fail", { callTimeWindow: window(["Monday"], "07:30", "09:00") })],
@@ -93,6 +96,16 @@ function fixtures(): Record<string, { fail: CampaignSpec[]; pass: CampaignSpec[]
     "vox-concurrency-cap": {
       fail: [fixture("concurrency-fail", { concurrency: 4 })],
       pass: [fixture("concurrency-pass", { concurrency: 3 })],
+    },
+    "vox-do-not-call-check": {
+      fail: [
+        fixture("dnc-missing", { purpose: "telemarketing" }),
+        fixture("dnc-stale", { purpose: "telemarketing", doNotCallCheckedAt: koreanDate(Date.now() - 45 * DAY_MS) }),
+      ],
+      pass: [
+        fixture("dnc-pass", { purpose: "telemarketing", doNotCallCheckedAt: koreanDate(Date.now() - 3 * DAY_MS) }),
+        fixture("dnc-informational", { purpose: "informational" }),
+      ],
     },
     "vox-no-resident-numbers": {
       fail: [
@@ -139,6 +152,7 @@ describe("policy pack: each rule against its passing and failing fixtures (real 
     }
     assert.deepStrictEqual([...new Set(violations.map((v) => `${v.policy} ${v.level}`))].sort(), [
       "vox-concurrency-cap mandatory",
+      "vox-do-not-call-check mandatory",
       "vox-explicit-call-window advisory",
       "vox-financial-hours mandatory",
       "vox-korean-holidays advisory",
