@@ -8,7 +8,7 @@
 import type { ConfigSource } from "../api/settings";
 import { autoname } from "../campaign/autoname";
 import { describeCampaign, type CampaignDescription } from "../campaign/description";
-import { FieldName, changedFields } from "../campaign/fields";
+import { Comparable, FIELDS, FIELD_NAMES, FieldName, changedFields } from "../campaign/fields";
 import { OBSERVED_KEYS, campaignOutputs, inputsOfState, migrateRecord, stateFromOutputs, type Observed } from "../campaign/state";
 import * as runtime from "../runtime";
 import { campaignApi } from "../runtime/client";
@@ -68,10 +68,14 @@ export function previewUpdate(oldOutputs: PropertyRecord, newInputs: PropertyRec
 
 /**
  * The inputs a read gives the engine when it has none (`pulumi import`, a read of an existing campaign):
- * the outputs' declared fields. The task list is not among them: the API does not return it.
+ * the campaign's values of the fields a declaration must repeat to change nothing, and `adoptId`, which
+ * claims the campaign as it is. The task list is not among them: the API does not return it, and an
+ * adopted campaign keeps the list it has.
  */
-export function inputsOfOutputs(outputs: PropertyRecord): PropertyRecord {
-  return { ...inputsOfState(stateFromOutputs(outputs)) };
+export function importedInputs(id: string, outputs: PropertyRecord): PropertyRecord {
+  const inputs: Comparable = inputsOfState(stateFromOutputs(outputs));
+  const declared = FIELD_NAMES.filter((field) => FIELDS[field].whenLeftOut === "default" && inputs[field] !== undefined);
+  return { ...Object.fromEntries(declared.map((field) => [field, inputs[field]])), adoptId: id };
 }
 
 /** `vox:index:getCampaign`: one GET with this provider's settings. */

@@ -184,7 +184,7 @@ export function providerService(version: string): grpcTypes.UntypedServiceImplem
       response.setId(result.id).setProperties(seal(result.props));
       // Without recorded inputs (`pulumi import`), the engine takes them from here: the declared fields of the outputs.
       const hasInputs = requestInputs !== undefined && Object.keys(requestInputs.toJavaScript()).length > 0;
-      response.setInputs(hasInputs ? requestInputs : seal(door.inputsOfOutputs(result.props)));
+      response.setInputs(hasInputs ? requestInputs : seal(door.importedInputs(result.id, result.props)));
       return response;
     }),
     update: unary<pb.UpdateRequest, pb.UpdateResponse>(async (request) => {
