@@ -9,6 +9,14 @@ import { nativeCampaigns, nativePreviewOps, yamlHostDir } from "./support";
 
 const ORG_B_KEY = "org-b-key-do-not-print";
 
+const campaign = (name: string, options = ""): string => `  ${name}:
+    type: vox:Campaign
+    properties:
+      agentId: 3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f
+      callFrom: 02-1234-5678
+      tasks: [{ callTo: 010-1234-5678 }]${options}
+`;
+
 // Named as examples/yaml, whose copy the stack was made for (a file backend keeps stacks per project).
 const program = (baseUrl: string): string => `name: vox-yaml-example
 runtime: yaml
@@ -26,21 +34,7 @@ resources:
     properties:
       apiKey: \${orgBKey}
       baseUrl: ${baseUrl}
-  reminderA:
-    type: vox:Campaign
-    properties:
-      agentId: 3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f
-      callFrom: 02-1234-5678
-      tasks: [{ callTo: 010-1234-5678 }]
-  reminderB:
-    type: vox:Campaign
-    properties:
-      agentId: 3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f
-      callFrom: 02-1234-5678
-      tasks: [{ callTo: 010-1234-5678 }]
-    options:
-      provider: \${orgB}
-`;
+${campaign("reminderA")}${campaign("reminderB", "\n    options:\n      provider: ${orgB}")}`;
 
 describe("an explicit provider per organization (native door)", function () {
   this.timeout(5 * 60_000);

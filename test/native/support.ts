@@ -18,7 +18,7 @@ export function yamlHostDir(): string {
  * The e2e hooks of test/e2e (a fresh emulator and stack per test) for a copy of `example`, with the YAML
  * language host on PATH. The example finds the provider at node_modules/.bin, as a user's project does.
  */
-export function useNativeStackPerTest(example: string): ReturnType<typeof useStackPerTest> {
+export function useNativeStackPerTest(example?: string): ReturnType<typeof useStackPerTest> {
   before(function () {
     this.timeout(10 * 60_000); // a cold build of the YAML host
     process.env.PATH = `${yamlHostDir()}${path.delimiter}${process.env.PATH}`;
