@@ -150,7 +150,7 @@ export function providerService(version: string): grpcTypes.UntypedServiceImplem
       const olds = unseal(request.getOlds());
       const news = unseal(request.getNews());
       const result = await door.check(resourceName(request.getUrn()), olds.values, news.values);
-      const secret = [...news.secretKeys, ...ALWAYS_SECRET];
+      const secret = new Set([...news.secretKeys, ...ALWAYS_SECRET]);
       return new messages.CheckResponse().setInputs(seal(result.inputs, secret)).setFailuresList(failuresOf(result.failures));
     }),
     diff: unary<pb.DiffRequest, pb.DiffResponse>(async (request) => {
