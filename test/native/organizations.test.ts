@@ -36,6 +36,17 @@ resources:
       baseUrl: ${baseUrl}
 ${campaign("reminderA")}${campaign("reminderB", "\n    options:\n      provider: ${orgB}")}`;
 
+/** The same two campaigns from TypeScript, with the native door's classes (pulumi-vox/native). */
+const TYPESCRIPT_PROGRAM = `import * as pulumi from "@pulumi/pulumi";
+import * as native from "pulumi-vox/native";
+
+const config = new pulumi.Config();
+const orgB = new native.Provider("orgB", { apiKey: config.requireSecret("orgBKey"), baseUrl: config.require("orgBUrl") });
+const args = { agentId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f", callFrom: "02-1234-5678", tasks: [{ callTo: "010-1234-5678" }] };
+export const a = new native.Campaign("reminderA", args).organizationId;
+export const b = new native.Campaign("reminderB", args, { provider: orgB }).organizationId;
+`;
+
 describe("an explicit provider per organization (native door)", function () {
   this.timeout(5 * 60_000);
   let emulator: TestEmulator;
@@ -57,6 +68,20 @@ describe("an explicit provider per organization (native door)", function () {
 
   const statusWithKey = async (key: string, id: string): Promise<number> =>
     (await fetch(`${emulator.url}/v3/campaigns/${id}`, { headers: { authorization: `Bearer ${key}` } })).status;
+
+  it("works from TypeScript too, with pulumi-vox/native", async () => {
+    const typescript = "runtime:\n  name: nodejs\n  options:\n    typescript: true\n";
+    fs.writeFileSync(path.join(stack.dir, "Pulumi.yaml"), program(emulator.url).replace("runtime: yaml\n", typescript).split("config:")[0]);
+    fs.writeFileSync(path.join(stack.dir, "index.ts"), TYPESCRIPT_PROGRAM);
+    await stack.ok("config", "set", "orgBUrl", emulator.url);
+    await stack.up();
+    const { reminderA, reminderB } = await nativeCampaigns(stack);
+    assert.deepStrictEqual([await statusWithKey(TEST_API_KEY, reminderA.id), await statusWithKey(ORG_B_KEY, reminderB.id)], [200, 200]);
+    assert.deepStrictEqual([await statusWithKey(ORG_B_KEY, reminderA.id), await statusWithKey(TEST_API_KEY, reminderB.id)], [404, 404]);
+    const outputs = JSON.parse((await stack.ok("stack", "output", "--json")).stdout);
+    assert.notStrictEqual(outputs.a, outputs.b, "each campaign's organization reaches the program");
+    assert.deepStrictEqual(await nativePreviewOps(stack), {});
+  });
 
   it("creates and cancels each campaign in its own organization, keeping both keys encrypted in state", async () => {
     await stack.up();
