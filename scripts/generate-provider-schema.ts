@@ -18,6 +18,7 @@ type JsonObject = { [key: string]: unknown };
 
 export const PROVIDER_SCHEMA_FILE = path.join(__dirname, "..", "schema", "provider.schema.json");
 const RESOURCE_FILE = path.join(__dirname, "..", "provider", "resource.ts");
+const OBSERVED_FILE = path.join(__dirname, "..", "provider", "campaign", "observed.ts");
 const PACKAGE = "vox";
 const ref = (name: string): string => `#/types/${PACKAGE}:index:${name}`;
 
@@ -92,7 +93,7 @@ export function providerSchema(): JsonObject {
     types,
     resources: {
       [`${PACKAGE}:index:Campaign`]: {
-        description: docsOfClass().get("")!.text,
+        description: classDoc(),
         inputProperties,
         requiredInputs: (campaign.required as string[]).filter((key) => key in inputProperties),
         properties,
@@ -157,16 +158,14 @@ function typeConverter(types: JsonObject): (where: string[], node: JsonObject) =
 
 /** The resource's outputs: its inputs (the task list aside: state keeps its count and digest) and what the API reports. */
 function outputProperties(inputs: JsonObject): JsonObject {
-  const docs = docsOfClass();
+  const docs = outputDocs();
   const properties: JsonObject = {};
   for (const [key, spec] of Object.entries(inputs)) if (key !== "tasks") properties[key] = { ...(spec as JsonObject) };
   for (const key of [...DERIVED_INPUTS, ...OBSERVED_KEYS]) {
     const member = docs.get(key);
-    if (!member) throw new Error(`vox.Campaign has no output ${key}; update provider/resource.ts or this script`);
-    properties[key] = key === "status" ? { $ref: ref("CampaignStatus") } : { type: member.type };
+    if (!member) throw new Error(`ObservedCampaign (provider/campaign/observed.ts) has no ${key}; update this script`);
+    properties[key] = { ...(key === "status" ? { $ref: ref("CampaignStatus") } : { type: member.type }), description: member.text };
   }
-  for (const [key, spec] of Object.entries(properties))
-    (spec as JsonObject).description = docs.get(key)?.text ?? (spec as JsonObject).description;
   return properties;
 }
 
@@ -187,29 +186,32 @@ function getCampaignOutputs(properties: JsonObject): JsonObject {
   return { id: { type: "string", description: "The campaign id." }, ...Object.fromEntries(keys.map((key) => [key, properties[key]])) };
 }
 
-/** The JSDoc and Pulumi type of each output declared on `vox.Campaign` (member `""`: the class itself). */
-function docsOfClass(): Map<string, { text: string; type: string }> {
+/** The outputs check works out from the task list (documented here: they have no declaration of their own). */
+const DERIVED_OUTPUTS: Record<(typeof DERIVED_INPUTS)[number], { text: string; type: string }> = {
+  taskCount: { text: "How many tasks the campaign has.", type: "integer" },
+  tasksDigest: { text: "`sha256:<hex>` of the normalized tasks: shows that the list changed without showing it.", type: "string" },
+};
+
+/** The JSDoc of the `vox.Campaign` class, without its TypeScript usage example (a YAML or Python reader needs none). */
+function classDoc(): string {
   const file = ts.createSourceFile("resource.ts", fs.readFileSync(RESOURCE_FILE, "utf8"), ts.ScriptTarget.Latest, true);
-  const docs = new Map<string, { text: string; type: string }>();
+  const campaign = file.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === "Campaign");
+  if (!campaign) throw new Error("provider/resource.ts has no class Campaign; update scripts/generate-provider-schema.ts");
+  return jsDocText(campaign)
+    .replace(/```.*```/, "")
+    .trim();
+}
+
+/** The JSDoc and Pulumi type of each output only the provider sets: what the API reports (ObservedCampaign) and what check works out. */
+function outputDocs(): Map<string, { text: string; type: string }> {
+  const file = ts.createSourceFile("observed.ts", fs.readFileSync(OBSERVED_FILE, "utf8"), ts.ScriptTarget.Latest, true);
+  const docs = new Map<string, { text: string; type: string }>(Object.entries(DERIVED_OUTPUTS));
   for (const statement of file.statements) {
-    if (!ts.isClassDeclaration(statement) || statement.name?.text !== "Campaign") continue;
-    // The class JSDoc ends with a usage example in TypeScript, which a YAML or Python reader does not need.
-    docs.set("", {
-      text: jsDocText(statement)
-        .replace(/```.*```/, "")
-        .trim(),
-      type: "",
-    });
+    if (!ts.isInterfaceDeclaration(statement) || statement.name.text !== "ObservedCampaign") continue;
     for (const member of statement.members) {
-      if (!ts.isPropertyDeclaration(member) || !ts.isIdentifier(member.name) || !member.type) continue;
-      const inner = member.type
-        .getText()
-        .replace(/^pulumi\.Output<(.*)>$/, "$1")
-        .replace(/ \| (null|undefined)/g, "");
-      docs.set(member.name.text, {
-        text: jsDocText(member),
-        type: inner === "number" ? "number" : inner === "boolean" ? "boolean" : "string",
-      });
+      if (!ts.isPropertySignature(member) || !ts.isIdentifier(member.name) || !member.type) continue;
+      const type = member.type.getText().replace(/ \| null$/, "");
+      docs.set(member.name.text, { text: jsDocText(member), type: ["number", "boolean"].includes(type) ? type : "string" });
     }
   }
   return docs;

@@ -1,18 +1,24 @@
 /**
- * The native door's one way into the campaign logic: every call of the gRPC server that reaches a
- * campaign goes through here, so moving from today's runtime to the typed controller is an edit of
- * this file alone. It adds nothing to what the dynamic door does but what the provider protocol asks
- * for and the dynamic host does itself: autonames from the URN, predicted outputs for previews, and
- * the changed fields for `detailedDiff`.
+ * The native door's one way into the campaign logic: the typed controller (runtime/controller.ts), which
+ * the dynamic door (runtime/index.ts) drives too. This module is all the native door knows of it: it
+ * turns the engine's records into the controller's types and back, packs the task list as the dynamic
+ * door does (one secret string: state stays small), and adds what the provider protocol asks for and the
+ * dynamic `vox.Campaign` class does in the program: autonames from the URN, predicted outputs for previews,
+ * and inputs for `pulumi import`.
  */
-import type { ConfigSource } from "../api/settings";
+import { CampaignApi } from "../api/campaigns";
+import { VoxHttpClient } from "../api/http";
+import { type ConfigSource, resolveSettings } from "../api/settings";
 import { autoname } from "../campaign/autoname";
-import { describeCampaign, type CampaignDescription } from "../campaign/description";
-import { Comparable, FIELDS, FIELD_NAMES, FieldName, changedFields } from "../campaign/fields";
-import { OBSERVED_KEYS, campaignOutputs, inputsOfState, migrateRecord, stateFromOutputs, type Observed } from "../campaign/state";
-import * as runtime from "../runtime";
-import { campaignApi } from "../runtime/client";
-import { UNKNOWN } from "../values/unknown";
+import { type Comparable, FIELDS, FIELD_NAMES } from "../campaign/fields";
+import type { ObservedCampaign } from "../campaign/observed";
+import { packTasks, taskListOf, withTaskList } from "../campaign/packed-tasks";
+import { OBSERVED_KEYS, campaignOutputs, inputsOfState, migrateRecord, stateFromOutputs } from "../campaign/state";
+import type { Failure } from "../campaign/validate";
+import { systemClock } from "../clock";
+import { CampaignController, type DiffResult, RefreshMemory, checkedInputs } from "../runtime/controller";
+import { toPlainJson } from "../values/json";
+import { UNKNOWN, containsUnknown } from "../values/unknown";
 
 type PropertyRecord = Record<string, unknown>;
 
@@ -23,42 +29,71 @@ export interface ResourceName {
   name: string;
 }
 
-export function configure(config: ConfigSource): Promise<void> {
-  return runtime.configure({ config });
+let controller: CampaignController | undefined;
+/** One per process, across configure calls: a refresh's read and the diff after it must share it. */
+const refreshes = new RefreshMemory();
+
+/** The engine configures a provider (its settings, or the stack's `vox:*` config) before any other call. */
+export function configure(config: ConfigSource): void {
+  controller = new CampaignController(new CampaignApi(new VoxHttpClient(resolveSettings(config), systemClock)), systemClock, refreshes);
+}
+
+function campaigns(): CampaignController {
+  if (!controller) throw new Error("pulumi-resource-vox: a campaign request came before Configure");
+  return controller;
 }
 
 /**
- * Check as the dynamic door does it, after what the `vox.Campaign` class does in the program: a left-out
- * name is the resource's autoname. (A relative `tasksFile` is read from the provider's working directory,
- * which the engine sets to the program's.)
+ * Check, after what the `vox.Campaign` class does in a program: a left-out name is the resource's
+ * autoname. The list arrives as a list (or packed, from state) and leaves packed. Failures name no
+ * property: the engine would print the input as written (a whole phone number) next to it, and every
+ * reason starts with its field path.
  */
-export function check(resource: ResourceName, olds: PropertyRecord, news: PropertyRecord): ReturnType<typeof runtime.check> {
+export async function check(
+  resource: ResourceName,
+  olds: PropertyRecord,
+  news: PropertyRecord,
+): Promise<{ inputs: PropertyRecord; failures: Failure[] }> {
   const named = news.name === undefined ? { ...news, name: autoname(resource.project, resource.stack, resource.name) } : news;
-  return runtime.check(olds, named);
+  const list = taskListOf(named.tasks);
+  if (!list.ok) return { inputs: named, failures: [{ property: "", reason: list.reason }] };
+  const checked = await campaigns().check(named.tasks === undefined ? named : { ...named, tasks: list.tasks }, olds);
+  const packed = Array.isArray(checked.inputs.tasks) && !containsUnknown(checked.inputs.tasks);
+  return {
+    inputs: toPlainJson(packed ? { ...checked.inputs, tasks: packTasks(checked.inputs.tasks as unknown[]) } : checked.inputs),
+    failures: checked.failures.map(({ reason }) => ({ property: "", reason })),
+  };
 }
 
-export interface DiffResult {
-  changes: boolean;
-  replaces: string[];
-  deleteBeforeReplace: boolean;
-  /** The declared fields that changed (in place or replacing), for the preview's per-field diff. */
-  changed: FieldName[];
+/** During a refresh the engine passes the inputs in state as `newInputs`, which an older version may have written. */
+export function diff(id: string, oldOutputs: PropertyRecord, newInputs: PropertyRecord): Promise<DiffResult> {
+  return campaigns().diff(id, stateFromOutputs(oldOutputs), migrateRecord(newInputs));
 }
 
-export async function diff(id: string, oldOutputs: PropertyRecord, newInputs: PropertyRecord): Promise<DiffResult> {
-  const result = await runtime.diff(id, oldOutputs, newInputs);
-  return { ...result, changed: changedFields(stateFromOutputs(oldOutputs), migrateRecord(newInputs), id) };
+export async function create(inputs: PropertyRecord): Promise<{ id: string; outs: PropertyRecord }> {
+  const { id, state } = await campaigns().create(checkedInputs(withTaskList(inputs)));
+  return { id, outs: toPlainJson(state) };
 }
 
-export const create = runtime.create;
-export const update = runtime.update;
-export const read = runtime.read;
-export const deleteCampaign = runtime.delete;
+export async function update(id: string, oldOutputs: PropertyRecord, newInputs: PropertyRecord): Promise<{ outs: PropertyRecord }> {
+  return { outs: toPlainJson(await campaigns().update(id, stateFromOutputs(oldOutputs), checkedInputs(withTaskList(newInputs)))) };
+}
+
+/** The campaign's outputs as vox.ai reports them now; none when it is gone. */
+export async function read(id: string, outputs: PropertyRecord): Promise<{ id?: string; props?: PropertyRecord }> {
+  const state = await campaigns().read(id, stateFromOutputs(outputs));
+  return state ? { id, props: toPlainJson(state) } : {};
+}
+
+export async function deleteCampaign(id: string, outputs: PropertyRecord): Promise<void> {
+  await campaigns().delete(id, stateFromOutputs(outputs));
+}
 
 /** What a preview shows a create will record: the checked inputs, and what only the API will say as unknowns. */
 export function previewCreate(inputs: PropertyRecord): PropertyRecord {
-  const unknown = Object.fromEntries([...OBSERVED_KEYS, "scheduledAt"].map((key) => [key, UNKNOWN])) as unknown as Observed;
-  return { ...campaignOutputs(withoutTasks(inputs) as never, unknown), scheduledAt: inputs.scheduledAt ?? UNKNOWN };
+  const unknown = Object.fromEntries([...OBSERVED_KEYS, "scheduledAt"].map((key) => [key, UNKNOWN]));
+  const outputs = campaignOutputs(withoutTasks(inputs) as never, unknown as unknown as Parameters<typeof campaignOutputs>[1]);
+  return { ...outputs, scheduledAt: inputs.scheduledAt ?? UNKNOWN };
 }
 
 /** What a preview shows an update will record: the new inputs with what the API last said. */
@@ -79,8 +114,8 @@ export function importedInputs(id: string, outputs: PropertyRecord): PropertyRec
 }
 
 /** `vox:index:getCampaign`: one GET with this provider's settings. */
-export async function getCampaign(id: string): Promise<CampaignDescription> {
-  return describeCampaign(await campaignApi().get(id));
+export function getCampaign(id: string): Promise<ObservedCampaign> {
+  return campaigns().api.get(id);
 }
 
 function withoutTasks(inputs: PropertyRecord): PropertyRecord {

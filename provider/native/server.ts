@@ -7,7 +7,7 @@
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { SettingsError, resolveSettings } from "../api/settings";
-import { FIELDS, type FieldName } from "../campaign/fields";
+import type { FieldName } from "../campaign/fields";
 import { UserFacingError } from "../errors";
 import { jsonEqual } from "../values/json";
 import * as door from "./door";
@@ -65,9 +65,8 @@ function failuresOf(failures: { property: string; reason: string }[]): pb.CheckF
 }
 
 /** The kind of a field's change in a preview: added, removed or changed; replacing or in place. */
-function propertyDiff(field: FieldName, olds: PropertyRecord, news: PropertyRecord): pb.PropertyDiff {
+function propertyDiff(field: FieldName, replace: boolean, olds: PropertyRecord, news: PropertyRecord): pb.PropertyDiff {
   const Kind = messages.PropertyDiff.Kind;
-  const replace = FIELDS[field].onChange === "replace";
   const absent = (value: unknown): boolean => value === undefined || value === null;
   // The task list is compared by its digest: the outputs never hold the list itself.
   const [before, after] = field === "tasks" ? [olds.tasksDigest, news.tasksDigest ?? news.tasks] : [olds[field], news[field]];
@@ -162,12 +161,13 @@ export function providerService(version: string): grpcTypes.UntypedServiceImplem
         .setChanges(result.changes ? DiffChanges.DIFF_SOME : DiffChanges.DIFF_NONE)
         .setReplacesList(result.replaces)
         .setDeletebeforereplace(result.deleteBeforeReplace)
-        .setDiffsList(result.changed);
-      // A change the fields do not explain (a refresh's drift of status or counters) is left to the engine's own diff.
-      if (result.changed.length > 0 || !result.changes) {
-        response.setHasdetaileddiff(true);
-        for (const field of result.changed) response.getDetaileddiffMap().set(field, propertyDiff(field, olds, news));
-      }
+        .setDiffsList([...result.changed, ...result.drift])
+        .setHasdetaileddiff(true);
+      for (const field of result.changed)
+        response.getDetaileddiffMap().set(field, propertyDiff(field, result.replaces.includes(field), olds, news));
+      // A refresh's drift of what only vox.ai decides (status, counters): a change of an output, not of an input.
+      const drifted = new messages.PropertyDiff().setKind(messages.PropertyDiff.Kind.UPDATE).setInputdiff(false);
+      for (const key of result.drift) response.getDetaileddiffMap().set(key, drifted);
       return response;
     }),
     create: unary<pb.CreateRequest, pb.CreateResponse>(async (request) => {
@@ -205,7 +205,7 @@ export function providerService(version: string): grpcTypes.UntypedServiceImplem
         const failure = new messages.CheckFailure().setProperty("id").setReason("id: is required: the campaign id");
         return new messages.InvokeResponse().setFailuresList([failure]);
       }
-      return new messages.InvokeResponse().setReturn(seal(await door.getCampaign(id)));
+      return new messages.InvokeResponse().setReturn(seal({ ...(await door.getCampaign(id)) }));
     }),
     // Nothing to stop: every request is bounded by the API client's timeouts and retry budget.
     cancel: unary<EmptyMessage, EmptyMessage>(async () => new Empty()),

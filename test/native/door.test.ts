@@ -6,6 +6,9 @@ const resource = { project: "reminders", stack: "prod", name: "renewal" };
 const declared = { agentId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f", callFrom: "02-1234-5678" };
 
 describe("the native door", () => {
+  // As the engine does before any request; check calls no API here.
+  before(() => door.configure({ get: (key) => ({ "vox:apiKey": "k", "vox:baseUrl": "http://127.0.0.1:9" })[key] }));
+
   it("names a campaign declared without a name after its resource, as the TypeScript class does", async () => {
     const { inputs, failures } = await door.check(resource, {}, { ...declared, tasks: [{ callTo: "010-1234-5678" }] });
     assert.deepStrictEqual(failures, []);
