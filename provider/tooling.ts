@@ -12,7 +12,7 @@ export type { ConfigSource } from "./api/settings";
 export { isTerminal as isTerminalStatus } from "./api/wire";
 export { describeCampaign } from "./campaign/description";
 export type { CampaignDescription } from "./campaign/description";
-export { DAYS, windowMinutes } from "./values/window";
+export { API_DEFAULT_CALL_TIME_WINDOW, DAYS, windowMinutes } from "./values/window";
 export type { CampaignCallTimeWindow } from "./campaign/args";
 export { changedFields, reviewText, reviewedFields } from "./campaign/fields";
 export type { Comparable, FieldName } from "./campaign/fields";
