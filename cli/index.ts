@@ -20,15 +20,16 @@ export async function main(args: string[], output: Output, clock: Clock): Promis
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } },
+      options: { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" }, base: { type: "string" } },
     });
     const [command, ...operands] = positionals;
+    if (values.base !== undefined && command !== "explain") throw new UsageError("--base is an option of explain");
     if (values.help) return print(output, HELP.trimEnd());
     if (values.version) return print(output, (require("pulumi-vox/package.json") as { version: string }).version);
     if (command === "validate") return validateCommand(operands, output);
     if (command === "explain") {
       if (operands.length > 1) throw new UsageError("explain takes at most one file");
-      return await explainCommand(operands[0], output);
+      return await explainCommand(operands[0], output, clock, values.base);
     }
     throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
   } catch (error) {
