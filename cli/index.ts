@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
  * The `pulumi-vox` command: `validate` campaign files in a pull request check, `explain` a preview
- * in a pull request comment. See `pulumi-vox --help`.
+ * in a pull request comment, `status` of a stack's campaigns, `doctor` of the API settings. See
+ * `pulumi-vox --help`.
  */
 import { parseArgs } from "util";
+import { doctorCommand } from "./doctor/command";
 import { explainCommand } from "./explain/command";
 import { systemClock } from "../provider/tooling";
 import type { Clock } from "../provider/tooling";
@@ -16,6 +18,7 @@ import { validateCommand } from "./validate";
 export async function main(args: string[], output: Output, clock: Clock): Promise<number> {
   // status has options of its own and talks to the API.
   if (args[0] === "status") return statusCommand(args.slice(1), processScreen(output, clock));
+  if (args[0] === "doctor") return doctorCommand(args.slice(1), output);
   try {
     const { values, positionals } = parseArgs({
       args,

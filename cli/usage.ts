@@ -13,6 +13,7 @@ Usage:
   pulumi-vox validate [path ...]   Validate campaign files and the contact lists they name
   pulumi-vox explain [file]        Summarize \`pulumi preview --json\` output as Markdown
   pulumi-vox status [options]      Live progress of a stack's campaigns
+  pulumi-vox doctor [options]      Check the API URL, key, organization and agent
   pulumi-vox --help                Show this help
   pulumi-vox --version             Show the version
 
@@ -49,8 +50,16 @@ status [--id ID ...] [--export FILE | --stack NAME] [--watch] [--interval S] [--
   JSON document per round. The API key comes from VOX_API_KEY (or the variable --api-key-env names),
   else from \`pulumi config get vox:apiKey\` of the stack; the URL from VOX_BASE_URL or vox:baseUrl.
 
+doctor [--agent UUID] [--organization ORG] [--stack NAME] [--api-key-env NAME]
+  For a new setup and for CI: one request checks that the API URL answers, that it accepts the key
+  and which organization the key belongs to (compared with --organization when given); a second
+  one, with --agent, whether that organization's campaigns use the agent. Settings come from
+  the environment and, inside a Pulumi project, the stack config, as for status. One line per
+  check (✓ OK, ✗ failed, ! worth a look, - not checked) with what to do; exit 1 when one failed.
+
 Exit status:
   0  valid (warnings allowed); explain: a summary was written
-  1  invalid campaign files or contact lists; explain: the input is empty or not preview JSON
+  1  invalid campaign files or contact lists; explain: the input is empty or not preview JSON;
+     status: the API or the stack could not be read; doctor: a check failed
   2  usage error (unknown command or option, missing path)
 `;

@@ -101,10 +101,12 @@ export function exportOfStack(stack: string | undefined): unknown {
   return JSON.parse(result.stdout);
 }
 
-/** A settings source that can also say where the API key it gave came from. */
+/** A settings source that can also say where the API key and URL it gave came from. */
 export interface StatusSettingsSource extends ConfigSource {
   /** Where `vox:apiKey` came from, in words, for a refused key's message. */
   readonly apiKeySource: string;
+  /** Where `vox:baseUrl` came from, in words. */
+  readonly baseUrlSource: string;
 }
 
 /**
@@ -122,6 +124,9 @@ export function statusSettingsSource(options: { apiKeyEnv: string; stack: string
   return {
     get apiKeySource() {
       return sources["vox:apiKey"] ?? `none: set ${options.apiKeyEnv}, or \`pulumi config set --secret vox:apiKey <key>\` in the stack`;
+    },
+    get baseUrlSource() {
+      return sources["vox:baseUrl"] ?? "the default: neither VOX_BASE_URL nor the stack config vox:baseUrl is set";
     },
     get(key) {
       if (env[key]) {
