@@ -7,11 +7,12 @@ import { main } from "../../cli/index";
 import { ManualClock } from "../support/clock";
 import { TEST_API_KEY, TestEmulator, startTestEmulator } from "../support/emulator";
 import { AGENT_ID } from "../support/inputs";
+import { capturedOutput, restoreEnvAfterEach } from "./capture";
 
 /** `pulumi-vox doctor` in-process, outside any Pulumi project: the settings come from the environment. */
 describe("pulumi-vox doctor", () => {
   let emulator: TestEmulator;
-  const saved = { key: process.env.VOX_API_KEY, url: process.env.VOX_BASE_URL };
+  restoreEnvAfterEach("VOX_API_KEY", "VOX_BASE_URL");
   const cwd = process.cwd();
   beforeEach(async () => {
     // Outside a Pulumi project (the repository has a Pulumi.yaml): no stack config to read.
@@ -22,24 +23,12 @@ describe("pulumi-vox doctor", () => {
   afterEach(async () => {
     process.chdir(cwd);
     await emulator.close();
-    for (const [name, value] of [
-      ["VOX_API_KEY", saved.key],
-      ["VOX_BASE_URL", saved.url],
-    ] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
   });
 
   async function doctor(...args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(
-      ["doctor", ...args],
-      { out: (l) => out.push(l), err: (l) => err.push(l) },
-      new ManualClock(await emulator.now()),
-    );
-    return { code, out: out.join("\n"), err: err.join("\n") };
+    const output = capturedOutput();
+    const code = await main(["doctor", ...args], output, new ManualClock(await emulator.now()));
+    return { code, out: output.outLines.join("\n"), err: output.errLines.join("\n") };
   }
 
   const createCampaign = () =>

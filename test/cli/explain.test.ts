@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { main } from "../../cli/index";
 import { ManualClock } from "../support/clock";
+import { capturedOutput } from "./capture";
 
 const FIXTURES = path.join(__dirname, "../gitops/fixtures");
 const MONDAY_10_KST = Date.parse("2026-11-30T10:00:00+09:00");
@@ -17,10 +18,9 @@ function fixture(name: string): Record<string, any> {
 async function explain(input: unknown, now = MONDAY_10_KST) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vox-explain-")), "preview.json");
   fs.writeFileSync(file, typeof input === "string" ? input : JSON.stringify(input));
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(["explain", file], { out: (l) => out.push(l), err: (l) => err.push(l) }, new ManualClock(now));
-  return { code, out: out.join("\n"), err: err.join("\n") };
+  const output = capturedOutput();
+  const code = await main(["explain", file], output, new ManualClock(now));
+  return { code, out: output.outLines.join("\n"), err: output.errLines.join("\n") };
 }
 
 describe("pulumi-vox explain", () => {

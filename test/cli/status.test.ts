@@ -9,6 +9,7 @@ import { ManualClock } from "../support/clock";
 import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS, startTestEmulator } from "../support/emulator";
 import { AGENT_ID, rawInputs } from "../support/inputs";
 import { checked, configureProvider, provider } from "../support/provider";
+import { capturedOutput, restoreEnvAfterEach } from "./capture";
 
 const CAMPAIGN_TYPE = "pulumi-nodejs:dynamic/vox:Campaign";
 
@@ -31,7 +32,7 @@ function writeJson(value: unknown): string {
 /** `pulumi-vox status` against the emulator, run in-process on a screen that is not a terminal. */
 describe("pulumi-vox status", () => {
   let emulator: TestEmulator;
-  const saved = { key: process.env.VOX_API_KEY, url: process.env.VOX_BASE_URL, other: process.env.OTHER_VOX_KEY };
+  restoreEnvAfterEach("VOX_API_KEY", "VOX_BASE_URL", "OTHER_VOX_KEY");
   beforeEach(async () => {
     emulator = await startTestEmulator();
     await configureProvider(emulator.url);
@@ -39,23 +40,13 @@ describe("pulumi-vox status", () => {
   });
   afterEach(async () => {
     await emulator.close();
-    for (const [name, value] of [
-      ["VOX_API_KEY", saved.key],
-      ["VOX_BASE_URL", saved.url],
-      ["OTHER_VOX_KEY", saved.other],
-    ] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
   });
 
   /** Runs status at the emulator's time (frozen), so "now" is the test's calendar, not the machine's. */
   async function status(...args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const clock = new ManualClock(await emulator.now());
-    const code = await statusCommand(args, { tty: false, clock, output: { out: (l) => out.push(l), err: (l) => err.push(l) } });
-    return { code, out, err };
+    const output = capturedOutput();
+    const code = await statusCommand(args, { tty: false, clock: new ManualClock(await emulator.now()), output });
+    return { code, out: output.outLines, err: output.errLines };
   }
 
   /** A stack's campaign resource as state records it: its agent and creation time among the outputs. */
