@@ -29,7 +29,7 @@ export interface CampaignStatus {
   /** Calls in progress now. */
   active: number;
   remaining: number;
-  /** Calls ended per minute over the last minute of rounds (since the start on the first round); null when unknown. */
+  /** Calls ended per minute over the last minute of rounds (since the start on the first round); null when not running or unknown. */
   callsPerMinute: number | null;
   /** Estimated seconds until every call is placed and ended, at that rate; null when not running or unknown. */
   secondsLeft: number | null;
@@ -60,8 +60,9 @@ export function campaignStatus(
 ): CampaignStatus {
   const c = current.campaign;
   const remaining = Math.max(0, c.totalCalls - ended(c));
-  const rate = callsPerMinute(current, earlier);
   const running = c.status === "ongoing";
+  // Only a running campaign has a pace: a cancel counts every unplaced call as failed at once.
+  const rate = running ? callsPerMinute(current, earlier) : null;
   return {
     label: ref.label,
     id: c.id,
@@ -75,7 +76,7 @@ export function campaignStatus(
     active: c.activeConcurrency,
     remaining,
     callsPerMinute: rate === null ? null : round(rate, 1),
-    secondsLeft: running && rate !== null && rate > 0 ? Math.round((remaining / rate) * 60) : null,
+    secondsLeft: rate !== null && rate > 0 ? Math.round((remaining / rate) * 60) : null,
     startsAt: startOf(current),
     nextWindow:
       c.status === "paused" && c.pausedBy === "system" && c.callTimeWindow

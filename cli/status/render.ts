@@ -79,5 +79,10 @@ export function renderStatus(lines: CampaignStatus[], colour: boolean): string {
       whenText(line),
     ]);
   }
-  return table.toString();
+  // cli-table3 pads the last column too: no trailing blanks in a log or a pipe.
+  return table
+    .toString()
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .join("\n");
 }

@@ -104,6 +104,8 @@ describe("pulumi-vox status", () => {
 
     assert.strictEqual(canceled.status, "canceled");
     assert.strictEqual(canceled.remaining, 0);
+    // A cancel counts every unplaced call as failed at once: no pace for a campaign that is not running.
+    assert.strictEqual(canceled.callsPerMinute, null);
     assert.strictEqual(canceled.settled, true);
     assert.strictEqual(userPaused.pausedBy, "user");
     assert.strictEqual(userPaused.nextWindow, null);
@@ -179,6 +181,7 @@ describe("pulumi-vox status", () => {
     assert.strictEqual(code, 0);
     const text = out.join("\n");
     assert.ok(!text.includes("\u001b"), "no escape codes");
+    assert.doesNotMatch(text, / +$/m, "no trailing blanks");
     const lines = text.split("\n");
     assert.strictEqual(lines.length, 4);
     assert.match(lines[0], /^campaigns by id · 2026-11-30 12:30:0\d Asia\/Seoul$/);
