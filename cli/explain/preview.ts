@@ -70,7 +70,6 @@ const OPERATIONS: Record<string, CampaignOperation> = {
   discard: "delete",
   same: "same",
   read: "same",
-  refresh: "same",
 };
 
 /** Of several steps for one campaign, the one that says most about what happens to it. */
@@ -98,8 +97,12 @@ export function readPreview(value: unknown): PreviewReport {
     if (typeof step.urn !== "string") continue;
     stack ??= stackOf(step.urn);
     if (!isCampaignUrn(step.urn)) continue;
+    // A refresh step reads a campaign under its URN in state (a renamed one under its old name): no step of its own.
+    if (step.op === "refresh") {
+      refreshed = true;
+      continue;
+    }
     const campaign = stepFor(step.urn);
-    if (step.op === "refresh") refreshed = true;
     const newInputs = asProps(asProps(step.newState)?.inputs);
     const named = OPERATIONS[String(step.op)] ?? "update";
     // Creating with adoptId claims a campaign that exists: nobody is called by it.

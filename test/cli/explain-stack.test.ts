@@ -73,5 +73,14 @@ describe("pulumi-vox explain on a real preview of four campaigns", function () {
     assert.match(markdown, /- Caller id people see: 158\*+34 \(`presentationNumber`\); a task's own `presentationNumber` wins/);
     assert.match(markdown, /^State: (as recorded \d+ (min|h) ago|this preview does not say how old)/m);
     assert.doesNotMatch(markdown, /010\d{8}|010-\d{4}-\d{4}/, "no phone number in the summary");
+
+    // With --refresh the engine reads every campaign first; explain says so, and a refresh step is no campaign of its own.
+    const refreshed = await stack.run("preview", "--json", "--show-sames", "--refresh");
+    assert.strictEqual(refreshed.code, 0, refreshed.stderr);
+    fs.writeFileSync(file, refreshed.stdout);
+    const again: string[] = [];
+    assert.strictEqual(await main(["explain", file], { out: (l) => again.push(l), err: () => undefined }, clock), 0);
+    assert.match(again.join("\n"), /^State: read from vox\.ai by this preview \(`--refresh`\)\.$/m);
+    assert.doesNotMatch(again.join("\n"), /^\| `old-name`/m);
   });
 });
