@@ -55,6 +55,21 @@ describe("pulumi-vox explain", () => {
     assert.match(closed.out, /No call window is open now \(Sat 22:00 Asia\/Seoul\); the next opens Mon 09:00\./);
   });
 
+  it("says which caller id people see: the campaign's, or a task's own, counted from the contact-list file", async () => {
+    const preview = fixture("create");
+    const contacts = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vox-explain-")), "vip.csv");
+    fs.writeFileSync(contacts, "phone,caller_id\n010-3456-7890,\n010-4567-8901,02-1234-5679\n010-5678-9012,02-1234-5679\n");
+    const vip = preview.steps.find((step: { urn: string }) => step.urn.endsWith("::vip-followup"));
+    vip.newState.inputs.tasksFile = contacts;
+    const { out } = await explain(preview);
+    assert.match(
+      out,
+      /### `vip-followup`: ➕ create\n\n(- .*\n)*- Caller id people see: 021\*{5}78 \(`callFrom`: no `presentationNumber`\); 2 tasks show their own `presentationNumber` instead\n/,
+    );
+    assert.match(out, /### `renewal-reminder`: ➕ create\n\n(- .*\n)*- Caller id people see: .*tasks are not visible in a preview/);
+    assert.doesNotMatch(out, /010\d{8}|02-?1234-?5679/, "no phone number in the summary");
+  });
+
   it("says how old the state is when the preview records it, and suggests --refresh when it does not", async () => {
     const unknown = await explain(fixture("update-window"));
     assert.match(unknown.out, /^State: this preview does not say how old the recorded campaign state is\. .*`pulumi preview --refresh`/m);
