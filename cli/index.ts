@@ -18,7 +18,7 @@ import { validateCommand } from "./validate";
 export async function main(args: string[], output: Output, clock: Clock): Promise<number> {
   // status has options of its own and talks to the API.
   if (args[0] === "status") return statusCommand(args.slice(1), processScreen(output, clock));
-  if (args[0] === "doctor") return doctorCommand(args.slice(1), output);
+  if (args[0] === "doctor") return doctorCommand(args.slice(1), output, clock);
   try {
     const { values, positionals } = parseArgs({
       args,

@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import { parseArgs } from "util";
 import { CampaignApi, VoxHttpClient, errorCodeIn, resolveSettings } from "../../provider/tooling";
+import type { Clock } from "../../provider/tooling";
 import type { Output } from "../output";
 import { EXIT, UsageError } from "../usage";
 import { StatusSettingsSource, statusSettingsSource } from "../status/sources";
@@ -24,7 +25,7 @@ interface Check {
 }
 
 /** Runs `doctor` with its arguments (after the word `doctor`); resolves to the exit code: 1 when a check failed. */
-export async function doctorCommand(args: string[], output: Output): Promise<number> {
+export async function doctorCommand(args: string[], output: Output, clock: Clock): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -47,14 +48,14 @@ export async function doctorCommand(args: string[], output: Output): Promise<num
     `pulumi-vox doctor: the vox.ai settings ${useStack ? `of ${values.stack ? `stack ${values.stack}` : "the current stack"} and ` : ""}of the environment`,
   );
   const source = statusSettingsSource({ apiKeyEnv: values["api-key-env"] ?? "VOX_API_KEY", stack: values.stack, useStack });
-  const checks = await runChecks(source, values);
+  const checks = await runChecks(source, values, clock);
   for (const check of checks) output.out(`  ${MARKS[check.verdict]} ${check.what.padEnd(13)}${check.text}`);
   const failed = checks.filter((check) => check.verdict === "failed").length;
   output.out(failed === 0 ? "All checks passed." : `${failed} ${failed === 1 ? "check" : "checks"} failed: see ✗ above.`);
   return failed === 0 ? EXIT.ok : EXIT.invalid;
 }
 
-async function runChecks(source: StatusSettingsSource, options: { agent?: string; organization?: string }): Promise<Check[]> {
+async function runChecks(source: StatusSettingsSource, options: { agent?: string; organization?: string }, clock: Clock): Promise<Check[]> {
   let api: CampaignApi;
   let origin: string;
   try {
@@ -66,7 +67,9 @@ async function runChecks(source: StatusSettingsSource, options: { agent?: string
       ];
     }
     origin = settings.baseUrl.origin;
-    api = new CampaignApi(new VoxHttpClient({ ...settings, apiKeySource: source.apiKeySource, timeoutMs: TIMEOUT_MS, retryBudgetMs: 0 }));
+    api = new CampaignApi(
+      new VoxHttpClient({ ...settings, apiKeySource: source.apiKeySource, timeoutMs: TIMEOUT_MS, retryBudgetMs: 0 }, clock),
+    );
   } catch (error) {
     return [{ what: "Settings", verdict: "failed", text: (error as Error).message }];
   }

@@ -74,7 +74,7 @@ async function run(args: string[], screen: StatusScreen): Promise<number> {
   const source = statusSettingsSource({ apiKeyEnv: values["api-key-env"] ?? "VOX_API_KEY", stack: values.stack, useStack: fromStack });
   // Only this source decides, so that a refused key's message names the place status really took it from.
   const settings = { ...resolveSettings(source, {}), apiKeySource: source.apiKeySource };
-  const reader = new CampaignReader(new CampaignApi(new VoxHttpClient(settings)), campaigns);
+  const reader = new CampaignReader(new CampaignApi(new VoxHttpClient(settings, screen.clock)), campaigns);
   const colour = screen.tty && !values.json && !process.env.NO_COLOR;
   const redraw = screen.tty && !values.json && values.watch;
   const history = new Map<string, Sample[]>();

@@ -5,7 +5,7 @@
  * `--id`) is read with a GET once; after that the list covers it too. A campaign the list does not show
  * is read with a GET, whose error (404, say) then names it.
  */
-import { CampaignApi, describeCampaign } from "../../provider/tooling";
+import type { CampaignApi } from "../../provider/tooling";
 import type { CampaignDescription } from "../../provider/tooling";
 import type { CampaignRef } from "./sources";
 
@@ -29,7 +29,7 @@ export class CampaignReader {
     const listed = ids.filter((id) => this.known.has(id));
     if (listed.length > 0) await this.readListed(new Set(listed), found);
     const missing = ids.filter((id) => !found.has(id));
-    for (const campaign of await Promise.all(missing.map(async (id) => describeCampaign(await this.api.get(id))))) {
+    for (const campaign of await Promise.all(missing.map(async (id) => await this.api.get(id)))) {
       found.set(campaign.id, campaign);
       const createdAt = Date.parse(campaign.createdAt ?? "");
       if (campaign.agentId && Number.isFinite(createdAt)) this.known.set(campaign.id, { agentId: campaign.agentId, createdAt });
@@ -50,7 +50,7 @@ export class CampaignReader {
       const page = await this.api.listPage(filter, PAGE_SIZE, cursor);
       for (const view of page.campaigns) {
         if (!wanted.has(view.id) || found.has(view.id)) continue;
-        found.set(view.id, describeCampaign(view));
+        found.set(view.id, view);
         unseen--;
       }
       cursor = page.nextCursor;

@@ -4,7 +4,6 @@ import * as os from "os";
 import * as path from "path";
 import { statusCommand } from "../../cli/status/command";
 import { Sample, campaignStatus } from "../../cli/status/progress";
-import { describeCampaign } from "../../provider/tooling";
 import { ManualClock } from "../support/clock";
 import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS, startTestEmulator } from "../support/emulator";
 import { AGENT_ID, rawInputs } from "../support/inputs";
@@ -252,13 +251,13 @@ describe("pulumi-vox status: calls per minute", () => {
   const minute = 60_000;
   const at = (minutes: number, ended: number): Sample => ({
     readAt: minutes * minute,
-    campaign: describeCampaign({
+    campaign: {
       id: "c",
       name: "c",
       status: "ongoing",
       agentId: AGENT_ID,
       agentVersion: "production",
-      fromNumber: "0212345678",
+      callFrom: "0212345678",
       presentationNumber: null,
       totalCalls: 1000,
       completedCalls: ended,
@@ -272,7 +271,8 @@ describe("pulumi-vox status: calls per minute", () => {
       pausedBy: null,
       callTimeWindow: null,
       organizationId: null,
-    }),
+      paused: false,
+    },
   });
 
   it("is a moving average over the last minute of rounds, not the last interval alone", () => {
