@@ -271,10 +271,16 @@ describe("create, read, update, delete", () => {
 
     it("treats a campaign that is gone, or finished meanwhile, as deleted", async () => {
       const { id, outs } = await created();
+      await emulator.resetRequests();
       // The key sees its organization's campaigns, so a 404 here means gone, not another organization's key.
       await provider.delete("no-such-campaign", { ...outs, status: "pending" });
+      assert.deepStrictEqual(await emulator.requests(), { "POST /v3/campaigns/{id}/cancel": 1, "POST /v2/campaigns/list": 1 });
       await emulator.api("POST", `/v3/campaigns/${id}/cancel`);
+      await emulator.resetRequests();
+      // Outputs from before the cancel: the API refuses a second cancel, which means the work is done.
       await provider.delete(id, outs);
+      assert.deepStrictEqual(await emulator.requests(), { "POST /v3/campaigns/{id}/cancel": 1 });
+      assert.strictEqual((await emulator.campaign(id)).status, "canceled");
     });
   });
 
