@@ -4,7 +4,8 @@ import * as path from "path";
 import { renderPreview } from "../../cli/explain/markdown";
 import { readPreview } from "../../cli/explain/preview";
 import { shell } from "../support/shell";
-import { REPO, assertNoPhoneNumbers, runCli } from "./helpers";
+import { builtBin } from "../support/bins";
+import { assertNoPhoneNumbers, runCli } from "./helpers";
 
 /** Recorded with Pulumi CLI v3.248.0 on examples/gitops: see fixtures/README.md. */
 const FIXTURES = path.join(__dirname, "fixtures");
@@ -232,8 +233,8 @@ describe("pulumi-vox explain", () => {
       }, 500);`;
     const command =
       `node -e '${slowWriter}' ${path.join(FIXTURES, "preview-create.json")} | ` +
-      `node -e '${nonBlockingParent}' -- -r ${require.resolve("ts-node/register")} ${path.join(REPO, "cli", "index.ts")} explain`;
-    const run = await shell(command, { env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } });
+      `node -e '${nonBlockingParent}' -- ${builtBin("pulumi-vox")} explain`;
+    const run = await shell(command);
     assert.strictEqual(run.code, 0, run.stderr);
     assert.strictEqual(run.stdout, explain("create"));
   });
