@@ -5,29 +5,15 @@ import * as path from "path";
 import { statusCommand } from "../../cli/status/command";
 import { systemClock } from "../../provider/clock";
 import { ManualClock } from "../support/clock";
-import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS, startTestEmulator } from "../support/emulator";
+import { UNTIL_WINDOW_OPENS } from "../support/emulator";
+import { useEmulatorEnvironment, useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
-import { checked, configureProvider, provider } from "../support/provider";
+import { checked, provider } from "../support/provider";
 
 /** `pulumi-vox status` against the emulator, run in-process on a screen that is not a terminal. */
 describe("pulumi-vox status", () => {
-  let emulator: TestEmulator;
-  const saved = { key: process.env.VOX_API_KEY, url: process.env.VOX_BASE_URL };
-  beforeEach(async () => {
-    emulator = await startTestEmulator();
-    await configureProvider(emulator.url);
-    Object.assign(process.env, { VOX_API_KEY: TEST_API_KEY, VOX_BASE_URL: emulator.url });
-  });
-  afterEach(async () => {
-    await emulator.close();
-    for (const [name, value] of [
-      ["VOX_API_KEY", saved.key],
-      ["VOX_BASE_URL", saved.url],
-    ] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  });
+  const emulator = useProviderEmulator();
+  useEmulatorEnvironment(emulator);
 
   /** Runs status at the emulator's time (frozen), so "now" is the test's calendar, not the machine's. */
   async function status(...args: string[]) {

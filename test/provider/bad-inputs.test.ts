@@ -4,9 +4,10 @@ import { LIMITS } from "../../provider/campaign/schema";
 import { MAX_NESTING } from "../../provider/campaign/input-shape";
 import { UNKNOWN } from "../../provider/values/unknown";
 import { withMessage } from "../support/errors";
-import { TestEmulator, startTestEmulator, totalRequests } from "../support/emulator";
+import { totalRequests } from "../support/emulator";
+import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
-import { checked, configureProvider, provider } from "../support/provider";
+import { checked, provider } from "../support/provider";
 
 /** `{a: {a: … {}}}`, `levels` objects deep. */
 function nested(levels: number): Record<string, unknown> {
@@ -307,13 +308,7 @@ const CORPUS: [string, Record<string, unknown>, string, RegExp?][] = [
 ];
 
 describe("bad inputs", () => {
-  let emulator: TestEmulator;
-  before(async () => {
-    emulator = await startTestEmulator();
-    await configureProvider(emulator.url);
-  });
-  after(() => emulator.close());
-  beforeEach(() => emulator.resetRequests());
+  const emulator = useProviderEmulator({ perFile: true });
 
   describe(`${CORPUS.length} inputs check rejects with their path, and no request`, () => {
     afterEach(async () => assert.deepStrictEqual(await emulator.requests(), {}, "a rejected input must make no request"));

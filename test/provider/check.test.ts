@@ -1,21 +1,16 @@
 import * as assert from "assert";
 import { UNKNOWN } from "../../provider/values/unknown";
-import { TestEmulator, startTestEmulator, totalRequests } from "../support/emulator";
+import { totalRequests } from "../support/emulator";
+import { useProviderEmulator } from "../support/hooks";
 import { AGENT_ID, rawInputs } from "../support/inputs";
-import { checked, configureProvider, provider } from "../support/provider";
+import { checked, provider } from "../support/provider";
 import { taskListOf } from "../../provider/campaign/packed-tasks";
 
 /** `tasks[1].callTo: …` → `tasks[1].callTo`. */
 const pathOf = (reason: string) => reason.slice(0, reason.indexOf(": "));
 
 describe("check", () => {
-  let emulator: TestEmulator;
-  before(async () => {
-    emulator = await startTestEmulator();
-    await configureProvider(emulator.url);
-  });
-  after(() => emulator.close());
-  beforeEach(() => emulator.resetRequests());
+  const emulator = useProviderEmulator({ perFile: true });
   afterEach(async () => assert.strictEqual(totalRequests(await emulator.requests()), 0, "check must not call the API"));
 
   it("normalizes numbers, days, clock times and fills defaults", async () => {

@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { TestEmulator, startTestEmulator, totalRequests } from "../support/emulator";
+import { totalRequests } from "../support/emulator";
+import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
 import { checked, configureProvider, provider } from "../support/provider";
 
@@ -10,12 +11,7 @@ const AUTONAME = "renewal-reminder-0a1b2c";
  * campaign exists, and the request log shows how the provider got there.
  */
 describe("faults: no duplicate campaign, retries where safe", () => {
-  let emulator: TestEmulator;
-  beforeEach(async () => {
-    emulator = await startTestEmulator();
-    await configureProvider(emulator.url, { "vox:timeoutSeconds": "1", "vox:createLookupSeconds": "1" });
-  });
-  afterEach(() => emulator.close());
+  const emulator = useProviderEmulator({ config: { "vox:timeoutSeconds": "1", "vox:createLookupSeconds": "1" } });
 
   async function createOnce() {
     return provider.create(await checked(rawInputs()));
@@ -74,7 +70,7 @@ describe("faults: no duplicate campaign, retries where safe", () => {
     const inputs = await checked(rawInputs());
     const pending = provider.create(inputs);
     await new Promise((r) => setTimeout(r, 150));
-    emulator = await startTestEmulator({ port });
+    await emulator.restart({ port });
     await pending;
     assert.strictEqual(await emulator.campaignCount(), 1);
   });
@@ -92,7 +88,7 @@ describe("faults: no duplicate campaign, retries where safe", () => {
   });
 
   it("gives up after vox:maxRetries, with the last error", async () => {
-    await configureProvider(emulator.url, { "vox:maxRetries": "2" });
+    await emulator.configure({ "vox:maxRetries": "2" });
     await emulator.fault({ type: "503", method: "GET", path: "/v3/campaigns/*", count: 10 });
     await assert.rejects(provider.read("any", { status: "pending" }), /GET \/v3\/campaigns\/any failed: vox API 503/);
     assert.strictEqual(totalRequests(await emulator.requests()), 3);

@@ -1,15 +1,11 @@
 import * as assert from "assert";
-import { TestEmulator, startTestEmulator, totalRequests } from "../support/emulator";
+import { totalRequests } from "../support/emulator";
+import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
-import { checked, configureProvider, provider } from "../support/provider";
+import { checked, provider } from "../support/provider";
 
 describe("a finished campaign", () => {
-  let emulator: TestEmulator;
-  beforeEach(async () => {
-    emulator = await startTestEmulator();
-    await configureProvider(emulator.url);
-  });
-  afterEach(() => emulator.close());
+  const emulator = useProviderEmulator();
 
   /** A campaign canceled in vox.ai, then refreshed: state says canceled. */
   async function finished() {
