@@ -7,7 +7,8 @@ import { createInterface } from "node:readline";
 import { parseCliArgs } from "../../emulator/cli";
 import { EmulatorOptions } from "../../emulator/options";
 import { builtBin } from "../support/bins";
-import { Client, campaignBody } from "./helpers";
+import { Client } from "../support/emulator";
+import { campaignBody } from "../support/inputs";
 
 const ROOT = resolve(__dirname, "../..");
 const KEY = "cli-secret-key";
