@@ -5,7 +5,7 @@ import * as path from "path";
 import { statusCommand } from "../../cli/status/command";
 import { systemClock } from "../../provider/clock";
 import { ManualClock } from "../support/clock";
-import { UNTIL_WINDOW_OPENS } from "../support/emulator";
+import { DAY, HOUR, MONDAY_07_KST, UNTIL_WINDOW_OPENS } from "../support/emulator";
 import { useEmulatorEnvironment, useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
 import { checked, provider } from "../support/provider";
@@ -36,7 +36,7 @@ describe("pulumi-vox status", () => {
     const userPaused = await create({ ...longList, name: "user-paused", paused: true });
     await emulator.api("POST", `/v3/campaigns/${canceled}/cancel`);
     await emulator.advance(3.5 * 3_600_000);
-    const draft = await create({ name: "draft", scheduledAt: "2030-01-07T09:00:00+09:00" });
+    const draft = await create({ name: "draft", scheduledAt: new Date(MONDAY_07_KST + 7 * DAY + 2 * HOUR).toISOString() });
     await emulator.resetRequests();
     return { systemPaused, canceled, userPaused, draft };
   }
@@ -56,7 +56,11 @@ describe("pulumi-vox status", () => {
     // 09:00–12:00 on one line of one-minute calls: about 180 ended, the rest waits.
     assert.ok(systemPaused.completed >= 170 && systemPaused.completed <= 181, `completed ${systemPaused.completed}`);
     assert.strictEqual(systemPaused.remaining, 300 - systemPaused.completed - systemPaused.failed);
-    assert.deepStrictEqual(systemPaused.nextWindow, { at: "2025-03-03T04:00:00.000Z", local: "Mon 13:00", timezone: "Asia/Seoul" });
+    assert.deepStrictEqual(systemPaused.nextWindow, {
+      at: new Date(MONDAY_07_KST + 6 * HOUR).toISOString(),
+      local: "Mon 13:00",
+      timezone: "Asia/Seoul",
+    });
     assert.strictEqual(systemPaused.secondsLeft, null);
 
     assert.strictEqual(canceled.status, "canceled");

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { Client, DAY, HOUR, MINUTE, MONDAY_10_KST, TestEmulator } from "../support/emulator";
+import { Client, DAY, HOUR, MINUTE, MONDAY_07_KST, MONDAY_10_KST, TEST_MONDAY, TestEmulator } from "../support/emulator";
 import { tasks } from "../support/inputs";
 import { startInWindow, windowOn } from "./helpers";
 
@@ -110,11 +110,11 @@ describe("emulator lifecycle", () => {
 
   it("keeps a draft scheduled outside the window pending until the window opens", async () => {
     await start();
-    const scheduled = Date.parse("2025-03-03T21:00:00+09:00");
+    const scheduled = Date.parse(`${TEST_MONDAY}T21:00:00+09:00`);
     const id = await client.create({ scheduled_at: new Date(scheduled).toISOString() });
     emulator.clock.set(scheduled);
     assert.equal((await client.campaign(id)).status, "pending");
-    emulator.clock.set(Date.parse("2025-03-04T08:00:00+09:00"));
+    emulator.clock.set(MONDAY_07_KST + DAY + HOUR);
     assert.equal((await client.campaign(id)).status, "ongoing");
   });
 
@@ -155,7 +155,7 @@ describe("emulator lifecycle", () => {
     const outsideWindow = await client.post(`/v3/campaigns/${id}/resume`);
     assert.equal(outsideWindow.body.status, "paused");
     assert.equal(outsideWindow.body.paused_by, "system");
-    emulator.clock.set(Date.parse("2025-03-05T10:00:00+09:00"));
+    emulator.clock.set(MONDAY_10_KST + 2 * DAY);
     assert.equal((await client.campaign(id)).status, "ongoing", "the requested resume happens when Wednesday opens");
   });
 
@@ -180,7 +180,7 @@ describe("emulator lifecycle", () => {
       call_time_window: { windows: [{ days: ["Monday"], start_min: 540, end_min: 1020 }], timezone: "America/New_York" },
     });
     assert.equal((await client.campaign(id)).status, "pending");
-    emulator.clock.set(Date.parse("2025-03-03T09:00:00-05:00"));
+    emulator.clock.set(Date.parse(`${TEST_MONDAY}T09:00:00-05:00`));
     assert.equal((await client.campaign(id)).status, "ongoing");
   });
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { Client, HOUR, MONDAY_10_KST, TestEmulator } from "../support/emulator";
+import { Client, HOUR, MONDAY_10_KST, TEST_MONDAY, TestEmulator } from "../support/emulator";
 import { campaignBody, tasks } from "../support/inputs";
 import { startInWindow, windowOn } from "./helpers";
 
@@ -250,8 +250,8 @@ describe("emulator validation", () => {
 
     it("scheduled_at now, or in the future with an offset or fractional seconds", async () => {
       const now = new Date(MONDAY_10_KST).toISOString();
-      const inAnHour = await client.post("/v2/campaigns", campaignBody({ scheduled_at: "2025-03-03T11:00:00.5+09:00" }));
-      assert.equal(inAnHour.body.scheduled_at, "2025-03-03T02:00:00.500Z");
+      const inAnHour = await client.post("/v2/campaigns", campaignBody({ scheduled_at: `${TEST_MONDAY}T11:00:00.5+09:00` }));
+      assert.equal(inAnHour.body.scheduled_at, new Date(MONDAY_10_KST + HOUR + 500).toISOString());
       assert.equal(inAnHour.body.status, "draft");
       assert.equal((await client.post("/v2/campaigns", campaignBody({ scheduled_at: now }))).body.status, "pending");
       assert.equal((await client.post("/v2/campaigns", campaignBody({ scheduled_at: null }))).body.scheduled_at, null);

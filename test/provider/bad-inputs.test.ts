@@ -4,7 +4,7 @@ import { LIMITS } from "../../provider/campaign/schema";
 import { MAX_NESTING } from "../../provider/campaign/input-shape";
 import { UNKNOWN } from "../../provider/values/unknown";
 import { withMessage } from "../support/errors";
-import { totalRequests } from "../support/emulator";
+import { LONG_AGO, totalRequests } from "../support/emulator";
 import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
 import { checked, provider } from "../support/provider";
@@ -95,7 +95,7 @@ const CORPUS: [string, Record<string, unknown>, string, RegExp?][] = [
   ["offset minutes 75", { scheduledAt: "2027-02-10T09:00:00+09:75" }, "scheduledAt", /UTC offset/],
   ["words", { scheduledAt: "next monday" }, "scheduledAt", /ISO-8601/],
   ["unix milliseconds", { scheduledAt: 1796083200000 }, "scheduledAt", /ISO-8601/],
-  ["a past start", { scheduledAt: "2020-01-01T09:00:00+09:00" }, "scheduledAt", /in the past/],
+  ["a past start", { scheduledAt: LONG_AGO }, "scheduledAt", /in the past/],
   // concurrency
   ["concurrency 0", { concurrency: 0 }, "concurrency", /between 1 and 100/],
   ["concurrency 101", { concurrency: 101 }, "concurrency", /between 1 and 100/],

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { UNKNOWN } from "../../provider/values/unknown";
-import { totalRequests } from "../support/emulator";
+import { LONG_AGO, totalRequests } from "../support/emulator";
 import { useProviderEmulator } from "../support/hooks";
 import { AGENT_ID, rawInputs } from "../support/inputs";
 import { checked, provider } from "../support/provider";
@@ -73,8 +73,8 @@ describe("check", () => {
   });
 
   it("accepts an unchanged start time that has passed since", async () => {
-    const inputs = await checked(rawInputs({ scheduledAt: "2020-01-01T00:00:00.000Z" }), { scheduledAt: "2020-01-01T00:00:00.000Z" });
-    assert.strictEqual(inputs.scheduledAt, "2020-01-01T00:00:00.000Z");
+    const inputs = await checked(rawInputs({ scheduledAt: LONG_AGO }), { scheduledAt: LONG_AGO });
+    assert.strictEqual(inputs.scheduledAt, LONG_AGO);
   });
 
   it("passes preview unknowns through untouched and still checks the known fields", async () => {

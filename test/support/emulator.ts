@@ -11,13 +11,26 @@ export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
+/** The first Monday, 07:00 in Seoul (which keeps no summer time), on a later date than `after`. */
+function mondaySeoulAfter(after: number): number {
+  const wall = new Date(after + 9 * HOUR); // its UTC fields read as the wall clock in Seoul
+  const daysAhead = (8 - wall.getUTCDay()) % 7 || 7;
+  return Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + daysAhead, 7) - 9 * HOUR;
+}
+
 /**
- * The tests' calendar: Monday 2025-03-03, 07:00 in Seoul, where every test emulator's frozen clock starts.
+ * The tests' calendar: a Monday, 07:00 in Seoul, where every test emulator's frozen clock starts. It follows
+ * the machine's clock (the first such Monday more than a day ahead), so a start time that the emulator takes
+ * as future is future for code that reads the machine's clock too, on whatever date the tests run.
  * Before the programs' test windows (09:00–12:00), so a new campaign waits until a test moves the clock.
  */
-export const MONDAY_07_KST = Date.parse("2025-03-03T07:00:00+09:00");
+export const MONDAY_07_KST = mondaySeoulAfter(Date.now() + DAY);
+/** That Monday's date in Seoul (`YYYY-MM-DD`), to write times of the test week: `${TEST_MONDAY}T09:00:00+09:00`. */
+export const TEST_MONDAY = new Date(MONDAY_07_KST + 9 * HOUR).toISOString().slice(0, 10);
 /** 10:00 the same Monday: inside the API's default window (08:00–20:00); the emulator's own tests start here. */
 export const MONDAY_10_KST = MONDAY_07_KST + 3 * HOUR;
+/** A time long past on any run: a month before the test week. */
+export const LONG_AGO = new Date(MONDAY_07_KST - 30 * DAY).toISOString();
 /** From MONDAY_07_KST into the first window. */
 export const UNTIL_WINDOW_OPENS = 2 * HOUR + 1000;
 
