@@ -175,9 +175,9 @@ describe("emulator lifecycle", () => {
 
   it("evaluates windows in the campaign time zone", async () => {
     await start();
-    // Monday 10:00 Seoul is Sunday 20:00 in New York.
+    // Monday 10:00 Seoul is Sunday 20:00 in Bogotá (UTC-5 all year: the test week may fall on any date).
     const id = await client.create({
-      call_time_window: { windows: [{ days: ["Monday"], start_min: 540, end_min: 1020 }], timezone: "America/New_York" },
+      call_time_window: { windows: [{ days: ["Monday"], start_min: 540, end_min: 1020 }], timezone: "America/Bogota" },
     });
     assert.equal((await client.campaign(id)).status, "pending");
     emulator.clock.set(Date.parse(`${TEST_MONDAY}T09:00:00-05:00`));
