@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { UNTIL_WINDOW_OPENS, totalRequests } from "../support/emulator";
+import { DAY, MONDAY_07_KST, UNTIL_WINDOW_OPENS, totalRequests } from "../support/emulator";
 import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
 import { checked, provider } from "../support/provider";
@@ -45,7 +45,8 @@ describe("create, read, update, delete", () => {
     });
 
     it("creates a draft for a future start", async () => {
-      const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
+      // A week after the test calendar's Monday: future for the emulator and for the provider's clock alike.
+      const start = new Date(MONDAY_07_KST + 7 * DAY).toISOString();
       const { outs } = await created({ scheduledAt: start });
       assert.strictEqual(outs.status, "draft");
       assert.strictEqual(outs.scheduledAt, start);
