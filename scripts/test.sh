@@ -22,7 +22,8 @@ if [[ ${1:-} == fast || ${1:-} == cli || ${1:-} == all ]]; then
   tier=$1
   shift
 fi
-bash scripts/bootstrap.sh > /dev/null
+# TEST_BUILT=1: the caller has just run the bootstrap (scripts/test-any-date.sh, once for several runs).
+if [[ ${TEST_BUILT:-} != 1 ]]; then bash scripts/bootstrap.sh > /dev/null; fi
 # The tests' types are checked here, once for all (test/tsconfig.json); mocha's processes then only strip
 # them (ts-node's transpile-only mode) instead of checking them again in each.
 npx tsc -p test/tsconfig.json
