@@ -3,8 +3,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { REPO, builtBin } from "../support/bins";
 
-export const REPO = path.resolve(__dirname, "..", "..");
 export const EXAMPLE_CAMPAIGNS = path.join(REPO, "examples", "gitops", "campaigns");
 
 /** A fresh temporary directory, removed after the current test file. */
@@ -30,14 +30,12 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `cli/index.ts` in a child process: `node -r ts-node/register cli/index.ts <args>`. */
+/** Runs the `pulumi-vox` bin in a child process, as a user would (see builtBin). */
 export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliRun {
-  const result = spawnSync(process.execPath, ["-r", require.resolve("ts-node/register"), path.join(REPO, "cli", "index.ts"), ...args], {
+  const result = spawnSync(process.execPath, [builtBin("pulumi-vox"), ...args], {
     cwd: options.cwd ?? REPO,
     input: options.input ?? "",
     encoding: "utf8",
-    // Type checking is the build's job; here it would only slow every run down.
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true", TS_NODE_PROJECT: path.join(REPO, "tsconfig.json") },
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
