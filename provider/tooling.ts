@@ -19,7 +19,7 @@ export type { Comparable, FieldName } from "./campaign/fields";
 export { migrateRecord } from "./campaign/state";
 export { campaignFilesIn, readCampaignFiles } from "./campaign-files";
 export type { CampaignFileReport } from "./campaign-files";
-export { ContactListError, readContactList } from "./contact-lists";
+export { ContactListError, isContactListFile, readContactList } from "./contact-lists";
 export type { ContactList } from "./contact-lists";
 export { errorCodeIn } from "./errors";
 export { displayPath } from "./files/display-path";

@@ -1,5 +1,5 @@
 /** Contact lists (CSV from spreadsheets, or JSON) read into campaign tasks. */
-export { readContactList } from "./read";
+export { isContactListFile, readContactList } from "./read";
 export type { ContactList } from "./contact-list";
 export { tasksFromCsv } from "./csv";
 export type { CsvContactOptions } from "./csv";

@@ -1,9 +1,11 @@
 import * as path from "path";
+import { readBoundedFile } from "../files/bounded-read";
 import { displayPath } from "../files/display-path";
 import type { ContactList } from "./contact-list";
 import { CsvContactOptions, tasksFromCsv } from "./csv";
 import { ContactListError } from "./errors";
 import { tasksFromJson } from "./json";
+import { CONTACT_LIST_LIMIT } from "./list-checks";
 
 /**
  * Reads a contact list by its extension: `.csv` with {@link tasksFromCsv}, `.json` with
@@ -17,4 +19,16 @@ export function readContactList(file: string, options: CsvContactOptions = {}): 
   if (extension === ".json") return tasksFromJson(file, { encoding: options.encoding });
   const name = displayPath(file);
   throw new ContactListError(name, [`${name}: a contact list must be a .csv or .json file`]);
+}
+
+/**
+ * Whether a file named on its own (`pulumi-vox validate contacts.csv`) is a contact list rather than a
+ * campaign file: a `.csv`, or a `.json` whose text is an array (a campaign file is a mapping).
+ */
+export function isContactListFile(file: string): boolean {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === ".csv") return true;
+  if (extension !== ".json") return false;
+  const read = readBoundedFile(file, CONTACT_LIST_LIMIT);
+  return read.ok && /^\ufeff?\s*\[/.test(read.bytes.subarray(0, 64).toString("utf8"));
 }

@@ -3,6 +3,8 @@ import { tasksDigest } from "../values/json";
 import type { Failure } from "../campaign/validate";
 import { VoxError } from "../errors";
 import { displayPath } from "../files/display-path";
+import { outsideRootReason, projectRoot } from "../files/project-root";
+import type { ContactList } from "./contact-list";
 import { readContactList } from "./read";
 import { ContactListError, firstProblems } from "./errors";
 
@@ -13,10 +15,11 @@ export type TasksFileSummary = { ok: true; taskCount: number; tasksDigest: strin
  * Reads the contact list `tasksFile` names and sums it up as state keeps it. The digest is taken over
  * the normalized tasks exactly as for inline `tasks`, so moving a list into a file is no change.
  * Problems become `check` failures on `tasksFile`: the first ones and a count of the rest (see `firstProblems`).
+ * A file outside the project folder is refused unread.
  */
 export function summarizeTasksFile(file: string): TasksFileSummary {
   try {
-    const { tasks } = readContactList(file);
+    const { tasks } = readDeclaredList(file);
     return { ok: true, taskCount: tasks.length, tasksDigest: tasksDigest(tasks) };
   } catch (error) {
     if (!(error instanceof ContactListError)) throw error;
@@ -32,7 +35,7 @@ export function summarizeTasksFile(file: string): TasksFileSummary {
 export function loadTasksFile(file: string, expectedDigest: unknown): CampaignTask[] {
   let tasks: CampaignTask[];
   try {
-    tasks = readContactList(file).tasks;
+    tasks = readDeclaredList(file).tasks;
   } catch (error) {
     if (error instanceof ContactListError) throw new Error(`tasksFile: ${error.message}`, { cause: error });
     throw error;
@@ -44,4 +47,14 @@ export function loadTasksFile(file: string, expectedDigest: unknown): CampaignTa
     );
   }
   return tasks;
+}
+
+/**
+ * The list a declaration names, which must lie inside the project folder (see projectRoot): a `tasksFile`
+ * is reviewed as text, and `/etc/passwd` there must not be read, nor a link to it.
+ */
+function readDeclaredList(file: string): ContactList {
+  const outside = outsideRootReason(file, projectRoot());
+  if (outside !== undefined) throw new ContactListError(displayPath(file), [`${displayPath(file)}: ${outside}`]);
+  return readContactList(file);
 }

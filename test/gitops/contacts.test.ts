@@ -175,7 +175,7 @@ describe("contact lists", () => {
       const file = path.join(writeFiles(dir, { "bad.json": text }), "bad.json");
       const problems = problemsOf(() => tasksFromJson(file));
       assert.match(problems[0], /bad\.json:6: \[1\]\.callTo: must be a phone number written as a string/);
-      assert.match(problems[1], /bad\.json:8: \[2\]: Unrecognized key: "extra"/);
+      assert.match(problems[1], /bad\.json:10: \[2\]\.extra: unknown field/);
     });
 
     it("reports a syntax error with its line and without quoting the text", () => {
