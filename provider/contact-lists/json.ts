@@ -45,7 +45,8 @@ export function tasksFromJson(file: string, options: JsonContactOptions = {}): C
   if (!outline.ok) throw new ContactListError(name, [`${name}:${outline.line}: ${outline.reason}`]);
   const at = (path: PropertyKey[]) => `${name}:${outline.lineOf(path)}: ${formatPath(path)}`;
   const problems = outline.repeatedKeys.map(
-    ({ path, line }) => `${name}:${line}: ${formatPath(path)}: appears twice in one object, and JSON keeps only the last; give each key once`,
+    ({ path, line }) =>
+      `${name}:${line}: ${formatPath(path)}: appears twice in one object, and JSON keeps only the last; give each key once`,
   );
   const { inputs, failures } = validateCampaignInputs({ tasks: value }, { now: Number.NEGATIVE_INFINITY });
   for (const failure of failures) {

@@ -64,7 +64,10 @@ function readUpTo(descriptor: number, limit: SizeLimit): BytesResult {
     chunks.push(chunk.subarray(0, read));
     total += read;
     if (total > limit.bytes) {
-      return { ok: false, reason: `grew past ${mebibytes(limit.bytes)}, the most ${limit.noun} may be, while it was read; ${limit.advice}` };
+      return {
+        ok: false,
+        reason: `grew past ${mebibytes(limit.bytes)}, the most ${limit.noun} may be, while it was read; ${limit.advice}`,
+      };
     }
   }
 }

@@ -59,7 +59,8 @@ export function parseDocument(text: string): DocumentResult {
     value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // The yaml package says "Excessive alias count indicates a resource exhaustion attack", without a place.
-    if (error instanceof ReferenceError) return { ok: false, problems: [{ line: lineAt(firstAliasOffset(document)), reason: ALIAS_REASON }] };
+    if (error instanceof ReferenceError)
+      return { ok: false, problems: [{ line: lineAt(firstAliasOffset(document)), reason: ALIAS_REASON }] };
     // Block nesting just short of what overflows the parser may still overflow the conversion.
     if (error instanceof RangeError) return { ok: false, problems: [{ line: 1, reason: TOO_DEEP_REASON }] };
     throw error;
@@ -90,7 +91,10 @@ function flowNestingProblem(text: string): SyntaxProblem | undefined {
     else if (token === "]" || token === "}") depth--;
     else if (token.includes("\n")) line += token.split("\n").length - 1;
     if (depth > MAX_FLOW_NESTING) {
-      return { line, reason: `nests more than ${MAX_FLOW_NESTING} levels of [ ] and { }; campaign inputs nest a few levels (metadata at most 64)` };
+      return {
+        line,
+        reason: `nests more than ${MAX_FLOW_NESTING} levels of [ ] and { }; campaign inputs nest a few levels (metadata at most 64)`,
+      };
     }
   }
   return undefined;

@@ -19,8 +19,7 @@ export interface RepeatedKey {
 
 /** What one walk over the text found. */
 export type JsonOutline =
-  | { ok: true; repeatedKeys: RepeatedKey[]; lineOf(path: ReadonlyArray<PropertyKey>): number }
-  | { ok: false; line: number; reason: string };
+  { ok: true; repeatedKeys: RepeatedKey[]; lineOf(path: ReadonlyArray<PropertyKey>): number } | { ok: false; line: number; reason: string };
 
 /** An open object or array on the walk's stack. */
 interface Frame {
@@ -81,6 +80,7 @@ function lineWithin(text: string, start: Position, base: PropertyKey[], rest: Re
   return line;
 }
 
+// eslint-disable-next-line no-control-regex -- JSON forbids control characters in strings: this finds them.
 const ESCAPE_OR_CONTROL = /[\\\u0000-\u001f]/;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
@@ -178,7 +178,6 @@ class JsonWalker {
 
   /** Reads `"key":` into the object on top of the stack, noting a key it already holds. */
   private readKey(stack: Frame[]): void {
-    this.skipWhitespace();
     this.refuseTrailingComma("}");
     if (this.text[this.offset] !== '"') this.fail('expected a key in double quotes ("key": value)');
     const line = this.line;
@@ -194,9 +193,13 @@ class JsonWalker {
     this.offset++;
   }
 
+  /** Right after a comma (or an opening brace): the error names the comma's line, not the closer's. */
   private refuseTrailingComma(closer: string): void {
+    const line = this.line;
     this.skipWhitespace();
-    if (this.text[this.offset] === closer) this.fail(`a comma before "${closer}" (a trailing comma), which JSON does not allow; remove it`);
+    if (this.text[this.offset] === closer) {
+      throw new SyntaxProblem(line, `a comma before "${closer}" (a trailing comma), which JSON does not allow; remove it`);
+    }
   }
 
   /**
