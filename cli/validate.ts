@@ -10,7 +10,10 @@ import {
   isContactListFile,
   readCampaignFiles,
   readContactList,
+  readTasksFile,
+  tasksFilePath,
 } from "../provider/tooling";
+import type { TasksFileSpec } from "../provider/tooling";
 import { EXIT, UsageError } from "./usage";
 import type { Output } from "./output";
 
@@ -89,9 +92,9 @@ function listSummary(list: ContactList): string {
 
 function checkContactList(report: CampaignFileReport): { list?: ContactList; errors: string[] } {
   const file = report.campaign?.args.tasksFile;
-  if (typeof file !== "string") return { errors: [] };
+  if (file === undefined) return { errors: [] };
   try {
-    return { list: readContactList(file), errors: [] };
+    return { list: readTasksFile(file as TasksFileSpec), errors: [] };
   } catch (error) {
     if (!(error instanceof ContactListError)) throw error;
     // Name the campaign file too: the same list may serve several campaigns.
@@ -104,7 +107,7 @@ function summary(report: CampaignFileReport, list: ContactList | undefined): str
   const { inputs, resourceName } = report;
   const name = inputs.name === resourceName ? resourceName : `${resourceName} ("${inputs.name}")`;
   const tasks = list
-    ? `${plural(list.tasks.length, "task")} from ${displayPath(String(inputs.tasksFile))} (${list.encoding.toUpperCase()})`
+    ? `${plural(list.tasks.length, "task")} from ${displayPath(tasksFilePath(inputs.tasksFile as TasksFileSpec))} (${list.encoding.toUpperCase()})`
     : plural(Number(inputs.taskCount), "task");
   return `${name}: ${tasks}, ${describeCallTimeWindow(inputs.callTimeWindow as CampaignCallTimeWindow | undefined)}`;
 }

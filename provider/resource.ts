@@ -1,11 +1,11 @@
-import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import type { CallTimeWindowArgs, CampaignArgs, CampaignCallTimeWindow, TaskArgs } from "./campaign/args";
+import type { CallTimeWindowArgs, CampaignArgs, CampaignCallTimeWindow, TaskArgs, TasksFileArgs } from "./campaign/args";
 import { autoname } from "./campaign/autoname";
 import { DERIVED_INPUTS } from "./campaign/fields";
 import { assertProgramInputShape } from "./campaign/validate";
 import { packTasks } from "./campaign/packed-tasks";
 import { OBSERVED_KEYS } from "./campaign/state";
+import { absoluteTasksFile } from "./contact-lists/tasks-file";
 import { VoxError } from "./errors";
 import { warnAboutNightCalls } from "./night-call-warning";
 import { campaignProvider } from "./serialized-provider";
@@ -40,8 +40,8 @@ export class Campaign extends pulumi.dynamic.Resource {
   declare readonly concurrency: pulumi.Output<number>;
   /** The normalized call time window (times as `"HH:MM"`), or null when the API default (08:00–20:00 daily) applies. */
   declare readonly callTimeWindow: pulumi.Output<CampaignCallTimeWindow | null>;
-  /** The contact list path, when `tasksFile` is used. */
-  declare readonly tasksFile: pulumi.Output<string | undefined>;
+  /** The contact list (its path made absolute), when `tasksFile` is used. */
+  declare readonly tasksFile: pulumi.Output<string | TasksFileArgs | undefined>;
   /** The adopted campaign id, when `adoptId` is used. */
   declare readonly adoptId: pulumi.Output<string | undefined>;
   /** Whether a replace may call people again. */
@@ -102,7 +102,8 @@ export class Campaign extends pulumi.dynamic.Resource {
         callTimeWindow: args.callTimeWindow as pulumi.Input<CallTimeWindowArgs> | undefined,
         // One secret string instead of thousands of values: see campaign/packed-tasks.ts.
         tasks: args.tasks && pulumi.secret(pulumi.output(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>).apply(packTasks)),
-        tasksFile: args.tasksFile && pulumi.output(args.tasksFile).apply((file) => path.resolve(file)),
+        tasksFile:
+          args.tasksFile && pulumi.output(args.tasksFile).apply((file) => absoluteTasksFile(file as string | TasksFileArgs, process.cwd())),
         adoptId: args.adoptId,
         allowRedial: args.allowRedial,
         paused: args.paused,

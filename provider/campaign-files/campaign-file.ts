@@ -1,5 +1,6 @@
 import * as path from "path";
 import { duplicateWarnings } from "../contact-lists/list-checks";
+import { TasksFileSpec, absoluteTasksFile } from "../contact-lists/tasks-file";
 import type { CampaignArgs, CampaignCallTimeWindow, CampaignTask } from "../campaign/args";
 import { DERIVED_INPUTS } from "../campaign/fields";
 import { formatPath, parsePropertyPath } from "../campaign/schema";
@@ -75,8 +76,9 @@ export function readCampaignFile(file: string, root: string): CampaignFileReport
   const errors = DERIVED_INPUTS.filter((key) => key in content).map(
     (key) => `${place([key])}: is worked out by the provider from the tasks; remove it`,
   );
-  const listOutside = typeof args.tasksFile === "string" ? outsideRootReason(args.tasksFile, root) : undefined;
-  if (listOutside !== undefined) errors.push(`${place(["tasksFile"])}: ${content.tasksFile as string} ${listOutside}`);
+  const listFile = declaredListPath(args.tasksFile);
+  const listOutside = listFile === undefined ? undefined : outsideRootReason(listFile, root);
+  if (listOutside !== undefined) errors.push(`${place(["tasksFile"])}: ${declaredListPath(content.tasksFile)} ${listOutside}`);
   // The file alone cannot tell whether its start time is new (then it must lie ahead) or the start of a
   // campaign that already exists (then it may have passed): judge no time here, and warn below.
   const { inputs, failures } = validateCampaignInputs({ name: resourceName, ...args }, { now: Number.NEGATIVE_INFINITY });
@@ -97,9 +99,17 @@ export function readCampaignFile(file: string, root: string): CampaignFileReport
   };
 }
 
+/** `tasksFile` made absolute against the campaign file's folder, in either form; a malformed one is left for the schema. */
 function withAbsoluteTasksFile(content: Record<string, unknown>, directory: string): Record<string, unknown> {
-  if (typeof content.tasksFile !== "string" || content.tasksFile === "") return content;
-  return { ...content, tasksFile: path.resolve(directory, content.tasksFile) };
+  const file = declaredListPath(content.tasksFile);
+  if (file === undefined) return content;
+  return { ...content, tasksFile: absoluteTasksFile(content.tasksFile as TasksFileSpec, directory) };
+}
+
+/** The path a `tasksFile` value names, when it names one. */
+function declaredListPath(value: unknown): string | undefined {
+  const file = isPlainObject(value) ? value.path : value;
+  return typeof file === "string" && file !== "" ? file : undefined;
 }
 
 /** Where a value stands, for messages: `campaigns/renewal.yaml:12: tasks[3].callTo`. */

@@ -9,3 +9,5 @@ export { tasksFromJson } from "./json";
 export type { JsonContactOptions } from "./json";
 export { ContactListError } from "./errors";
 export type { TextEncoding } from "../files/text";
+export { readTasksFile, tasksFilePath } from "./tasks-file";
+export type { TasksFileSpec } from "./tasks-file";

@@ -9,14 +9,24 @@ import { CONTACT_LIST_LIMIT } from "./list-checks";
 
 /**
  * Reads a contact list by its extension: `.csv` with {@link tasksFromCsv}, `.json` with
- * {@link tasksFromJson}. This is what `tasksFile` uses, with the default options.
+ * {@link tasksFromJson} (which takes `encoding` alone). This is what `tasksFile` uses.
  *
  * @throws ContactListError with every problem found.
  */
 export function readContactList(file: string, options: CsvContactOptions = {}): ContactList {
   const extension = path.extname(file).toLowerCase();
   if (extension === ".csv") return tasksFromCsv(file, options);
-  if (extension === ".json") return tasksFromJson(file, { encoding: options.encoding });
+  if (extension === ".json") {
+    const { encoding, ...csvOnly } = options;
+    const name = displayPath(file);
+    const given = Object.keys(csvOnly).filter((key) => csvOnly[key as keyof typeof csvOnly] !== undefined);
+    // A JSON list names its fields itself: a CSV option given for one would be silently ignored.
+    if (given.length > 0)
+      throw new ContactListError(name, [
+        `${name}: ${given.join(", ")} applies to CSV contact lists only; a JSON list names its own fields`,
+      ]);
+    return tasksFromJson(file, { encoding });
+  }
   const name = displayPath(file);
   throw new ContactListError(name, [`${name}: a contact list must be a .csv or .json file`]);
 }

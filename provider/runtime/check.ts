@@ -1,5 +1,5 @@
 import { packTasks, taskListOf } from "../campaign/packed-tasks";
-import { summarizeTasksFile } from "../contact-lists/tasks-file";
+import { TasksFileSpec, summarizeTasksFile } from "../contact-lists/tasks-file";
 import { keptName } from "../campaign/autoname";
 import { adoptFailures } from "./adopt-preview";
 import { validateCampaignInputs } from "../campaign/validate";
@@ -29,8 +29,9 @@ export async function check(olds: Record<string, unknown>, news: Record<string, 
   // A campaign 0.1.0 named after its resource keeps that name rather than being renamed to the autoname.
   if (olds.name !== undefined) inputs.name = keptName(olds.name, inputs.name) as typeof inputs.name;
   // With inline tasks too, validation has already said to give only one; an unknown path is read at `up`.
-  if (typeof inputs.tasksFile === "string" && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {
-    const summary = summarizeTasksFile(inputs.tasksFile);
+  const tasksFileValid = !failures.some((f) => f.property === "tasksFile" || f.property.startsWith("tasksFile."));
+  if (inputs.tasksFile !== undefined && tasksFileValid && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {
+    const summary = summarizeTasksFile(inputs.tasksFile as TasksFileSpec);
     if (summary.ok) Object.assign(inputs, { taskCount: summary.taskCount, tasksDigest: summary.tasksDigest });
     else failures.push(...summary.failures);
   }
