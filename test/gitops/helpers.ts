@@ -3,6 +3,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { CampaignFilesError, loadCampaignFiles } from "../../provider/campaign-files";
+import { ContactListError } from "../../provider/contact-lists";
 import { REPO, builtBin } from "../support/bins";
 
 export const EXAMPLE_CAMPAIGNS = path.join(REPO, "examples", "gitops", "campaigns");
@@ -46,4 +48,29 @@ const FULL_NUMBER = /01[016789][- ]?\d{3,4}[- ]?\d{4}/;
 /** Fails when `text` shows a phone number in full (the provider's hints name number forms, not numbers). */
 export function assertNoPhoneNumbers(text: string): void {
   assert.doesNotMatch(text, FULL_NUMBER);
+}
+
+/** The problems of a contact list that must fail to load (never a number in full, in the message or a problem). */
+export function contactListProblems(load: () => unknown): string[] {
+  try {
+    load();
+  } catch (error) {
+    assert.ok(error instanceof ContactListError, `expected a ContactListError, got ${error}`);
+    assertNoPhoneNumbers(error.message);
+    error.problems.forEach(assertNoPhoneNumbers);
+    return error.problems;
+  }
+  assert.fail("the list loaded, but it has errors");
+}
+
+/** The problems of a campaign directory that must fail to load, as the program sees them. */
+export function campaignFileProblems(directory: string): string[] {
+  try {
+    loadCampaignFiles(directory);
+  } catch (error) {
+    assert.ok(error instanceof CampaignFilesError, `expected a CampaignFilesError, got ${error}`);
+    assertNoPhoneNumbers(error.message);
+    return error.problems;
+  }
+  assert.fail("the campaign files loaded, but they have errors");
 }

@@ -287,7 +287,8 @@ const CORPUS: [string, Record<string, unknown>, string, RegExp?][] = [
   ["an empty tasksFile", { tasks: undefined, tasksFile: "" }, "tasksFile", /empty/],
   ["a numeric tasksFile", { tasks: undefined, tasksFile: 42 }, "tasksFile", /file path/],
   ["tasks and tasksFile", { tasksFile: "contacts.csv" }, "tasksFile", /either tasks or tasksFile/],
-  ["a tasksFile that does not exist", { tasks: undefined, tasksFile: "/nonexistent/contacts.csv" }, "tasksFile", /no such file/],
+  ["a tasksFile that does not exist", { tasks: undefined, tasksFile: "contacts/nonexistent.csv" }, "tasksFile", /no such file/],
+  ["a tasksFile outside the project", { tasks: undefined, tasksFile: "/etc/passwd" }, "tasksFile", /outside the project folder/],
   // adoptId, allowRedial
   ["an empty adoptId", { adoptId: "" }, "adoptId", /empty/],
   ["a numeric adoptId", { adoptId: 5 }, "adoptId", /campaign id/],
