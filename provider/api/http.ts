@@ -1,6 +1,7 @@
 import * as http from "http";
 import * as https from "https";
 import fetch, { Response } from "node-fetch";
+import { assertEngineConnected } from "../engine-presence";
 import { UncertainOutcomeError, VoxApiError } from "./errors";
 import { sharedPacer } from "./request-pacer";
 import { Settings, explainRefusedKey, requireApiKey } from "./settings";
@@ -48,6 +49,8 @@ export class VoxHttpClient {
     let giveUpAt: number | undefined;
     for (let attempt = 0; ; attempt++) {
       await pacer.take();
+      // Each attempt, first or retry: never sent once the engine that would record its result is gone.
+      assertEngineConnected(`${spec.method} ${spec.path}`);
       const outcome = await this.attempt(spec, apiKey);
       if (outcome.kind === "done") {
         pacer.answered();

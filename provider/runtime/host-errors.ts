@@ -4,7 +4,7 @@ import { UserFacingError } from "../errors";
  * Whether this process is Pulumi's dynamic-provider host (`@pulumi/pulumi/cmd/dynamic-provider`), as
  * opposed to a program (getCampaign), a test or a script calling the runtime.
  */
-const IN_PROVIDER_HOST = /[\\/]cmd[\\/]dynamic-provider[\\/]index\.js$/.test(require.main?.filename ?? "");
+export const IN_PROVIDER_HOST = /[\\/]cmd[\\/]dynamic-provider[\\/]index\.js$/.test(require.main?.filename ?? "");
 
 /**
  * The host prints `${error}: ${error.stack}` to stderr before the engine shows the error on the resource,

@@ -10,9 +10,13 @@ import { configure as configureClient } from "./client";
 import { create as createCampaign } from "./create";
 import { deleteCampaign } from "./delete";
 import { diff as diffCampaign } from "./diff";
-import { reportedByTheEngine } from "./host-errors";
+import { watchEngine } from "../engine-presence";
+import { IN_PROVIDER_HOST, reportedByTheEngine } from "./host-errors";
 import { read as readCampaign } from "./read";
 import { update as updateCampaign } from "./update";
+
+// In Pulumi's provider host: stop sending requests, and exit, when the engine has gone (see ../engine-presence.ts).
+if (IN_PROVIDER_HOST) watchEngine();
 
 // The methods whose errors the host also prints to stderr (create and update errors it does not).
 export const check = reportedByTheEngine(checkCampaign);
