@@ -100,8 +100,16 @@ export class PulumiStack {
 
   /** Runs `pulumi <args>` without blocking this process (the emulator answers from it). */
   run(...args: string[]): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: this.env });
+    return this.start(args).done;
+  }
+
+  /**
+   * Starts `pulumi <args>`; `detached` makes it the leader of a process group of its own (which a test
+   * may then kill as a whole, as a CI runner would). `done` resolves when it has exited.
+   */
+  start(args: string[], { detached = false } = {}): { pid: number; done: Promise<RunResult> } {
+    const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: this.env, detached });
+    const done = new Promise<RunResult>((resolve, reject) => {
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -109,6 +117,7 @@ export class PulumiStack {
       child.on("error", reject);
       child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
     });
+    return { pid: child.pid!, done };
   }
 
   /** Runs and fails the test, showing the CLI's output, when the command fails. */
