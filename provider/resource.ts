@@ -1,7 +1,7 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { CallTimeWindowArgs, CampaignArgs, CampaignCallTimeWindow, TaskArgs } from "./campaign/args";
-import { autoname } from "./campaign/autoname";
+import { campaignName, nameMarker } from "./campaign/autoname";
 import { DERIVED_INPUTS } from "./campaign/fields";
 import { assertProgramInputShape } from "./campaign/validate";
 import { packTasks } from "./campaign/packed-tasks";
@@ -26,8 +26,10 @@ import { campaignProvider } from "./serialized-provider";
  * ```
  */
 export class Campaign extends pulumi.dynamic.Resource {
-  /** Campaign name in vox.ai. */
+  /** Campaign name in vox.ai (with this resource's marker unless `exactName`). */
   declare readonly name: pulumi.Output<string>;
+  /** Whether `name` is sent exactly as declared, without this resource's marker. */
+  declare readonly exactName: pulumi.Output<boolean>;
   /** UUID of the calling agent. */
   declare readonly agentId: pulumi.Output<string>;
   /** Agent version (`production`, `current` or `v<N>`). */
@@ -91,8 +93,8 @@ export class Campaign extends pulumi.dynamic.Resource {
       campaignProvider,
       name,
       {
-        // Left out, the name is the resource's autoname: it lets a create recognise its own campaign (README "Exactly once").
-        name: args.name ?? autoname(pulumi.getProject(), pulumi.getStack(), name),
+        // The name carries this resource's marker unless `exactName`; a create recognises its own campaign by it (see autoname.ts).
+        ...namingInputs(name, args),
         agentId: args.agentId,
         agentVersion: args.agentVersion,
         callFrom: args.callFrom,
@@ -130,6 +132,22 @@ function importOptionError(name: string, id: pulumi.Input<pulumi.ID>): VoxError 
       `instead (one GET, no create); to only read it, use \`vox.Campaign.get("${name}", "${shown}")\` or ` +
       `\`vox.getCampaign({ id: "${shown}" })\``,
   );
+}
+
+/**
+ * `name`, `exactName` and `nameMarker` as the program works them out: only here are the project, stack and
+ * resource known, so only here can a name be made this resource's (README "Exactly once").
+ */
+function namingInputs(resourceName: string, args: CampaignArgs) {
+  const marker = nameMarker(pulumi.getProject(), pulumi.getStack(), resourceName);
+  // A name or exactName of the wrong type goes to check as it is, which names the field.
+  const naming = pulumi.all([args.name, args.exactName]).apply(([declared, exactName]) => ({
+    ...(declared === undefined || typeof declared === "string"
+      ? campaignName(marker, resourceName, declared, exactName)
+      : { name: declared, nameMarker: null }),
+    exactName: exactName ?? false,
+  }));
+  return { name: naming.name, exactName: naming.exactName, nameMarker: naming.nameMarker };
 }
 
 /** A Date becomes ISO text here: pulumi.output() would unwrap it into an empty object. */

@@ -1,6 +1,6 @@
 import type { CampaignTask } from "../campaign/args";
 import { Comparable, FIELD_NAMES, FieldName, wireFields } from "../campaign/fields";
-import { RetryMode, VoxHttpClient } from "./http";
+import { RetryMode, SendLog, VoxHttpClient } from "./http";
 import { Settings } from "./settings";
 import { CampaignView, campaignFromWire, taskToWire } from "./wire";
 
@@ -23,10 +23,10 @@ export class CampaignApi {
     return this.http.settings.apiKeySource;
   }
 
-  /** POST /v2/campaigns with every declared field the field table sends, and the tasks. */
-  async create(inputs: Comparable, tasks: CampaignTask[]): Promise<CampaignView> {
+  /** POST /v2/campaigns with every declared field the field table sends, and the tasks; `sends` follows each attempt. */
+  async create(inputs: Comparable, tasks: CampaignTask[], sends?: SendLog): Promise<CampaignView> {
     const body = { ...wireFields(FIELD_NAMES, inputs), tasks: tasks.map(taskToWire) };
-    return campaignFromWire(await this.http.request({ method: "POST", path: "/v2/campaigns", body, retry: "once" }));
+    return campaignFromWire(await this.http.request({ method: "POST", path: "/v2/campaigns", body, retry: "once", sends }));
   }
 
   async get(id: string): Promise<CampaignView> {

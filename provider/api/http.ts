@@ -29,6 +29,14 @@ export interface RequestSpec {
   path: string;
   body?: unknown;
   retry: RetryMode;
+  /** Told before each attempt leaves, and after each attempt whose outcome is certain (any answer but a 5xx). */
+  sends?: SendLog;
+}
+
+/** Follows the attempts of one request (a create's: runtime/create-journal.ts). */
+export interface SendLog {
+  sending(): void;
+  settled(): void;
 }
 
 const BACKOFF_BASE_MS = 250;
@@ -51,7 +59,9 @@ export class VoxHttpClient {
       await pacer.take();
       // Each attempt, first or retry: never sent once the engine that would record its result is gone.
       assertEngineConnected(`${spec.method} ${spec.path}`);
+      spec.sends?.sending();
       const outcome = await this.attempt(spec, apiKey);
+      if (outcome.kind !== "uncertain") spec.sends?.settled();
       if (outcome.kind === "done") {
         pacer.answered();
         return outcome.value as T;

@@ -58,6 +58,12 @@ export interface FieldRule {
 /** Each input's rules. Typed by CampaignArgs' keys, so a field added or renamed there fails to compile here. */
 export const FIELDS = {
   name: { onChange: "in place", wireName: "name", whenLeftOut: "default", review: "value" },
+  exactName: {
+    onChange: "nothing",
+    onChangeText: "the name changes in place (the marker is added or removed)",
+    whenLeftOut: "default",
+    review: "not shown",
+  },
   agentId: { onChange: "replace", wireName: "agent_id", whenLeftOut: "default", adoptMustMatch: "agentId", review: "value" },
   agentVersion: {
     onChange: "replace",

@@ -26,8 +26,10 @@ export async function check(olds: Record<string, unknown>, news: Record<string, 
     now: Date.now(),
     previousScheduledAt: olds.scheduledAt,
   });
-  // A campaign 0.1.0 named after its resource keeps that name rather than being renamed to the autoname.
-  if (olds.name !== undefined) inputs.name = keptName(olds.name, inputs.name) as typeof inputs.name;
+  // A campaign named before markers existed keeps its name rather than being renamed (see autoname.ts).
+  if (typeof inputs.name === "string" && typeof inputs.nameMarker === "string") {
+    Object.assign(inputs, keptName(olds, { name: inputs.name, nameMarker: inputs.nameMarker }));
+  }
   // With inline tasks too, validation has already said to give only one; an unknown path is read at `up`.
   if (typeof inputs.tasksFile === "string" && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {
     const summary = summarizeTasksFile(inputs.tasksFile);

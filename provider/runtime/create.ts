@@ -107,5 +107,5 @@ async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Prom
 
 async function createOnce(api: CampaignApi, inputs: CampaignInputs): Promise<CampaignView> {
   const tasks = tasksOf(inputs);
-  return createExactlyOnce(api, inputs, () => api.create(inputs, tasks));
+  return createExactlyOnce(api, inputs, (sends) => api.create(inputs, tasks, sends));
 }

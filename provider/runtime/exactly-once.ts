@@ -1,10 +1,13 @@
 import { CampaignApi } from "../api/campaigns";
 import { UncertainOutcomeError } from "../api/errors";
 import { CampaignView, isTerminal } from "../api/wire";
-import { isAutoname } from "../campaign/autoname";
+import { ownsName } from "../campaign/autoname";
 import { adoptMismatches } from "../campaign/fields";
 import { CampaignInputs } from "../campaign/state";
+import type { SendLog } from "../api/http";
+import { Clock, systemClock } from "../clock";
 import { VoxError } from "../errors";
+import { CreateJournal } from "./create-journal";
 
 /** Pause between lookups while a lost create may still be committing. */
 const LOOK_INTERVAL_MS = 1_000;
@@ -12,8 +15,8 @@ const LOOK_INTERVAL_MS = 1_000;
 /**
  * The exactly-once rule of a create (the API has no idempotency key):
  * 1. Recognition: one list request finds this resource's campaign left by an earlier run that stopped
- *    between POST and state (a killed `pulumi up`, a late commit). With an autoname (see autoname.ts) a
- *    single unfinished campaign matching the declaration is certainly this resource's and is adopted;
+ *    between POST and state (a killed `pulumi up`, a late commit). With a name carrying this resource's
+ *    marker (see autoname.ts) a single unfinished campaign matching the declaration is certainly this resource's and is adopted;
  *    anything less certain stops with CAMPAIGN_EXISTS naming the candidates.
  * 2. Every POST, first or repeated, whose outcome is uncertain (no answer, reset, timeout, 5xx) is
  *    followed by lookups for `vox:createLookupSeconds`; a new campaign of this name is adopted only when
@@ -23,19 +26,35 @@ const LOOK_INTERVAL_MS = 1_000;
 export async function createExactlyOnce(
   api: CampaignApi,
   inputs: CampaignInputs,
-  post: () => Promise<CampaignView>,
+  post: (sends: SendLog) => Promise<CampaignView>,
+  clock: Clock = systemClock,
 ): Promise<CampaignView> {
+  const journal = new CreateJournal(api.settings.baseUrl.origin, inputs.agentId, inputs.name, clock);
   const known = await recognise(api, inputs);
-  if (!(known instanceof Set)) return known;
-  const giveUpAt = Date.now() + api.settings.retryBudgetMs;
+  if (!(known instanceof Set)) {
+    journal.settled();
+    return known;
+  }
+  const earlierSend = journal.unsettledSince(api.settings.createLookupMs);
+  if (earlierSend !== undefined) {
+    // An earlier run on this machine sent a POST and never learned its outcome (killed, say): it may still commit.
+    const cause = new UncertainOutcomeError(
+      `an earlier run's POST /v2/campaigns of it (sent ${new Date(earlierSend).toISOString()}) got no answer`,
+    );
+    const found = await lookAfterLoss(api, inputs, known, cause, earlierSend + api.settings.createLookupMs, clock);
+    journal.settled();
+    if (found) return found;
+  }
+  const giveUpAt = clock.now() + api.settings.retryBudgetMs;
   for (let posts = 1; ; posts++) {
     try {
-      return await post();
+      return await post(journal);
     } catch (error) {
       if (!(error instanceof UncertainOutcomeError)) throw error;
-      const found = await lookAfterLoss(api, inputs, known, error);
+      const found = await lookAfterLoss(api, inputs, known, error, clock.now() + api.settings.createLookupMs, clock);
+      journal.settled();
       if (found) return found;
-      if (Date.now() >= giveUpAt) {
+      if (clock.now() >= giveUpAt) {
         throw new VoxError(
           "CREATE_UNCERTAIN",
           `creating campaign "${inputs.name}" failed: ${posts} POST${posts > 1 ? "s" : ""} got no answer (last: ${error.message}), ` +
@@ -52,9 +71,9 @@ export async function createExactlyOnce(
 async function recognise(api: CampaignApi, inputs: CampaignInputs): Promise<CampaignView | Set<string>> {
   const sameName = (await api.agentCampaigns(inputs.agentId)).filter((c) => c.name === inputs.name);
   const unfinished = sameName.filter((c) => !isTerminal(c.status));
-  if (isAutoname(inputs.name)) {
+  if (ownsName(inputs)) {
     if (unfinished.length === 1 && isMatch(unfinished[0], inputs)) return unfinished[0];
-    if (unfinished.length > 0) throw campaignExists(inputs, unfinished, "its name is this resource's autoname");
+    if (unfinished.length > 0) throw campaignExists(inputs, unfinished, "its name carries this resource's marker");
   } else {
     const matching = unfinished.filter((c) => isMatch(c, inputs));
     if (matching.length > 0) throw campaignExists(inputs, matching, "it matches this declaration");
@@ -63,19 +82,18 @@ async function recognise(api: CampaignApi, inputs: CampaignInputs): Promise<Camp
 }
 
 /**
- * Looks for the campaign a POST with a lost answer may have made, until a lookup started after the
- * window has run; undefined means a full window of lookups found nothing.
+ * Looks for the campaign a POST with a lost answer may have made, until a lookup started at `windowEnd` or
+ * later has run; undefined means lookups until then found nothing.
  */
-async function lookAfterLoss(api: CampaignApi, inputs: CampaignInputs, known: Set<string>, cause: Error) {
-  const windowEnd = Date.now() + api.settings.createLookupMs;
+async function lookAfterLoss(api: CampaignApi, inputs: CampaignInputs, known: Set<string>, cause: Error, windowEnd: number, clock: Clock) {
   for (;;) {
-    const startedAt = Date.now();
+    const startedAt = clock.now();
     let lookupError: Error | undefined;
     try {
       // New is what recognition did not see: no filter on created_at, so a clock of ours that runs ahead of
       // the API's cannot hide the campaign the lost POST made.
       const fresh = (await api.agentCampaigns(inputs.agentId)).filter((c) => c.name === inputs.name && !known.has(c.id));
-      if (fresh.length === 1 && isAutoname(inputs.name) && isMatch(fresh[0], inputs)) return fresh[0];
+      if (fresh.length === 1 && ownsName(inputs) && isMatch(fresh[0], inputs)) return fresh[0];
       if (fresh.length > 0) throw lostCreate(inputs, cause, `it may have, and ${describe(fresh)} appeared since`, fresh);
     } catch (error) {
       if (error instanceof VoxError) throw error;
@@ -85,7 +103,7 @@ async function lookAfterLoss(api: CampaignApi, inputs: CampaignInputs, known: Se
       if (lookupError) throw lostCreate(inputs, cause, `looking it up failed (${lookupError.message})`, []);
       return undefined;
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(LOOK_INTERVAL_MS, windowEnd - Date.now()))));
+    await clock.sleep(Math.min(LOOK_INTERVAL_MS, windowEnd - clock.now()));
   }
 }
 
@@ -103,13 +121,23 @@ const CLAIM_ADVICE =
   "If one of them is this resource's campaign, set `adoptId` to its id and run `pulumi up` again; " +
   "cancel in vox.ai any that should not call.";
 
+/** Why none of `found` was adopted. */
+function notAdoptedBecause(inputs: CampaignInputs, found: CampaignView[]): string {
+  if (found.length > 1) return "more than one candidate exists";
+  if (ownsName(inputs)) return "it differs from the declaration";
+  return (
+    "the name is exact (`exactName: true`), so the candidate may be another stack's or another resource's campaign as well as " +
+    "this resource's from an interrupted run; without exactName the name would carry this resource's marker and tell them apart"
+  );
+}
+
 function campaignExists(inputs: CampaignInputs, found: CampaignView[], why: string): VoxError {
   const ids = found.map((c) => c.id);
   return new VoxError(
     "CAMPAIGN_EXISTS",
     `not creating campaign "${inputs.name}": ${describe(found)} already ${found.length === 1 ? "exists" : "exist"}, unfinished, and ${why}: ` +
       "an earlier `pulumi up` may have created it and stopped before recording it, and a new campaign would call everyone again. " +
-      `Nothing was adopted, because ${found.length > 1 ? "more than one candidate exists" : isAutoname(inputs.name) ? "it differs from the declaration" : "an explicit name may belong to another resource"}. ` +
+      `Nothing was adopted, because ${notAdoptedBecause(inputs, found)}. ` +
       `${CLAIM_ADVICE} To create a new campaign anyway, give this resource another name.`,
     { name: inputs.name, candidates: ids },
   );
@@ -118,7 +146,7 @@ function campaignExists(inputs: CampaignInputs, found: CampaignView[], why: stri
 function lostCreate(inputs: CampaignInputs, cause: Error, what: string, found: CampaignView[]): VoxError {
   const advice =
     found.length > 0
-      ? `None was adopted: ${isAutoname(inputs.name) && found.length === 1 ? "it differs from the declaration" : found.length > 1 ? "more than one candidate" : "an explicit name may belong to another resource"}. ${CLAIM_ADVICE}`
+      ? `None was adopted: ${notAdoptedBecause(inputs, found)}. ${CLAIM_ADVICE}`
       : "Do not run `pulumi up` again until you know: find the campaign in vox.ai and set `adoptId` to its id, or confirm that none was created.";
   return new VoxError(
     "CREATE_UNCERTAIN",
