@@ -92,7 +92,7 @@ export interface CampaignArgs {
   /**
    * Send `name` exactly as written, without the marker. Default `false`. Such a name identifies nothing (another
    * stack or resource may use it), so after an interrupted create, or with another stack's unfinished campaign of
-   * the same name and declaration, `pulumi up` stops and asks to set `adoptId`. Changes the name in place.
+   * the same name and declaration, `pulumi up` stops and asks to set `adoptId`. Changing it renames the campaign (the name field changes).
    */
   exactName?: pulumi.Input<boolean>;
   /** UUID of the vox.ai agent that makes the calls. Changing it replaces the campaign. */
