@@ -250,6 +250,26 @@ describe("exactly once (issue 9)", () => {
       assert.strictEqual((await emulator.campaign(id)).status, "paused");
     });
 
+    it("after RESUME_FAILED, state says paused, so the `pulumi up` it advises resumes the campaign (issue 18.5)", async () => {
+      const { id, ongoing, inputs } = await ongoingCampaign();
+      await emulator.fault({ type: "503", method: "POST", path: "/v3/campaigns/*/resume", count: 1 });
+      const error = (await provider.update(id, ongoing, inputs).then(
+        () => assert.fail("updated"),
+        (e: Error) => e,
+      )) as Error & { id?: string; properties?: Record<string, unknown> };
+      assert.match(error.message, /\[vox:RESUME_FAILED\].*it is still paused/);
+      assert.strictEqual(error.id, id, "the engine records the outputs the error carries");
+      assert.deepStrictEqual(
+        [error.properties?.paused, error.properties?.status, error.properties?.name],
+        [true, "paused", "renamed-0a1b2c"],
+      );
+      const again = await provider.diff(id, error.properties!, inputs);
+      assert.strictEqual(again.changes, true, "the re-run's preview shows the resume");
+      const resumed = await provider.update(id, error.properties!, inputs);
+      assert.strictEqual((await emulator.campaign(id)).status, "ongoing");
+      assert.strictEqual(resumed.outs!.paused, false);
+    });
+
     it("a pause that never takes: PAUSE_FAILED saying the campaign is still ongoing and unchanged", async () => {
       const { id, ongoing, inputs } = await ongoingCampaign();
       await configureProvider(emulator.url, { ...QUICK, "vox:retryBudgetSeconds": "1" });
