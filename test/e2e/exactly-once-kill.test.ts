@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { TEST_API_KEY, TestEmulator, startTestEmulator } from "../support/emulator";
+import { TEST_API_KEY } from "../support/emulator";
 import { AGENT_ID } from "../support/inputs";
 import {
   campaignsByName,
@@ -8,12 +8,11 @@ import {
   isRunning,
   killProcessGroup,
   providerHosts,
-  StartedProcess,
   startUp,
-  stopSurvivors,
+  useKillHarness,
   waitFor,
 } from "./support/kill";
-import { CampaignSpec, PulumiStack, pulumiCliDir } from "./support/pulumi-stack";
+import { CampaignSpec, PulumiStack } from "./support/pulumi-stack";
 
 const DECLARED = 10;
 
@@ -36,24 +35,12 @@ function tenCampaigns(): CampaignSpec[] {
  */
 describe("exactly once when `pulumi up` is SIGKILLed (issue 18.1, 18.2)", function () {
   this.timeout(10 * 60_000);
-  let cliDir: string;
-  let emulator: TestEmulator;
   let stack: PulumiStack;
-  let started: StartedProcess[] = [];
-  before(function () {
-    this.timeout(30 * 60_000);
-    cliDir = pulumiCliDir();
-  });
+  const harness = useKillHarness(() => stack.remove());
+  const emulator = () => harness.emulator();
   beforeEach(async () => {
-    emulator = await startTestEmulator();
-    stack = await PulumiStack.create(cliDir, emulator.url, TEST_API_KEY);
+    stack = await PulumiStack.create(harness.cliDir(), emulator().url, TEST_API_KEY);
     stack.setCampaigns(tenCampaigns());
-    started = [];
-  });
-  afterEach(async () => {
-    stopSurvivors(started);
-    stack.remove();
-    await emulator.close();
   });
 
   /** The re-run a user makes, and what the API holds afterwards: exactly one campaign per declared resource. */
@@ -64,10 +51,10 @@ describe("exactly once when `pulumi up` is SIGKILLed (issue 18.1, 18.2)", functi
     assert.strictEqual(rerun.code, 0, `the re-run completes with no hand work\n${rerun.stdout}\n${rerun.stderr}`);
     const state = await stack.campaignState();
     assert.strictEqual(Object.keys(state).length, DECLARED);
-    const byName = await campaignsByName(emulator);
+    const byName = await campaignsByName(emulator());
     const duplicates = [...byName].filter(([, ids]) => ids.length > 1);
     assert.deepStrictEqual(duplicates, [], "no name has two campaigns");
-    assert.strictEqual(await emulator.campaignCount(), DECLARED, "one campaign per declared resource, none orphaned");
+    assert.strictEqual(await emulator().campaignCount(), DECLARED, "one campaign per declared resource, none orphaned");
     assert.deepStrictEqual(
       Object.values(state)
         .map((c) => c.id)
@@ -79,34 +66,35 @@ describe("exactly once when `pulumi up` is SIGKILLed (issue 18.1, 18.2)", functi
 
   it("1. under a 429 storm: after the kill the provider host sends nothing and exits; the re-run creates each campaign once", async () => {
     await stack.ok("config", "set", "vox:createLookupSeconds", "5");
-    await emulator.fault({ type: "429", method: "POST", path: "/v2/campaigns", retryAfterSec: 2 });
+    await emulator().fault({ type: "429", method: "POST", path: "/v2/campaigns", retryAfterSec: 2 });
     const run = startUp(stack, "--parallel", String(DECLARED));
-    await waitFor("creates refused by the storm", async () => (await createRequests(emulator)) >= 3);
-    started = await killProcessGroup(run);
+    await waitFor("creates refused by the storm", async () => (await createRequests(emulator())) >= 3);
+    const started = await killProcessGroup(run);
+    harness.survivors.push(...started);
     const hosts = providerHosts(started);
     assert.ok(hosts.length > 0, `the provider host was running when the CLI was killed: ${describeProcesses(started)}`);
-    const postsAtKill = await createRequests(emulator);
+    const postsAtKill = await createRequests(emulator());
 
     // The storm ends: a provider host still working through its queue would now create campaigns.
-    await emulator.clearFaults();
+    await emulator().clearFaults();
     await waitFor("the provider host to exit", () => hosts.every((pid) => !isRunning(pid)), 10_000);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    assert.strictEqual(await createRequests(emulator), postsAtKill, "no create was sent after the engine was killed");
-    assert.strictEqual(await emulator.campaignCount(), 0);
+    assert.strictEqual(await createRequests(emulator()), postsAtKill, "no create was sent after the engine was killed");
+    assert.strictEqual(await emulator().campaignCount(), 0);
 
     await rerunCreatesEachOnce();
   });
 
   it("2. creates the API commits 8 s late, the CLI killed meanwhile, an immediate re-run: each campaign once", async () => {
     await stack.ok("config", "set", "vox:createLookupSeconds", "15");
-    await emulator.fault({ type: "slow-commit", method: "POST", path: "/v2/campaigns", commitAfterMs: 8_000, count: DECLARED });
+    await emulator().fault({ type: "slow-commit", method: "POST", path: "/v2/campaigns", commitAfterMs: 8_000, count: DECLARED });
     const run = startUp(stack, "--parallel", String(DECLARED));
-    await waitFor("every create sent", async () => (await createRequests(emulator)) >= DECLARED);
-    started = await killProcessGroup(run);
+    await waitFor("every create sent", async () => (await createRequests(emulator())) >= DECLARED);
+    harness.survivors.push(...(await killProcessGroup(run)));
     // At once: the lost creates commit during this run's recognition.
     await rerunCreatesEachOnce();
     // Any create still committing has landed by now.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    assert.strictEqual(await emulator.campaignCount(), DECLARED);
+    assert.strictEqual(await emulator().campaignCount(), DECLARED);
   });
 });

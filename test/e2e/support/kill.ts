@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import { descendants } from "../../../bench/support/process-tree";
-import type { TestEmulator } from "../../support/emulator";
-import type { PulumiStack, RunResult } from "./pulumi-stack";
+import { TestEmulator, startTestEmulator } from "../../support/emulator";
+import { PulumiStack, RunResult, pulumiCliDir } from "./pulumi-stack";
 
 /** A `pulumi` command started as the leader of its own process group, and the processes it started. */
 export interface KillableRun {
@@ -97,4 +97,27 @@ export async function campaignsByName(emulator: TestEmulator): Promise<Map<strin
 /** Starts `pulumi up` in a process group of its own. */
 export function startUp(stack: PulumiStack, ...extra: string[]): KillableRun {
   return stack.start(["up", "--yes", "--skip-preview", ...extra], { detached: true });
+}
+
+/**
+ * Mocha hooks for kill tests: the CLI once, a fresh emulator per test, and after each test the processes
+ * its killed runs left (push them onto `survivors`) stopped, and `cleanup` run.
+ */
+export function useKillHarness(cleanup: () => void): { cliDir(): string; emulator(): TestEmulator; survivors: StartedProcess[] } {
+  let cliDir: string;
+  let emulator: TestEmulator;
+  const survivors: StartedProcess[] = [];
+  before(function () {
+    this.timeout(30 * 60_000); // a cold CLI build, when no cache exists yet
+    cliDir = pulumiCliDir();
+  });
+  beforeEach(async () => {
+    emulator = await startTestEmulator();
+  });
+  afterEach(async () => {
+    stopSurvivors(survivors.splice(0));
+    cleanup();
+    await emulator.close();
+  });
+  return { cliDir: () => cliDir, emulator: () => emulator, survivors };
 }

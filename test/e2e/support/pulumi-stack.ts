@@ -59,9 +59,9 @@ export class PulumiStack {
 
   /**
    * A stack of the campaigns.json program, or, with `example`, of a copy of that folder of examples/
-   * (so tests may edit its files).
+   * (so tests may edit its files), named `stackName`.
    */
-  static async create(cliDir: string, baseUrl: string, apiKey: string, example?: string): Promise<PulumiStack> {
+  static async create(cliDir: string, baseUrl: string, apiKey: string, example?: string, stackName = "e2e"): Promise<PulumiStack> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vox-e2e-"));
     if (example) {
       fs.cpSync(path.join(repo, "examples", example), dir, { recursive: true });
@@ -88,7 +88,7 @@ export class PulumiStack {
       VOX_BASE_URL: "",
     };
     const stack = new PulumiStack(dir, env);
-    await stack.ok("stack", "init", "e2e");
+    await stack.ok("stack", "init", stackName);
     await stack.ok("config", "set", "--secret", "vox:apiKey", apiKey);
     await stack.ok("config", "set", "vox:baseUrl", baseUrl);
     return stack;
