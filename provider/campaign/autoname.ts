@@ -49,7 +49,7 @@ export function ownsName(inputs: { nameMarker?: string | null }): boolean {
  * resource's marker, the campaign keeps its name (an upgrade must not rename running campaigns), recorded
  * as carrying no marker. Any other name is taken as declared.
  */
-export function keptName(olds: Record<string, unknown>, news: CampaignName): CampaignName {
+export function keptName(olds: { name?: unknown; nameMarker?: unknown; exactName?: unknown }, news: CampaignName): CampaignName {
   const oldName = olds.name;
   const marker = news.nameMarker;
   if (typeof oldName !== "string" || marker === null || typeof olds.nameMarker === "string" || olds.exactName === true) return news;
