@@ -6,19 +6,30 @@
  *  - unclear failures: errors with neither a [vox:CODE] nor the request they are about.
  * Part 1 calls the runtime's create directly (N creates, CONCURRENCY at once; a failed create is run again,
  * as a user would run `pulumi up` again, up to RERUNS times). Part 2 runs M stacks through the real
- * `pulumi up` (a few at once, each with its own API key; a failed up is run again). Figures are printed,
- * never asserted. Run: npm run soak (SOAK_CREATES, SOAK_STACKS, SOAK_PARALLEL, SOAK_FAULT_RATE to change).
+ * `pulumi up` (a few at once, each with its own API key; a failed up is run again). Part 3 kills `pulumi up`
+ * (SIGKILL to its process group, as a CI runner does) one round after another: under a 429 storm, while
+ * its creates commit 8 s late, and while a second stack declares the same display names; then runs
+ * `pulumi cancel` and `pulumi up` again as a user would, and counts what survived the kill, campaigns held
+ * by two stacks, and the rounds that still failed after RERUNS re-runs (hand work). Figures are printed,
+ * never asserted. Run: npm run soak (SOAK_CREATES, SOAK_STACKS, SOAK_PARALLEL, SOAK_FAULT_RATE, SOAK_KILLS
+ * to change).
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator } from "../emulator";
+import fetch from "node-fetch";
+import { RunningEmulator, startEmulator } from "../emulator";
 import { configure, create } from "../provider/runtime";
+import { isRunning, killProcessGroup, providerHosts, startUp, stopSurvivors } from "../test/e2e/support/kill";
 import { PulumiStack, pulumiCliDir } from "../test/e2e/support/pulumi-stack";
 
 const CREATES = Number(process.env.SOAK_CREATES ?? 1000);
 const STACKS = Number(process.env.SOAK_STACKS ?? 100);
 const STACKS_AT_ONCE = Number(process.env.SOAK_PARALLEL ?? 4);
+const KILLS = Number(process.env.SOAK_KILLS ?? 30);
+const CAMPAIGNS_PER_KILL = 5;
+/** Longer than the 8 s late commits of part 3, so that a re-run's lookups outlast them. */
+const KILL_SETTINGS = { "vox:createLookupSeconds": "12", "vox:retryBudgetSeconds": "60" };
 const FAULT_RATE = Number(process.env.SOAK_FAULT_RATE ?? 0.2);
 const CONCURRENCY = 25;
 const RERUNS = 3;
@@ -41,6 +52,8 @@ interface Outcome {
   name: string;
   ids: string[];
   errors: string[];
+  /** The stack whose state holds `ids`, for campaigns held by two stacks. */
+  stack?: string;
 }
 
 function tasks(i: number) {
@@ -51,9 +64,12 @@ function hex6(i: number): string {
   return ((i * 2654435761) % 0xffffff).toString(16).padStart(6, "0");
 }
 
-/** Autonamed mostly; one in ten with an explicit name (a lost create then ends in an error naming the candidates). */
-function campaignName(prefix: string, i: number): string {
-  return i % 10 === 0 ? `${prefix} explicit ${i}` : `${prefix}-${i}-${hex6(i)}`;
+/**
+ * Autonamed mostly (the name and the marker vox.Campaign records with it); one in ten with an exact name (a
+ * lost create then ends in an error naming the candidates).
+ */
+function campaignName(prefix: string, i: number): { name: string; nameMarker: string | null } {
+  return i % 10 === 0 ? { name: `${prefix} explicit ${i}`, nameMarker: null } : { name: `${prefix}-${i}-${hex6(i)}`, nameMarker: hex6(i) };
 }
 
 function isClear(message: string): boolean {
@@ -68,9 +84,10 @@ async function directCreates(url: string, key: string): Promise<Outcome[]> {
   const worker = async () => {
     while (next < CREATES) {
       const i = next++;
-      const outcome: Outcome = { name: campaignName("soak", i), ids: [], errors: [] };
+      const naming = campaignName("soak", i);
+      const outcome: Outcome = { name: naming.name, ids: [], errors: [] };
       const inputs = {
-        name: outcome.name,
+        ...naming,
         agentId: AGENT_ID,
         callFrom: "0212345678",
         concurrency: 2,
@@ -103,7 +120,7 @@ async function stackRuns(url: string, keys: string[]): Promise<{ outcomes: Outco
   const worker = async () => {
     while (next < STACKS) {
       const s = next++;
-      const stack = await PulumiStack.create(cliDir, url, keys[s]);
+      const stack = await PulumiStack.create(cliDir, url, keys[s], undefined, `soak-${s}`);
       for (const [k, v] of Object.entries(SETTINGS)) await stack.ok("config", "set", k, v);
       // Explicit names on every fourth stack's first campaign; autonames otherwise.
       const specs = Array.from({ length: CAMPAIGNS_PER_STACK }, (_, c) => ({
@@ -122,16 +139,12 @@ async function stackRuns(url: string, keys: string[]): Promise<{ outcomes: Outco
         const result = await stack.run("up", "--yes", "--skip-preview");
         if (result.code === 0) break;
         failedUps++;
-        errors.push(
-          ...(result.stdout + result.stderr)
-            .split("\n")
-            .filter((line) => /error:/i.test(line) && !/update failed|errors? occurred/.test(line)),
-        );
+        errors.push(...errorLines(result.stdout + result.stderr));
       }
       const state = await stack.campaignState();
       for (const spec of specs) {
         const held = state[spec.name];
-        outcomes.push({ name: held?.name ?? spec.name, ids: held ? [held.id] : [], errors: held ? [] : errors });
+        outcomes.push({ name: held?.name ?? spec.name, ids: held ? [held.id] : [], errors: held ? [] : errors, stack: `soak-${s}` });
       }
       // Errors that name no resource still clear campaigns they name.
       outcomes.push({ name: `stack ${s} errors`, ids: [], errors });
@@ -143,15 +156,133 @@ async function stackRuns(url: string, keys: string[]): Promise<{ outcomes: Outco
   return { outcomes, ups, failedUps };
 }
 
+type KillMode = "429 storm" | "late commit" | "shared display name";
+const KILL_MODES: KillMode[] = ["429 storm", "late commit", "shared display name"];
+
+interface KillFigures {
+  outcomes: Outcome[];
+  /** Provider hosts still running 3 s after their CLI was killed. */
+  survivingHosts: number;
+  /** POSTs the emulator saw from 1 s to 3 s after a kill (rounds of one stack). */
+  postsAfterKill: number;
+  /** Rounds whose stacks still failed after RERUNS re-runs: someone must look. */
+  handWork: number;
+  reruns: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const createPosts = (emulator: RunningEmulator) => emulator.requests.snapshot().counts["POST /v2/campaigns"] ?? 0;
+
+/** The campaigns of one round's stack: `team` picks the people, the display names are the same for both teams. */
+function killSpecs(round: number, team: number) {
+  return Array.from({ length: CAMPAIGNS_PER_KILL }, (_, c) => ({
+    name: `k${round}-c${c}`,
+    args: {
+      ...(c % 2 === 0 ? { name: `Promo ${round}-${c}` } : {}),
+      agentId: AGENT_ID,
+      callFrom: "0212345678",
+      tasks: tasks(1_000_000 + round * 100 + team * 10 + c),
+    },
+  }));
+}
+
+/** Part 3: one killed `pulumi up` per round, then what a user does (`cancel`, `up`), counted. */
+async function killRounds(emulator: RunningEmulator, keys: string[]): Promise<KillFigures> {
+  const cliDir = pulumiCliDir();
+  const figures: KillFigures = { outcomes: [], survivingHosts: 0, postsAfterKill: 0, handWork: 0, reruns: 0 };
+  for (let round = 0; round < KILLS; round++) {
+    const mode = KILL_MODES[round % KILL_MODES.length];
+    const teams = mode === "shared display name" ? 2 : 1;
+    const stacks: PulumiStack[] = [];
+    for (let team = 0; team < teams; team++) {
+      // Both teams in one organization (one key), as two teams of one company.
+      const stack = await PulumiStack.create(cliDir, emulator.url, keys[round], undefined, `kill-${round}-team-${team}`);
+      for (const [k, v] of Object.entries({ ...SETTINGS, ...KILL_SETTINGS })) await stack.ok("config", "set", k, v);
+      stack.setCampaigns(killSpecs(round, mode === "shared display name" ? team : 0));
+      stacks.push(stack);
+    }
+    const fault = emulator.faults.add(
+      mode === "429 storm"
+        ? { type: "429", method: "POST", path: "/v2/campaigns", retryAfterSec: 2 }
+        : { type: "slow-commit", method: "POST", path: "/v2/campaigns", commitAfterMs: 8_000, count: CAMPAIGNS_PER_KILL },
+    );
+    const before = createPosts(emulator);
+    const killed = startUp(stacks[0], "--parallel", String(CAMPAIGNS_PER_KILL));
+    const other = teams > 1 ? stacks[1].run("up", "--yes", "--skip-preview") : undefined;
+    for (let waited = 0; createPosts(emulator) === before && waited < 120_000; waited += 100) await sleep(100);
+    await sleep(Math.random() * 1_500);
+    const started = await killProcessGroup(killed);
+    emulator.faults.remove(fault.id);
+    await sleep(1_000);
+    const postsAtKill = createPosts(emulator);
+    await sleep(2_000);
+    figures.survivingHosts += providerHosts(started).filter(isRunning).length;
+    stopSurvivors(started);
+    await other;
+    // With a second team, its own creates run on meanwhile: count only rounds of one stack.
+    if (teams === 1) figures.postsAfterKill += createPosts(emulator) - postsAtKill;
+    let failed = false;
+    for (const [team, stack] of stacks.entries()) {
+      if (team === 0) await stack.run("cancel", "--yes");
+      const errors: string[] = [];
+      let done = false;
+      for (let run = 0; run <= RERUNS && !done; run++) {
+        figures.reruns++;
+        const result = await stack.run("up", "--yes", "--skip-preview");
+        done = result.code === 0;
+        if (!done) errors.push(...errorLines(result.stdout + result.stderr));
+      }
+      failed ||= !done;
+      const state = await stack.campaignState();
+      for (const spec of killSpecs(round, team)) {
+        const held = state[spec.name];
+        figures.outcomes.push({
+          name: spec.name,
+          ids: held ? [held.id] : [],
+          errors: held ? [] : errors,
+          stack: `kill-${round}-team-${team}`,
+        });
+      }
+      stack.remove();
+    }
+    if (failed) figures.handWork++;
+    process.stdout.write(`  kill ${round + 1}/${KILLS} (${mode})\r`);
+  }
+  return figures;
+}
+
+/** The error lines of a failed `pulumi up`, without Pulumi's summary lines. */
+function errorLines(output: string): string[] {
+  return output.split("\n").filter((line) => /error:/i.test(line) && !/update failed|errors? occurred/.test(line));
+}
+
+/** Every campaign one API key sees (its organization's), through the API itself. */
+async function campaignsOfKey(url: string, key: string): Promise<{ id: string; name: string }[]> {
+  const found: { id: string; name: string }[] = [];
+  let cursor: string | undefined;
+  do {
+    const response = await fetch(`${url}/v3/campaigns?limit=100${cursor ? `&cursor=${cursor}` : ""}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    const page = (await response.json()) as { items: { id: string; name: string }[]; next_cursor?: string | null };
+    found.push(...page.items);
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+  return found;
+}
+
 function count(outcomes: Outcome[], campaigns: { id: string; name: string }[]) {
   const byName = new Map<string, number>();
   for (const c of campaigns) byName.set(c.name, (byName.get(c.name) ?? 0) + 1);
   const held = new Set(outcomes.flatMap((o) => o.ids));
   const errorText = outcomes.flatMap((o) => o.errors).join("\n");
   const finalFailures = outcomes.filter((o) => o.ids.length === 0 && o.errors.length > 0);
+  const stacksById = new Map<string, Set<string>>();
+  for (const o of outcomes) for (const id of o.stack ? o.ids : []) stacksById.set(id, (stacksById.get(id) ?? new Set()).add(o.stack!));
   return {
     campaigns: campaigns.length,
     duplicates: [...byName.values()].filter((n) => n > 1).reduce((a, n) => a + n - 1, 0),
+    heldByTwoStacks: [...stacksById.values()].filter((stacks) => stacks.size > 1).length,
     orphans: campaigns.filter((c) => !held.has(c.id) && !errorText.includes(c.id)).length,
     errorsSeen: outcomes.reduce((a, o) => a + o.errors.length, 0),
     unclearErrors: outcomes.flatMap((o) => o.errors).filter((m) => !isClear(m)).length,
@@ -174,19 +305,27 @@ function count(outcomes: Outcome[], campaigns: { id: string; name: string }[]) {
 
 async function main() {
   const dataFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vox-soak-")), "data.json");
-  const keys = Array.from({ length: STACKS + 1 }, (_, i) => `soak-key-${i}`);
+  const keys = Array.from({ length: STACKS + 1 + KILLS }, (_, i) => `soak-key-${i}`);
   const faults = FAULT_TYPES.map((f) => ({ ...f, rate: FAULT_RATE / FAULT_TYPES.length }));
   // The contract's rate limit per key: part 1 uses the first key, each stack its own.
   const emulator = await startEmulator({ apiKey: keys, dataFile, speed: 0, failureRate: 0, faults: faults as never });
   console.log(
-    `soak: ${CREATES} direct creates, ${STACKS} stacks x ${CAMPAIGNS_PER_STACK} campaigns, ${FAULT_RATE * 100}% of requests faulted`,
+    `soak: ${CREATES} direct creates, ${STACKS} stacks x ${CAMPAIGNS_PER_STACK} campaigns, ${KILLS} killed ups x ${CAMPAIGNS_PER_KILL} ` +
+      `campaigns, ${FAULT_RATE * 100}% of requests faulted`,
   );
   let started = Date.now();
   const direct = CREATES > 0 ? await directCreates(emulator.url, keys[0]) : [];
   const directSeconds = (Date.now() - started) / 1000;
   started = Date.now();
-  const stacks = STACKS > 0 ? await stackRuns(emulator.url, keys.slice(1)) : { outcomes: [], ups: 0, failedUps: 0 };
+  const stacks = STACKS > 0 ? await stackRuns(emulator.url, keys.slice(1, STACKS + 1)) : { outcomes: [], ups: 0, failedUps: 0 };
   const stackSeconds = (Date.now() - started) / 1000;
+  started = Date.now();
+  const killKeys = keys.slice(STACKS + 1);
+  const kills = KILLS > 0 ? await killRounds(emulator, killKeys) : undefined;
+  // Counted with no fault left, one key after another (the API's rate limit is per key).
+  emulator.faults.clear();
+  const killCampaigns = (await Promise.all(killKeys.map((key) => campaignsOfKey(emulator.url, key)))).flat();
+  const killSeconds = (Date.now() - started) / 1000;
   const requests = emulator.requests.snapshot();
   await emulator.close();
   const saved = JSON.parse(fs.readFileSync(dataFile, "utf8"));
@@ -200,13 +339,21 @@ async function main() {
       all.filter((c) => c.organizationId === directOrg),
     ),
   );
+  const killIds = new Set(killCampaigns.map((c) => c.id));
   print(
     `pulumi up stacks (${stackSeconds.toFixed(0)} s, ${stacks.ups} ups, ${stacks.failedUps} failed and run again)`,
     count(
       stacks.outcomes,
-      all.filter((c) => c.organizationId !== directOrg),
+      all.filter((c) => c.organizationId !== directOrg && !killIds.has(c.id)),
     ),
   );
+  if (kills) {
+    const { outcomes, ...figures } = kills;
+    print(`killed ups (${killSeconds.toFixed(0)} s, ${KILLS} rounds, ${kills.reruns} re-runs)`, {
+      ...figures,
+      ...count(outcomes, killCampaigns),
+    });
+  }
   print("requests seen by the emulator", (requests as { counts?: object }).counts ?? requests);
 }
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CallTimeWindowArgs, CampaignArgs, TaskArgs, TasksFileArgs } from "./campaign/args";
-import { autoname } from "./campaign/autoname";
+import { nameMarker, namingInputs } from "./campaign/autoname";
 import { DERIVED_INPUTS, FIELD_NAMES } from "./campaign/fields";
 import { assertProgramInputShape } from "./campaign/validate";
 import { packTasks } from "./campaign/packed-tasks";
@@ -62,8 +62,8 @@ export class Campaign extends pulumi.dynamic.Resource {
         ...Object.fromEntries([...FIELD_NAMES, ...DERIVED_INPUTS, ...OBSERVED_KEYS].map((key) => [key, undefined])),
         // Every key the program passes, as given (a misspelled one too: check names it with the field it meant).
         ...args,
-        // Left out, the name is the resource's autoname: it lets a create recognise its own campaign (README "Exactly once").
-        name: args.name ?? autoname(pulumi.getProject(), pulumi.getStack(), name),
+        // The name carries this resource's marker unless `exactName`; a create recognises its own campaign by it (see autoname.ts).
+        ...programNaming(name, args),
         scheduledAt: isoTimeInput(args.scheduledAt),
         // One secret string instead of thousands of values: see campaign/packed-tasks.ts.
         tasks: args.tasks && pulumi.secret(pulumi.output(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>).apply(packTasks)),
@@ -91,6 +91,18 @@ function importOptionError(name: string, id: pulumi.Input<pulumi.ID>): VoxError 
       `instead (one GET, no create); to only read it, use \`vox.Campaign.get("${name}", "${shown}")\` or ` +
       `\`vox.getCampaign({ id: "${shown}" })\``,
   );
+}
+
+/**
+ * `name`, `exactName` and `nameMarker` as the program works them out: only here are the project, stack and
+ * resource known, so only here can a name be made this resource's (README "Exactly once").
+ */
+function programNaming(resourceName: string, args: CampaignArgs) {
+  const marker = nameMarker(pulumi.getProject(), pulumi.getStack(), resourceName);
+  const naming = pulumi
+    .all([args.name, args.exactName])
+    .apply(([declared, exactName]) => namingInputs(marker, resourceName, declared, exactName));
+  return { name: naming.name, exactName: naming.exactName, nameMarker: naming.nameMarker };
 }
 
 /** A Date becomes ISO text here: pulumi.output() would unwrap it into an empty object. */

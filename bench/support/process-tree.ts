@@ -30,7 +30,7 @@ function childrenByParent(): Map<number, number[]> {
 }
 
 /** Every process below `root`, except the subtrees of `excluded`. */
-function descendants(root: number, excluded: ReadonlySet<number>): number[] {
+export function descendants(root: number, excluded: ReadonlySet<number>): number[] {
   const children = childrenByParent();
   const found: number[] = [];
   const queue = [...(children.get(root) ?? [])];

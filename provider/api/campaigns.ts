@@ -1,7 +1,7 @@
 import type { CampaignTask } from "../campaign/args";
 import { Comparable, FIELD_NAMES, FieldName } from "../campaign/fields";
 import type { ObservedCampaign } from "../campaign/observed";
-import { RetryMode, VoxHttpClient } from "./http";
+import { RetryMode, SendLog, VoxHttpClient } from "./http";
 import { Settings } from "./settings";
 import { campaignFromWire, taskToWire, wireFields } from "./wire";
 
@@ -24,10 +24,10 @@ export class CampaignApi {
     return this.http.settings.apiKeySource;
   }
 
-  /** POST /v2/campaigns with every declared field the field table sends, and the tasks. */
-  async create(inputs: Comparable, tasks: CampaignTask[]): Promise<ObservedCampaign> {
+  /** POST /v2/campaigns with every declared field the field table sends, and the tasks; `sends` follows each attempt. */
+  async create(inputs: Comparable, tasks: CampaignTask[], sends?: SendLog): Promise<ObservedCampaign> {
     const body = { ...wireFields(FIELD_NAMES, inputs), tasks: tasks.map(taskToWire) };
-    return campaignFromWire(await this.http.request({ method: "POST", path: "/v2/campaigns", body, retry: "once" }));
+    return campaignFromWire(await this.http.request({ method: "POST", path: "/v2/campaigns", body, retry: "once", sends }));
   }
 
   async get(id: string): Promise<ObservedCampaign> {

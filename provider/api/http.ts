@@ -2,6 +2,7 @@ import * as http from "http";
 import * as https from "https";
 import fetch, { Response } from "node-fetch";
 import type { Clock } from "../clock";
+import { assertEngineConnected } from "../engine-presence";
 import { UncertainOutcomeError, VoxApiError } from "./errors";
 import { sharedPacer } from "./request-pacer";
 import { Settings, explainRefusedKey, requireApiKey } from "./settings";
@@ -29,6 +30,14 @@ export interface RequestSpec {
   path: string;
   body?: unknown;
   retry: RetryMode;
+  /** Told before each attempt leaves, and after each attempt whose outcome is certain (any answer but a 5xx). */
+  sends?: SendLog;
+}
+
+/** Follows the attempts of one request (a create's: runtime/create-journal.ts). */
+export interface SendLog {
+  sending(): void;
+  settled(): void;
 }
 
 const BACKOFF_BASE_MS = 250;
@@ -53,7 +62,11 @@ export class VoxHttpClient {
     let giveUpAt: number | undefined;
     for (let attempt = 0; ; attempt++) {
       await pacer.take();
+      // Each attempt, first or retry: never sent once the engine that would record its result is gone.
+      assertEngineConnected(`${spec.method} ${spec.path}`);
+      spec.sends?.sending();
       const outcome = await this.attempt(spec, apiKey, this.clock.now());
+      if (outcome.kind !== "uncertain") spec.sends?.settled();
       if (outcome.kind === "done") {
         pacer.answered();
         return outcome.value as T;

@@ -20,6 +20,7 @@ interface WireField {
  */
 export const WIRE_FIELDS: { readonly [K in FieldName]: WireField | null } = {
   name: { name: "name" },
+  exactName: null,
   agentId: { name: "agent_id" },
   agentVersion: { name: "agent_version" },
   callFrom: { name: "call_from" },

@@ -83,10 +83,18 @@ export interface CampaignTask {
 /** The inputs of a `vox.Campaign`. */
 export interface CampaignArgs {
   /**
-   * Campaign name shown in vox.ai, 1–255 characters. Defaults to the resource name plus a suffix stable for
-   * this stack and resource (`renewal-reminder-1a2b3c`), by which an interrupted create is recognised. Changes in place.
+   * Campaign name shown in vox.ai, 1–255 characters with the marker. The campaign is named `<name> [<marker>]`
+   * (`Spring promo [1a2b3c]`), the marker being 6 hex digits stable for this project, stack and resource, by
+   * which an interrupted create recognises its campaign and never another stack's. Left out: the resource
+   * name plus the marker (`renewal-reminder-1a2b3c`). Changes in place.
    */
   name?: pulumi.Input<string>;
+  /**
+   * Send `name` exactly as written, without the marker. Default `false`. Such a name identifies nothing (another
+   * stack or resource may use it), so after an interrupted create, or with another stack's unfinished campaign of
+   * the same name and declaration, `pulumi up` stops and asks to set `adoptId`. Changing it renames the campaign (the name field changes).
+   */
+  exactName?: pulumi.Input<boolean>;
   /** UUID of the vox.ai agent that makes the calls. Changing it replaces the campaign. */
   agentId: pulumi.Input<string>;
   /** Agent version: `production` (default), `current`, or `v<N>` such as `v3`. Changing it replaces the campaign. */
@@ -176,8 +184,10 @@ export interface TasksFileArgs {
  * holds the two the same). Each field is the {@link CampaignArgs} field of the same name.
  */
 export interface NormalizedCampaignInputs {
-  /** See {@link CampaignArgs.name}; always set (the autoname when left out). */
+  /** See {@link CampaignArgs.name}; always set (the autoname when left out), with the marker unless `exactName`. */
   name: string;
+  /** See {@link CampaignArgs.exactName}. */
+  exactName: boolean;
   /** See {@link CampaignArgs.agentId}. */
   agentId: string;
   /** See {@link CampaignArgs.agentVersion}. */

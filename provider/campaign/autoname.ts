@@ -1,36 +1,71 @@
 import { createHash } from "crypto";
 
 /**
- * Pulumi's autonaming convention for campaigns: a `vox.Campaign` declared without `name` is named after
- * the resource plus a short suffix that is the same on every run of this stack and resource. A campaign
- * with that name in vox.ai thus identifies its resource, which is what lets a create recognise the
- * campaign an interrupted earlier run (or a lost answer) made, and adopt it instead of dialling everyone
- * again. An explicit name identifies nothing: another resource or stack may use it too.
+ * How a campaign's name tells its resource's campaign from any other (the API has no idempotency key, and
+ * a name is the only thing of ours a campaign shows). The program side, which knows the project, stack and
+ * resource, works out a marker: the first 6 hex digits of sha256("<project>/<stack>/<resource name>").
+ * - no `name`: the autoname `<resource name>-<marker>` (`renewal-reminder-3fa9c1`), Pulumi's convention;
+ * - `name` (recommended for a display name of your own): `<name> [<marker>]` (`Spring promo [3fa9c1]`), so
+ *   that two stacks declaring the same display name each get their own campaign;
+ * - `name` with `exactName: true`: the name exactly as written, which identifies nothing (another stack or
+ *   resource may use it).
+ * The program records which it did in the inputs (`nameMarker`: the marker the name carries, or null), and
+ * only that record says whether a name is this resource's: never the name's shape, since `spring-202604`
+ * looks like an autoname without being one.
  */
-const SUFFIX = /^(.+)-[0-9a-f]{6}$/;
+export interface CampaignName {
+  /** The name sent to the API. */
+  name: string;
+  /** The marker the name carries, or null for an exact name. */
+  nameMarker: string | null;
+}
 
-/** `<resource name>-<first 6 hex of sha256("<project>/<stack>/<resource name>")>`. */
-export function autoname(project: string, stack: string, resourceName: string): string {
-  const suffix = createHash("sha256").update(`${project}/${stack}/${resourceName}`).digest("hex").slice(0, 6);
-  return `${resourceName}-${suffix}`;
+/** The first 6 hex digits of sha256("<project>/<stack>/<resource name>"): stable for this stack and resource. */
+export function nameMarker(project: string, stack: string, resourceName: string): string {
+  return createHash("sha256").update(`${project}/${stack}/${resourceName}`).digest("hex").slice(0, 6);
+}
+
+/** The campaign name for a resource: its autoname, its declared name with the marker, or the declared name exactly. */
+export function campaignName(
+  marker: string,
+  resourceName: string,
+  declared: string | undefined,
+  exactName: boolean | undefined,
+): CampaignName {
+  if (declared === undefined) return { name: `${resourceName}-${marker}`, nameMarker: marker };
+  if (exactName === true) return { name: declared, nameMarker: null };
+  return { name: `${declared} [${marker}]`, nameMarker: marker };
 }
 
 /**
- * Whether `name` has the autoname form. The provider never sees the project, stack or resource name, so
- * it cannot recompute the suffix; an explicit name of that form (`promo-1a2b3c`) is therefore taken as
- * this resource's too (the README asks not to give two resources such a name).
+ * `name`, `exactName` and `nameMarker` as a door records them from the declared values: the program side
+ * of `vox.Campaign`, and the native provider's check. A name or exactName of the wrong type goes to check
+ * as it is, which names the field.
  */
-export function isAutoname(name: string): boolean {
-  return SUFFIX.test(name);
+export function namingInputs(marker: string, resourceName: string, declared: unknown, exactName: unknown) {
+  const naming =
+    declared === undefined || typeof declared === "string"
+      ? campaignName(marker, resourceName, declared, exactName === true)
+      : { name: declared, nameMarker: null };
+  return { ...naming, exactName: exactName ?? false };
+}
+
+/** Whether the inputs' name carries this resource's marker, as the program recorded it. */
+export function ownsName(inputs: { nameMarker?: string | null }): boolean {
+  return typeof inputs.nameMarker === "string";
 }
 
 /**
- * The name check keeps: pulumi-vox 0.1.0 named a campaign without `name` after the resource alone. When
- * the old inputs hold that old default and the new inputs its autoname, the campaign keeps its name (an
- * upgrade must not rename running campaigns); any other name is taken as declared.
+ * The name check keeps for a campaign named before markers existed: pulumi-vox 0.1.0 named a campaign
+ * without `name` after the resource alone, and before 0.2 a declared name was sent as written. When the
+ * old inputs hold no marker (and did not ask for an exact name) and the new name is the old one plus this
+ * resource's marker, the campaign keeps its name (an upgrade must not rename running campaigns), recorded
+ * as carrying no marker. Any other name is taken as declared.
  */
-export function keptName(oldName: unknown, newName: unknown): unknown {
-  if (typeof oldName !== "string" || typeof newName !== "string") return newName;
-  const match = SUFFIX.exec(newName);
-  return match && match[1] === oldName ? oldName : newName;
+export function keptName(olds: { name?: unknown; nameMarker?: unknown; exactName?: unknown }, news: CampaignName): CampaignName {
+  const oldName = olds.name;
+  const marker = news.nameMarker;
+  if (typeof oldName !== "string" || marker === null || typeof olds.nameMarker === "string" || olds.exactName === true) return news;
+  const unchanged = news.name === `${oldName}-${marker}` || news.name === `${oldName} [${marker}]`;
+  return unchanged ? { name: oldName, nameMarker: null } : news;
 }

@@ -61,6 +61,12 @@ const POLICY_ONLY = {
 /** Each input's rules. Typed by CampaignArgs' keys, so a field added or renamed there fails to compile here. */
 export const FIELDS = {
   name: { onChange: "in place", whenLeftOut: "default", review: "value" },
+  exactName: {
+    onChange: "nothing",
+    onChangeText: "the name changes in place (the marker is added or removed)",
+    whenLeftOut: "default",
+    review: "not shown",
+  },
   agentId: { onChange: "replace", whenLeftOut: "default", adoptMustMatch: true, review: "value" },
   agentVersion: {
     onChange: "replace",

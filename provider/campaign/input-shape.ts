@@ -39,7 +39,11 @@ export function shapeProblems(value: unknown, path: PropertyKey[]): ShapeProblem
   while (pending.length > 0) {
     const next = pending.pop()!;
     // Only JSON's containers: a program's Outputs, Promises and Dates are Pulumi's to resolve.
-    if (!Array.isArray(next.value) && !isPlainObject(next.value)) continue;
+    if (!Array.isArray(next.value) && !isPlainObject(next.value)) {
+      const reason = valueProblem(next.value, next.path);
+      if (reason) problems.push({ path: next.path, reason });
+      continue;
+    }
     const depth = next.depth + 1;
     if (depth > MAX_NESTING) {
       const key = next.root.join("\u0000");
@@ -71,6 +75,29 @@ export function shapeProblems(value: unknown, path: PropertyKey[]): ShapeProblem
     }
   }
   return problems.reverse();
+}
+
+/**
+ * Values a program can hold that Pulumi's serialization changes without a word, or that fail later with
+ * a TypeError naming no field: NaN and ±Infinity (NaN in metadata became null), an invalid Date
+ * (`new Date("x")`), and `undefined` where it is data (a prompt variable or metadata value, a list item),
+ * which Pulumi drops. An `undefined` input field is only left out, and stays allowed.
+ */
+function valueProblem(value: unknown, path: PropertyKey[]): string | undefined {
+  if (typeof value === "number" && !Number.isFinite(value))
+    return `is ${value}, which is not a number the API can take; give a finite number`;
+  if (value instanceof Date && Number.isNaN(value.getTime())) {
+    return "is an invalid Date (its text could not be read as a time); give a valid Date or an ISO-8601 time such as 2026-12-01T09:00:00+09:00";
+  }
+  if (value === undefined && isData(path))
+    return "is undefined, which Pulumi would drop without a word; give a value, or leave the key out";
+  return undefined;
+}
+
+/** Inside a task's prompt variables or metadata, or an item of a list. */
+function isData(path: PropertyKey[]): boolean {
+  const inTaskData = path[0] === "tasks" && (path[2] === "dynamicVariables" || path[2] === "metadata") && path.length > 3;
+  return inTaskData || typeof path[path.length - 1] === "number";
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

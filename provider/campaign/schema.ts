@@ -32,6 +32,7 @@ export const DEFAULTS = {
   autoResume: true,
   allowRedial: false,
   paused: false,
+  exactName: false,
 } as const;
 
 const AGENT_VERSION = /^(production|current|v[1-9]\d*)$/;
@@ -216,6 +217,7 @@ export const fieldSchemas = {
     .min(1, { error: "must not be empty" })
     .max(LIMITS.nameMaxLength, { error: `must be at most ${LIMITS.nameMaxLength} characters` })
     .refine((v) => v.trim().length > 0, { error: "must not be only whitespace" }),
+  exactName: z.boolean({ error: "must be true or false" }).default(DEFAULTS.exactName),
   agentId: z.string({ error: "is required: the agent's UUID" }).regex(UUID, { error: "must be the agent's UUID" }),
   agentVersion: z
     .string({ error: "must be a string" })

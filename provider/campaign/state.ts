@@ -14,12 +14,19 @@ import type { ObservedCampaign } from "./observed";
  * - 1 (0.1.0, unversioned): windows in minutes (`startMin`/`endMin`);
  * - 2: windows as written, `"HH:MM"` (`start`/`end`); `stateVersion` recorded;
  * - 3: no `tasks` in the outputs (the inputs hold the list once, packed: see packed-tasks.ts);
- * - 4: `paused` (every campaign before it was declared running: `false`).
+ * - 4: `paused` (every campaign before it was declared running: `false`);
+ * - 5: `exactName` and `nameMarker`, the program's record of whether the name carries this resource's marker
+ *   (campaign/autoname.ts); a record before it gets `nameMarker: null`: its name identifies nothing, whatever its shape.
  */
-export const STATE_VERSION = 4;
+export const STATE_VERSION = 5;
 
 /** The checked inputs: the schema's output plus the list's size and digest, which check works out. */
-export type CampaignInputs = NormalizedCampaignInputs & { taskCount: number; tasksDigest: string };
+export type CampaignInputs = NormalizedCampaignInputs & {
+  taskCount: number;
+  tasksDigest: string;
+  /** This resource's marker in the name (campaign/autoname.ts); null or absent: the name identifies nothing. */
+  nameMarker?: string | null;
+};
 
 /** Output keys that only the API decides; never part of the inputs. */
 export const OBSERVED_KEYS = [
@@ -93,6 +100,8 @@ const MIGRATIONS: Record<number, (record: StateRecord) => StateRecord> = {
   },
   // Not worked out from the status: a pause made in vox.ai before `paused` existed is shown by the next refresh.
   3: (record) => ({ ...record, paused: record.paused ?? false }),
+  // Never read from the name's shape: `spring-202604` looks like an autoname without being one.
+  4: (record) => ({ ...record, nameMarker: record.nameMarker ?? null }),
 };
 
 /**

@@ -26,8 +26,11 @@ export interface ValidationOptions {
   previousScheduledAt?: unknown;
 }
 
-/** Keys that are neither inputs nor errors: the host's serialized provider and values derived by check. */
-const PASSTHROUGH_KEYS = new Set<string>(["__provider", ...DERIVED_INPUTS]);
+/** Keys that are neither inputs nor errors: the host's serialized provider, values derived by check, and the program's marker. */
+const PASSTHROUGH_KEYS = new Set<string>(["__provider", "nameMarker", ...DERIVED_INPUTS]);
+
+/** What the program records as `nameMarker` (campaign/autoname.ts): 6 hex digits, or null for an exact name. */
+const NAME_MARKER = /^[0-9a-f]{6}$/;
 
 /**
  * Validates and normalizes campaign inputs field by field (phone numbers to digits, days to canonical
@@ -58,9 +61,22 @@ export function validateCampaignInputs(raw: Record<string, unknown>, options: Va
     if (parsed !== undefined) inputs[field] = parsed;
   }
 
+  takeNameMarker(raw, inputs, failures);
   checkCrossFieldRules(raw, inputs, options, failures);
   deriveTaskSummary(inputs, failures);
   return { inputs, failures };
+}
+
+/** The marker `vox.Campaign` records beside the name; absent from inputs of versions before it, and from direct callers. */
+function takeNameMarker(raw: Record<string, unknown>, inputs: Record<string, unknown>, failures: Failure[]): void {
+  const marker = raw.nameMarker;
+  if (marker === undefined) return;
+  if (marker === null || containsUnknown(marker) || (typeof marker === "string" && NAME_MARKER.test(marker))) inputs.nameMarker = marker;
+  else
+    failures.push({
+      property: "nameMarker",
+      reason: "nameMarker: is set by vox.Campaign from the project, stack and resource; do not set it",
+    });
 }
 
 function validateTasks(tasks: unknown[], failures: Failure[]): unknown[] {

@@ -9,7 +9,7 @@
 import { CampaignApi } from "../api/campaigns";
 import { VoxHttpClient } from "../api/http";
 import { type ConfigSource, resolveSettings } from "../api/settings";
-import { autoname } from "../campaign/autoname";
+import { nameMarker, namingInputs } from "../campaign/autoname";
 import { type Comparable, FIELDS, FIELD_NAMES } from "../campaign/fields";
 import type { ObservedCampaign } from "../campaign/observed";
 import { packTasks, taskListOf, withTaskList } from "../campaign/packed-tasks";
@@ -54,7 +54,8 @@ export async function check(
   olds: PropertyRecord,
   news: PropertyRecord,
 ): Promise<{ inputs: PropertyRecord; failures: Failure[] }> {
-  const named = news.name === undefined ? { ...news, name: autoname(resource.project, resource.stack, resource.name) } : news;
+  const marker = nameMarker(resource.project, resource.stack, resource.name);
+  const named: PropertyRecord = { ...news, ...namingInputs(marker, resource.name, news.name, news.exactName) };
   const list = taskListOf(named.tasks);
   if (!list.ok) return { inputs: named, failures: [{ property: "", reason: list.reason }] };
   const checked = await campaigns().check(named.tasks === undefined ? named : { ...named, tasks: list.tasks }, olds);

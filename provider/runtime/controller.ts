@@ -48,6 +48,9 @@ export interface DiffResult {
 /** What check needs of the inputs in state (undefined values for a new resource). */
 export interface PreviousInputs {
   name?: unknown;
+  /** With `exactName`, what the previous inputs say about the name (campaign/autoname.ts keptName). */
+  nameMarker?: unknown;
+  exactName?: unknown;
   scheduledAt?: unknown;
   adoptId?: unknown;
 }
@@ -71,8 +74,10 @@ export class CampaignController {
    */
   async check(news: Record<string, unknown>, olds: PreviousInputs = {}): Promise<CheckResult> {
     const { inputs, failures } = validateCampaignRequest(news, { now: this.clock.now(), previousScheduledAt: olds.scheduledAt });
-    // A campaign 0.1.0 named after its resource keeps that name rather than being renamed to the autoname.
-    if (olds.name !== undefined) inputs.name = keptName(olds.name, inputs.name);
+    // A campaign named before markers existed keeps its name rather than being renamed (see autoname.ts).
+    if (typeof inputs.name === "string" && typeof inputs.nameMarker === "string") {
+      Object.assign(inputs, keptName(olds, { name: inputs.name, nameMarker: inputs.nameMarker }));
+    }
     // With inline tasks too, validation has already said to give only one; an unknown path is read at `up`.
     const tasksFileValid = !failures.some((f) => f.property === "tasksFile" || f.property.startsWith("tasksFile."));
     if (inputs.tasksFile !== undefined && tasksFileValid && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {

@@ -1,7 +1,8 @@
 import { CampaignApi } from "../api/campaigns";
+import type { SendLog } from "../api/http";
 import { UncertainOutcomeError, isNotFound } from "../api/errors";
 import type { CampaignTask } from "../campaign/args";
-import { isAutoname } from "../campaign/autoname";
+import { ownsName } from "../campaign/autoname";
 import { adoptMismatches } from "../campaign/fields";
 import { ObservedCampaign, isPausedByUser, isTerminal } from "../campaign/observed";
 import { CampaignInputs, CampaignState, campaignOutputs } from "../campaign/state";
@@ -9,6 +10,7 @@ import type { Clock } from "../clock";
 import { loadTasksFile } from "../contact-lists/tasks-file";
 import { VoxError, messageOf } from "../errors";
 import { toPlainJson } from "../values/json";
+import { CreateJournal } from "./create-journal";
 import { observedPaused, pauseCampaign } from "./update";
 
 /** Pause between lookups while a lost create may still be committing. */
@@ -17,7 +19,7 @@ const LOOK_INTERVAL_MS = 1_000;
 /**
  * Creates the campaign with one POST, or claims `adoptId` with one GET. Before the POST, one list request
  * looks for this resource's campaign from an earlier run that stopped before recording it (see
- * exactly-once.ts); a POST whose answer was lost is followed by lookups, never repeated blindly.
+ * createExactlyOnce); a POST whose answer was lost is followed by lookups, never repeated blindly.
  * `paused: true` pauses it right after (1 more request).
  */
 export async function createCampaign(
@@ -105,14 +107,14 @@ async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Prom
 
 async function createOnce(api: CampaignApi, clock: Clock, inputs: CampaignInputs): Promise<ObservedCampaign> {
   const tasks = tasksOf(inputs);
-  return createExactlyOnce(api, clock, inputs, () => api.create(inputs, tasks));
+  return createExactlyOnce(api, clock, inputs, (sends) => api.create(inputs, tasks, sends));
 }
 
 /**
  * The exactly-once rule of a create (the API has no idempotency key):
  * 1. Recognition: one list request finds this resource's campaign left by an earlier run that stopped
- *    between POST and state (a killed `pulumi up`, a late commit). With an autoname (see autoname.ts) a
- *    single unfinished campaign matching the declaration is certainly this resource's and is adopted;
+ *    between POST and state (a killed `pulumi up`, a late commit). With a name carrying this resource's
+ *    marker (see autoname.ts) a single unfinished campaign matching the declaration is certainly this resource's and is adopted;
  *    anything less certain stops with CAMPAIGN_EXISTS naming the candidates.
  * 2. Every POST, first or repeated, whose outcome is uncertain (no answer, reset, timeout, 5xx) is
  *    followed by lookups for `vox:createLookupSeconds`; a new campaign of this name is adopted only when
@@ -123,17 +125,32 @@ async function createExactlyOnce(
   api: CampaignApi,
   clock: Clock,
   inputs: CampaignInputs,
-  post: () => Promise<ObservedCampaign>,
+  post: (sends: SendLog) => Promise<ObservedCampaign>,
 ): Promise<ObservedCampaign> {
+  const journal = new CreateJournal(api.settings.baseUrl.origin, inputs.agentId, inputs.name, clock);
   const known = await recognise(api, inputs);
-  if (!(known instanceof Set)) return known;
+  if (!(known instanceof Set)) {
+    journal.settled();
+    return known;
+  }
+  const earlierSend = journal.unsettledSince(api.settings.createLookupMs);
+  if (earlierSend !== undefined) {
+    // An earlier run on this machine sent a POST and never learned its outcome (killed, say): it may still commit.
+    const cause = new UncertainOutcomeError(
+      `an earlier run's POST /v2/campaigns of it (sent ${new Date(earlierSend).toISOString()}) got no answer`,
+    );
+    const found = await lookAfterLoss(api, clock, inputs, known, cause, earlierSend + api.settings.createLookupMs);
+    journal.settled();
+    if (found) return found;
+  }
   const giveUpAt = clock.now() + api.settings.retryBudgetMs;
   for (let posts = 1; ; posts++) {
     try {
-      return await post();
+      return await post(journal);
     } catch (error) {
       if (!(error instanceof UncertainOutcomeError)) throw error;
-      const found = await lookAfterLoss(api, clock, inputs, known, error);
+      const found = await lookAfterLoss(api, clock, inputs, known, error, clock.now() + api.settings.createLookupMs);
+      journal.settled();
       if (found) return found;
       if (clock.now() >= giveUpAt) {
         throw new VoxError(
@@ -152,9 +169,9 @@ async function createExactlyOnce(
 async function recognise(api: CampaignApi, inputs: CampaignInputs): Promise<ObservedCampaign | Set<string>> {
   const sameName = (await api.agentCampaigns(inputs.agentId)).filter((c) => c.name === inputs.name);
   const unfinished = sameName.filter((c) => !isTerminal(c.status));
-  if (isAutoname(inputs.name)) {
+  if (ownsName(inputs)) {
     if (unfinished.length === 1 && isMatch(unfinished[0], inputs)) return unfinished[0];
-    if (unfinished.length > 0) throw campaignExists(inputs, unfinished, "its name is this resource's autoname");
+    if (unfinished.length > 0) throw campaignExists(inputs, unfinished, "its name carries this resource's marker");
   } else {
     const matching = unfinished.filter((c) => isMatch(c, inputs));
     if (matching.length > 0) throw campaignExists(inputs, matching, "it matches this declaration");
@@ -163,11 +180,17 @@ async function recognise(api: CampaignApi, inputs: CampaignInputs): Promise<Obse
 }
 
 /**
- * Looks for the campaign a POST with a lost answer may have made, until a lookup started after the
- * window has run; undefined means a full window of lookups found nothing.
+ * Looks for the campaign a POST with a lost answer may have made, until a lookup started at `windowEnd` or
+ * later has run; undefined means lookups until then found nothing.
  */
-async function lookAfterLoss(api: CampaignApi, clock: Clock, inputs: CampaignInputs, known: Set<string>, cause: Error) {
-  const windowEnd = clock.now() + api.settings.createLookupMs;
+async function lookAfterLoss(
+  api: CampaignApi,
+  clock: Clock,
+  inputs: CampaignInputs,
+  known: Set<string>,
+  cause: Error,
+  windowEnd: number,
+): Promise<ObservedCampaign | undefined> {
   for (;;) {
     const startedAt = clock.now();
     let lookupFailure: string | undefined;
@@ -175,7 +198,7 @@ async function lookAfterLoss(api: CampaignApi, clock: Clock, inputs: CampaignInp
       // New is what recognition did not see: no filter on created_at, so a clock of ours that runs ahead of
       // the API's cannot hide the campaign the lost POST made.
       const fresh = (await api.agentCampaigns(inputs.agentId)).filter((c) => c.name === inputs.name && !known.has(c.id));
-      if (fresh.length === 1 && isAutoname(inputs.name) && isMatch(fresh[0], inputs)) return fresh[0];
+      if (fresh.length === 1 && ownsName(inputs) && isMatch(fresh[0], inputs)) return fresh[0];
       if (fresh.length > 0) throw lostCreate(inputs, cause, `it may have, and ${describe(fresh)} appeared since`, fresh);
     } catch (error) {
       if (error instanceof VoxError) throw error;
@@ -204,13 +227,23 @@ const CLAIM_ADVICE =
   "If one of them is this resource's campaign, set `adoptId` to its id and run `pulumi up` again; " +
   "cancel in vox.ai any that should not call.";
 
+/** Why none of `found` was adopted. */
+function notAdoptedBecause(inputs: CampaignInputs, found: ObservedCampaign[]): string {
+  if (found.length > 1) return "more than one candidate exists";
+  if (ownsName(inputs)) return "it differs from the declaration";
+  return (
+    "the name is exact (`exactName: true`), so the candidate may be another stack's or another resource's campaign as well as " +
+    "this resource's from an interrupted run; without exactName the name would carry this resource's marker and tell them apart"
+  );
+}
+
 function campaignExists(inputs: CampaignInputs, found: ObservedCampaign[], why: string): VoxError {
   const ids = found.map((c) => c.id);
   return new VoxError(
     "CAMPAIGN_EXISTS",
     `not creating campaign "${inputs.name}": ${describe(found)} already ${found.length === 1 ? "exists" : "exist"}, unfinished, and ${why}: ` +
       "an earlier `pulumi up` may have created it and stopped before recording it, and a new campaign would call everyone again. " +
-      `Nothing was adopted, because ${found.length > 1 ? "more than one candidate exists" : isAutoname(inputs.name) ? "it differs from the declaration" : "an explicit name may belong to another resource"}. ` +
+      `Nothing was adopted, because ${notAdoptedBecause(inputs, found)}. ` +
       `${CLAIM_ADVICE} To create a new campaign anyway, give this resource another name.`,
     { name: inputs.name, candidates: ids },
   );
@@ -219,7 +252,7 @@ function campaignExists(inputs: CampaignInputs, found: ObservedCampaign[], why: 
 function lostCreate(inputs: CampaignInputs, cause: Error, what: string, found: ObservedCampaign[]): VoxError {
   const advice =
     found.length > 0
-      ? `None was adopted: ${isAutoname(inputs.name) && found.length === 1 ? "it differs from the declaration" : found.length > 1 ? "more than one candidate" : "an explicit name may belong to another resource"}. ${CLAIM_ADVICE}`
+      ? `None was adopted: ${notAdoptedBecause(inputs, found)}. ${CLAIM_ADVICE}`
       : "Do not run `pulumi up` again until you know: find the campaign in vox.ai and set `adoptId` to its id, or confirm that none was created.";
   return new VoxError(
     "CREATE_UNCERTAIN",

@@ -13,6 +13,7 @@ import { withTaskList, packTasks, taskListOf } from "../campaign/packed-tasks";
 import { migrateRecord, stateFromOutputs } from "../campaign/state";
 import type { Failure } from "../campaign/validate";
 import { systemClock } from "../clock";
+import { watchEngine } from "../engine-presence";
 import { UserFacingError } from "../errors";
 import { toPlainJson } from "../values/json";
 import { containsUnknown } from "../values/unknown";
@@ -99,6 +100,9 @@ export async function update(id: string, olds: EngineRecord, news: EngineRecord)
  * opposed to a program (getCampaign), a test or a script calling the runtime.
  */
 const IN_PROVIDER_HOST = /[\\/]cmd[\\/]dynamic-provider[\\/]index\.js$/.test(require.main?.filename ?? "");
+
+// In Pulumi's provider host: stop sending requests, and exit, when the engine has gone (see ../engine-presence.ts).
+if (IN_PROVIDER_HOST) watchEngine();
 
 /**
  * The host prints `${error}: ${error.stack}` to stderr before the engine shows the error on the resource,

@@ -12,6 +12,7 @@ import { ObservedCampaign, isPausedByUser, isTerminal } from "../campaign/observ
 import { CampaignInputs, CampaignState, campaignOutputs, inputsOfState, withKnownOrganization } from "../campaign/state";
 import { VoxError, messageOf } from "../errors";
 import { describeCallTimeWindow } from "../values/call-windows";
+import { toPlainJson } from "../values/json";
 
 /** Pause requests sent before giving up on a campaign that stays running. */
 const MAX_PAUSES = 3;
@@ -31,11 +32,29 @@ export async function updateCampaign(api: CampaignApi, id: string, olds: Campaig
   if (news.paused) {
     campaign = await updateDeclaredPaused(api, id, fields, news, pausedChanged);
   } else if (fields.length > 0) {
-    campaign = olds.status === "ongoing" ? await patchWhilePaused(api, id, fields, news) : await patchOrPause(api, id, fields, news);
+    try {
+      campaign = olds.status === "ongoing" ? await patchWhilePaused(api, id, fields, news) : await patchOrPause(api, id, fields, news);
+    } catch (error) {
+      throw withPausedState(error, id, olds, news);
+    }
   }
   if (!news.paused && pausedChanged) campaign = (await resumeIfPaused(api, id, campaign ?? olds, inputsOfState(olds).paused)) ?? campaign;
   // Nothing to send (a change Pulumi was told to ignore, say): the new inputs with the last observed state.
   return campaignOutputs(news, campaign ? withKnownOrganization(campaign, olds) : olds);
+}
+
+/**
+ * A RESUME_FAILED leaves the campaign paused by us. Recorded as it is (the engine keeps the outputs an
+ * error carries with the campaign's id), state then says `paused: true`, so the `pulumi up` the message
+ * advises sees the declared `paused: false` as a change and resumes it; without them state would say
+ * running and that `up` would find nothing to do (issue 18.5).
+ */
+function withPausedState(error: unknown, id: string, olds: CampaignState, news: CampaignInputs): unknown {
+  if (!(error instanceof VoxError) || error.code !== "RESUME_FAILED" || error.details.status !== "paused") return error;
+  const inputs = error.details.changeApplied === true ? news : inputsOfState(olds);
+  const outputs = campaignOutputs({ ...inputs, paused: true }, { ...olds, status: "paused", pausedBy: "user" });
+  // With an id, the engine prints the `reasons` ("resource init failed" when there are none), not the message.
+  return Object.assign(error, { id, properties: toPlainJson(outputs), reasons: [error.message] });
 }
 
 /**
@@ -144,7 +163,7 @@ async function resumeAfterPatch(api: CampaignApi, id: string, patchError: unknow
     "RESUME_FAILED",
     `campaign ${id} was paused to apply the change${patchNote} and resuming it failed (${messageOf(failure)}); ` +
       (current ? "it is still paused: resume it in vox.ai, or run `pulumi up` again" : "its status could not be read: check it in vox.ai"),
-    { campaignId: id, status: current?.status ?? null },
+    { campaignId: id, status: current?.status ?? null, changeApplied: !patchError },
   );
 }
 

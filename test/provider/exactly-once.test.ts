@@ -1,11 +1,13 @@
 import * as assert from "assert";
 import { MONDAY_07_KST, UNTIL_WINDOW_OPENS } from "../support/emulator";
 import { useProviderEmulator } from "../support/hooks";
-import { campaignBody, rawInputs } from "../support/inputs";
+import { AGENT_ID, campaignBody, rawInputs } from "../support/inputs";
 import { checked, provider } from "../support/provider";
 
 /** Names of the autoname form (`<resource>-<6 hex>`): a campaign of that name is certainly its resource's. */
 const AUTONAME = "renewal-reminder-0a1b2c";
+/** What vox.Campaign records for a resource without `name`: the autoname, and the marker it carries. */
+const AUTONAMED = { name: AUTONAME, nameMarker: "0a1b2c" };
 const OTHER_KEY = "other-organization-key";
 const QUICK = { "vox:timeoutSeconds": "1", "vox:createLookupSeconds": "1", "vox:retryBudgetSeconds": "20" };
 
@@ -30,7 +32,7 @@ describe("exactly once (issue 9)", () => {
     it("first POST refused (503), second POST loses its answer: the campaign is found and adopted, never a third POST", async () => {
       await emulator.fault({ type: "503", method: "POST", path: "/v2/campaigns", count: 1 });
       await emulator.fault({ type: "commit-then-drop", method: "POST", path: "/v2/campaigns", count: 1 });
-      const { id } = await createWith({ name: AUTONAME });
+      const { id } = await createWith(AUTONAMED);
       assert.strictEqual(await emulator.campaignCount(), 1);
       assert.strictEqual(await posts(), 2);
       assert.strictEqual((await emulator.campaign(id)).name, AUTONAME);
@@ -39,7 +41,7 @@ describe("exactly once (issue 9)", () => {
     it("a lost answer is found whatever the API's clock says: here it runs 10 minutes behind ours", async () => {
       await emulator.restart({ startTime: Date.now() - 10 * 60_000 });
       await emulator.fault({ type: "commit-then-drop", method: "POST", path: "/v2/campaigns", count: 1 });
-      const { id } = await createWith({ name: AUTONAME });
+      const { id } = await createWith(AUTONAMED);
       assert.strictEqual(await emulator.campaignCount(), 1);
       assert.strictEqual(await posts(), 1);
       assert.strictEqual((await emulator.campaign(id)).name, AUTONAME);
@@ -89,7 +91,7 @@ describe("exactly once (issue 9)", () => {
       const a = await leftByEarlierRun();
       const b = await leftByEarlierRun();
       await assert.rejects(
-        createWith({ name: AUTONAME }),
+        createWith(AUTONAMED),
         (e: Error) => /CAMPAIGN_EXISTS.*more than one candidate/.test(e.message) && e.message.includes(a.id) && e.message.includes(b.id),
       );
       assert.strictEqual(await posts(), 2, "only the two the test made");
@@ -100,37 +102,75 @@ describe("exactly once (issue 9)", () => {
     it("adopts the campaign an earlier run created under this resource's autoname: one list request, no POST", async () => {
       const earlier = await leftByEarlierRun();
       await emulator.resetRequests();
-      const { id } = await createWith({ name: AUTONAME });
+      const { id } = await createWith(AUTONAMED);
       assert.strictEqual(id, earlier.id);
       assert.deepStrictEqual(await emulator.requests(), { "POST /v2/campaigns/list": 1 });
     });
 
     it("stops, naming it, when that campaign differs from the declaration (here its concurrency)", async () => {
       const earlier = await leftByEarlierRun({ concurrency: 7 });
-      await assert.rejects(createWith({ name: AUTONAME }), new RegExp(`CAMPAIGN_EXISTS.*${earlier.id}.*differs from the declaration`));
+      await assert.rejects(createWith(AUTONAMED), new RegExp(`CAMPAIGN_EXISTS.*${earlier.id}.*differs from the declaration`));
       assert.strictEqual(await emulator.campaignCount(), 1);
     });
 
     it("ignores finished campaigns of the name (a replaced campaign, canceled before its successor is created)", async () => {
       const old = await leftByEarlierRun();
       await emulator.api("POST", `/v3/campaigns/${old.id}/cancel`);
-      const { id } = await createWith({ name: AUTONAME });
+      const { id } = await createWith(AUTONAMED);
       assert.notStrictEqual(id, old.id);
     });
   });
 
-  describe("3b. upgrading from 0.1.0 renames nothing", () => {
+  describe("3b. upgrading renames nothing; only the program's record makes a name this resource's (issue 18.3)", () => {
     /** Inputs as pulumi-vox 0.1.0 recorded them for `new vox.Campaign("spring-sale", {...})` without `name`. */
     const recorded010 = { ...rawInputs({ name: "spring-sale" }), taskCount: 2, tasksDigest: "sha256:recorded" };
+    /** Inputs as state version 4 recorded a declared name, sent as written. */
+    const recordedV4 = { ...rawInputs({ name: "Spring sale" }), taskCount: 2, tasksDigest: "sha256:recorded" };
 
-    it("check keeps the old default name when the new default is its autoname", async () => {
-      const inputs = await checked(rawInputs({ name: "spring-sale-d2442e" }), recorded010);
-      assert.strictEqual(inputs.name, "spring-sale");
+    it("check keeps the old default name when the new default is its autoname, recorded as carrying no marker", async () => {
+      const inputs = await checked(rawInputs({ name: "spring-sale-d2442e", nameMarker: "d2442e" }), recorded010);
+      assert.deepStrictEqual([inputs.name, inputs.nameMarker], ["spring-sale", null]);
     });
 
-    it("an explicit name, or another resource's autoname, is taken as declared", async () => {
-      assert.strictEqual((await checked(rawInputs({ name: "Spring sale" }), recorded010)).name, "Spring sale");
-      assert.strictEqual((await checked(rawInputs({ name: "autumn-sale-d2442e" }), recorded010)).name, "autumn-sale-d2442e");
+    it("check keeps a name declared before markers existed, and keeps it on the runs after", async () => {
+      const inputs = await checked(rawInputs({ name: "Spring sale [d2442e]", nameMarker: "d2442e" }), recordedV4);
+      assert.deepStrictEqual([inputs.name, inputs.nameMarker], ["Spring sale", null]);
+      const again = await checked(rawInputs({ name: "Spring sale [d2442e]", nameMarker: "d2442e" }), { ...recordedV4, ...inputs });
+      assert.deepStrictEqual([again.name, again.nameMarker], ["Spring sale", null]);
+    });
+
+    it("a declared rename is applied (newsletter → newsletter-202605), and so is another resource's autoname", async () => {
+      const recorded = { ...recorded010, name: "newsletter" };
+      assert.strictEqual(
+        (await checked(rawInputs({ name: "newsletter-202605", exactName: true, nameMarker: null }), recorded)).name,
+        "newsletter-202605",
+      );
+      assert.strictEqual(
+        (await checked(rawInputs({ name: "newsletter-202605 [d2442e]", nameMarker: "d2442e" }), recorded)).name,
+        "newsletter-202605 [d2442e]",
+      );
+      assert.strictEqual(
+        (await checked(rawInputs({ name: "autumn-sale-d2442e", nameMarker: "d2442e" }), recorded010)).name,
+        "autumn-sale-d2442e",
+      );
+    });
+
+    it("a name that merely looks like an autoname (spring-202604) is not this resource's: a matching campaign is never adopted", async () => {
+      const other = (
+        await emulator.api("POST", "/v2/campaigns", {
+          name: "spring-202604",
+          agent_id: AGENT_ID,
+          call_from: "0212345678",
+          concurrency: 2,
+          tasks: [{ call_to: "01055556666" }, { call_to: "01077778888" }],
+        })
+      ).body as { id: string };
+      const error = await createWith({ name: "spring-202604", exactName: true, nameMarker: null }).then(
+        () => assert.fail("created or adopted"),
+        (e: Error) => e,
+      );
+      assert.match(error.message, new RegExp(`CAMPAIGN_EXISTS.*${other.id}.*another stack's`));
+      assert.strictEqual(await emulator.campaignCount(), 1);
     });
   });
 
@@ -138,7 +178,7 @@ describe("exactly once (issue 9)", () => {
     it("commits after the timeout: the lookups keep going for vox:createLookupSeconds and find it", async () => {
       await emulator.configure({ "vox:createLookupSeconds": "3" });
       await emulator.fault({ type: "slow-commit", commitAfterMs: 2000, method: "POST", path: "/v2/campaigns", count: 1 });
-      await createWith({ name: AUTONAME });
+      await createWith(AUTONAMED);
       assert.strictEqual(await emulator.campaignCount(), 1);
       assert.strictEqual(await posts(), 1);
     });
@@ -146,7 +186,7 @@ describe("exactly once (issue 9)", () => {
     it("when the lookups themselves fail, stops with CREATE_UNCERTAIN rather than posting again", async () => {
       await emulator.configure({ "vox:retryBudgetSeconds": "1" });
       await emulator.fault({ type: "latency", latencyMs: 1500, method: "POST", path: "/v2/campaigns", count: 1 });
-      const pending = createWith({ name: AUTONAME }).then(
+      const pending = createWith(AUTONAMED).then(
         () => assert.fail("created"),
         (e: Error) => e,
       );
@@ -205,6 +245,26 @@ describe("exactly once (issue 9)", () => {
       assert.strictEqual((await emulator.campaign(id)).status, "paused");
     });
 
+    it("after RESUME_FAILED, state says paused, so the `pulumi up` it advises resumes the campaign (issue 18.5)", async () => {
+      const { id, ongoing, inputs } = await ongoingCampaign();
+      await emulator.fault({ type: "503", method: "POST", path: "/v3/campaigns/*/resume", count: 1 });
+      const error = (await provider.update(id, ongoing, inputs).then(
+        () => assert.fail("updated"),
+        (e: Error) => e,
+      )) as Error & { id?: string; properties?: Record<string, unknown> };
+      assert.match(error.message, /\[vox:RESUME_FAILED\].*it is still paused/);
+      assert.strictEqual(error.id, id, "the engine records the outputs the error carries");
+      assert.deepStrictEqual(
+        [error.properties?.paused, error.properties?.status, error.properties?.name],
+        [true, "paused", "renamed-0a1b2c"],
+      );
+      const again = await provider.diff(id, error.properties!, inputs);
+      assert.strictEqual(again.changes, true, "the re-run's preview shows the resume");
+      const resumed = await provider.update(id, error.properties!, inputs);
+      assert.strictEqual((await emulator.campaign(id)).status, "ongoing");
+      assert.strictEqual(resumed.outs!.paused, false);
+    });
+
     it("a pause that never takes: PAUSE_FAILED saying the campaign is still ongoing and unchanged", async () => {
       const { id, ongoing, inputs } = await ongoingCampaign();
       await emulator.configure({ "vox:retryBudgetSeconds": "1" });
@@ -216,16 +276,16 @@ describe("exactly once (issue 9)", () => {
 
   describe("6. another organization's key", () => {
     it("destroy refuses to forget a running campaign, naming where the key came from", async () => {
-      const { id, outs } = await createWith({ name: AUTONAME });
+      const { id, outs } = await createWith(AUTONAMED);
       await emulator.configure({ "vox:apiKey": OTHER_KEY });
       await assert.rejects(provider.delete(id, outs as Record<string, unknown>), /\[vox:WRONG_ORGANIZATION\].*the stack config vox:apiKey/);
       assert.strictEqual((await emulator.campaign(id)).status, "pending");
     });
 
     it("the redial guard refuses a replace instead of taking the 404 for a campaign that placed no call", async () => {
-      const { id, outs } = await createWith({ name: AUTONAME });
+      const { id, outs } = await createWith(AUTONAMED);
       await emulator.configure({ "vox:apiKey": OTHER_KEY });
-      const news = await checked(rawInputs({ name: AUTONAME, tasks: [{ callTo: "01099998888" }] }));
+      const news = await checked(rawInputs({ ...AUTONAMED, tasks: [{ callTo: "01099998888" }] }));
       await assert.rejects(provider.diff(id, outs, news), /\[vox:WRONG_ORGANIZATION\]/);
     });
   });

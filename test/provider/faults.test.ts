@@ -8,6 +8,8 @@ import { rawInputs } from "../support/inputs";
 import { checked, configureProvider, provider } from "../support/provider";
 
 const AUTONAME = "renewal-reminder-0a1b2c";
+/** What vox.Campaign records for a resource without `name`: the autoname, and the marker it carries. */
+const AUTONAMED = { name: AUTONAME, nameMarker: "0a1b2c" };
 
 /**
  * A create must never call people twice: after each kind of failure the emulator can inject, exactly one
@@ -22,7 +24,7 @@ describe("faults: no duplicate campaign, retries where safe", () => {
 
   /** A create under an autoname: a campaign with that name is certainly this resource's, so a lost one is adopted. */
   async function createAutonamed() {
-    return provider.create(await checked(rawInputs({ name: AUTONAME })));
+    return provider.create(await checked(rawInputs(AUTONAMED)));
   }
 
   it("commit-then-drop: adopts the campaign the lost answer created instead of posting again", async () => {

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { STATE_VERSION } from "../../provider/campaign/state";
+import { STATE_VERSION, stateFromOutputs } from "../../provider/campaign/state";
 import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
 import { checked, provider } from "../support/provider";
@@ -9,7 +9,8 @@ import { checked, provider } from "../support/provider";
 /**
  * State written by each released shape, recorded by running that version's own check and create against
  * the emulator (v1: commit 0aeefde, 0.1.0's shape: windows in minutes, the list in the outputs, no
- * stateVersion; v2: windows as clock times; v3: the list packed in the inputs only; v4: `paused`), read
+ * stateVersion; v2: windows as clock times; v3: the list packed in the inputs only; v4: `paused`; v5: `exactName`
+ * and `nameMarker`), read
  * back by the installed runtime.
  */
 const fixture = (version: number) =>
@@ -30,6 +31,12 @@ describe("state written by earlier versions", () => {
   it("has a fixture of every version up to the current one", () => {
     for (let version = 1; version <= STATE_VERSION; version++) assert.ok(fixture(version).outputs);
     assert.strictEqual(fixture(STATE_VERSION).outputs.stateVersion, STATE_VERSION);
+  });
+
+  it("gives records before version 5 no name marker, whatever their name looks like (issue 18.3)", () => {
+    for (let version = 1; version < 5; version++) assert.strictEqual(stateFromOutputs(fixture(version).outputs).nameMarker, null);
+    const lookalike = stateFromOutputs({ ...fixture(4).outputs, name: "spring-202604" });
+    assert.strictEqual(lookalike.nameMarker, null);
   });
 
   for (let version = 1; version <= STATE_VERSION; version++) {

@@ -75,6 +75,7 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}) {
     /** The emulator's current time (unix ms): "now" for code under test that takes a clock. */
     now: async (): Promise<number> => (await control("GET", "clock")).now,
     fault: (spec: Record<string, unknown>) => control("POST", "faults", spec),
+    clearFaults: () => control("DELETE", "faults"),
     api,
     campaign: async (id: string) => (await api("GET", `/v3/campaigns/${id}`)).body,
     campaignCount: async () => (await api("GET", "/v3/campaigns?limit=100")).body.total_count as number,

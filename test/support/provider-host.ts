@@ -22,12 +22,15 @@ export class ProviderHost {
     readonly stderr: string[],
   ) {}
 
-  /** Starts the host in `projectDir`, as the engine does, and connects to the port it prints. */
-  static async start(projectDir: string): Promise<ProviderHost> {
+  /**
+   * Starts the host in `projectDir`, as the engine does, and connects to the port it prints. With
+   * `engineStdin`, its stdin is a pipe this process holds, as the engine's is: {@link engineExits} closes it.
+   */
+  static async start(projectDir: string, { engineStdin = false } = {}): Promise<ProviderHost> {
     const child = spawn(process.execPath, [require.resolve("@pulumi/pulumi/cmd/dynamic-provider"), "127.0.0.1:1"], {
       cwd: projectDir,
       env: { ...process.env, PULUMI_NODEJS_PROJECT: "pulumi-vox-test" },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: [engineStdin ? "pipe" : "ignore", "pipe", "pipe"],
     });
     const stderr: string[] = [];
     child.stderr!.on("data", (chunk) => stderr.push(String(chunk)));
@@ -37,6 +40,17 @@ export class ProviderHost {
     });
     const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port.trim()}`, grpc.credentials.createInsecure());
     return new ProviderHost(child, client, stderr);
+  }
+
+  /** What the host sees when the engine dies however it dies: the end of its stdin pipe. */
+  engineExits(): void {
+    this.child.stdin?.end();
+  }
+
+  /** Resolves with the exit code once the host process has exited (at once if it has). */
+  exited(): Promise<number | null> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve(this.child.exitCode);
+    return new Promise((resolve) => this.child.once("exit", (code) => resolve(code)));
   }
 
   private call<T>(method: string, request: unknown): Promise<T> {

@@ -60,9 +60,9 @@ export class PulumiStack {
 
   /**
    * A stack of the campaigns.json program, or, with `example`, of a copy of that folder of examples/
-   * (so tests may edit its files).
+   * (so tests may edit its files), named `stackName`.
    */
-  static async create(cliDir: string, baseUrl: string, apiKey: string, example?: string): Promise<PulumiStack> {
+  static async create(cliDir: string, baseUrl: string, apiKey: string, example?: string, stackName = "e2e"): Promise<PulumiStack> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vox-e2e-"));
     if (example) {
       fs.cpSync(path.join(repo, "examples", example), dir, { recursive: true });
@@ -89,7 +89,7 @@ export class PulumiStack {
       VOX_BASE_URL: "",
     };
     const stack = new PulumiStack(dir, env);
-    await stack.ok("stack", "init", "e2e");
+    await stack.ok("stack", "init", stackName);
     await stack.ok("config", "set", "--secret", "vox:apiKey", apiKey);
     await stack.ok("config", "set", "vox:baseUrl", baseUrl);
     return stack;
@@ -101,8 +101,16 @@ export class PulumiStack {
 
   /** Runs `pulumi <args>` without blocking this process (the emulator answers from it). */
   run(...args: string[]): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: this.env });
+    return this.start(args).done;
+  }
+
+  /**
+   * Starts `pulumi <args>`; `detached` makes it the leader of a process group of its own (which a test
+   * may then kill as a whole, as a CI runner would). `done` resolves when it has exited.
+   */
+  start(args: string[], { detached = false } = {}): { pid: number; done: Promise<RunResult> } {
+    const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: this.env, detached });
+    const done = new Promise<RunResult>((resolve, reject) => {
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -110,6 +118,7 @@ export class PulumiStack {
       child.on("error", reject);
       child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
     });
+    return { pid: child.pid!, done };
   }
 
   /** Runs and fails the test, showing the CLI's output, when the command fails. */
