@@ -50,7 +50,18 @@ for (const spec of specs) {
 }
 `;
 
-/** A Pulumi project in a temp dir with a local file backend, driven with the real CLI. */
+/** Where a stack's state lives, and whether the stack is made or already there (another runner's). */
+export interface StackOptions {
+  /** A backend URL (`postgres://…`, `s3://…`) and the variables it needs; default a file backend in the temp dir. */
+  backend?: { url: string; env?: NodeJS.ProcessEnv };
+  /**
+   * Another runner of the same stack: its stack `e2e` (on the same backend) is selected instead of made,
+   * and its stack config file (as a repository holds it) is copied.
+   */
+  sameStackAs?: PulumiStack;
+}
+
+/** A Pulumi project in a temp dir with a local file backend (or `options.backend`), driven with the real CLI. */
 export class PulumiStack {
   private constructor(
     readonly dir: string,
@@ -61,7 +72,7 @@ export class PulumiStack {
    * A stack of the campaigns.json program, or, with `example`, of a copy of that folder of examples/
    * (so tests may edit its files).
    */
-  static async create(cliDir: string, baseUrl: string, apiKey: string, example?: string): Promise<PulumiStack> {
+  static async create(cliDir: string, baseUrl: string, apiKey: string, example?: string, options: StackOptions = {}): Promise<PulumiStack> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vox-e2e-"));
     if (example) {
       fs.cpSync(path.join(repo, "examples", example), dir, { recursive: true });
@@ -78,7 +89,7 @@ export class PulumiStack {
       ...process.env,
       PATH: `${cliDir}${path.delimiter}${process.env.PATH}`,
       PULUMI_HOME: path.join(dir, ".pulumi-home"),
-      PULUMI_BACKEND_URL: `file://${path.join(dir, ".state")}`,
+      PULUMI_BACKEND_URL: options.backend?.url ?? `file://${path.join(dir, ".state")}`,
       PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_SKIP_CONFIRMATIONS: "true",
@@ -86,8 +97,14 @@ export class PulumiStack {
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
       VOX_API_KEY: "",
       VOX_BASE_URL: "",
+      ...options.backend?.env,
     };
     const stack = new PulumiStack(dir, env);
+    if (options.sameStackAs) {
+      fs.copyFileSync(path.join(options.sameStackAs.dir, "Pulumi.e2e.yaml"), path.join(dir, "Pulumi.e2e.yaml"));
+      await stack.ok("stack", "select", "e2e");
+      return stack;
+    }
     await stack.ok("stack", "init", "e2e");
     await stack.ok("config", "set", "--secret", "vox:apiKey", apiKey);
     await stack.ok("config", "set", "vox:baseUrl", baseUrl);
@@ -100,8 +117,13 @@ export class PulumiStack {
 
   /** Runs `pulumi <args>` without blocking this process (the emulator answers from it). */
   run(...args: string[]): Promise<RunResult> {
+    return this.runWith({}, ...args);
+  }
+
+  /** {@link run} with `env` on top of the stack's variables (a value of undefined removes one). */
+  runWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<RunResult> {
     return new Promise((resolve, reject) => {
-      const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: this.env });
+      const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: { ...this.env, ...env } });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (chunk) => (stdout += chunk));
