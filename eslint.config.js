@@ -19,5 +19,54 @@ module.exports = tseslint.config(
       "@typescript-eslint/no-require-imports": "off",
     },
   },
+  // The boundaries between the parts, which imports alone would let drift.
+  {
+    files: ["emulator/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/provider", "**/provider/**", "pulumi-vox", "pulumi-vox/*"],
+              message: "The emulator stands apart from the provider: it must not import it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["provider/campaign/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/api", "**/api/**", "**/runtime", "**/runtime/**"],
+              message: "campaign/ is the model: the API (wire names, HTTP) and the runtime build on it, not the other way round.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/provider/**", "!**/provider/tooling"],
+              message: "The command line reaches the provider only through provider/tooling.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ["eslint.config.js"], languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable" } } },
 );

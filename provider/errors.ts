@@ -64,3 +64,8 @@ export function errorCodeIn(message: string): VoxErrorCode | undefined {
   const match = /\[vox:([A-Z_]+)\]/.exec(message);
   return match && (ERROR_CODES as readonly string[]).includes(match[1]) ? (match[1] as VoxErrorCode) : undefined;
 }
+
+/** What a caught value says: its message when it is an Error (anything can be thrown). */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -18,9 +18,9 @@ export type {
   TaskArgs,
 } from "./campaign/args";
 export { campaignProvider } from "./serialized-provider";
-export { getCampaign, getCampaignOutput } from "./functions";
-export type { GetCampaignArgs, GetCampaignOutputArgs, GetCampaignResult } from "./functions";
-export type { CampaignDescription } from "./campaign/description";
+export { getCampaign, getCampaignOutput } from "./get-campaign";
+export type { GetCampaignArgs, GetCampaignOutputArgs, GetCampaignResult } from "./get-campaign";
+export type { CampaignDescription } from "./campaign/observed";
 export { ContactListError, DEFAULT_CSV_COLUMNS, readContactList, tasksFromCsv, tasksFromJson } from "./contact-lists";
 export type { ContactList, CsvColumnOptions, CsvContactOptions, JsonContactOptions, TextEncoding } from "./contact-lists";
 export { CampaignFilesError, loadCampaignFiles } from "./campaign-files";

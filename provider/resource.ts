@@ -1,14 +1,29 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import type { CallTimeWindowArgs, CampaignArgs, CampaignCallTimeWindow, TaskArgs } from "./campaign/args";
+import type { CallTimeWindowArgs, CampaignArgs, TaskArgs } from "./campaign/args";
 import { autoname } from "./campaign/autoname";
-import { DERIVED_INPUTS } from "./campaign/fields";
+import { DERIVED_INPUTS, FIELD_NAMES } from "./campaign/fields";
 import { assertProgramInputShape } from "./campaign/validate";
 import { packTasks } from "./campaign/packed-tasks";
-import { OBSERVED_KEYS } from "./campaign/state";
+import { CampaignState, OBSERVED_KEYS } from "./campaign/state";
 import { VoxError } from "./errors";
-import { warnAboutNightCalls } from "./night-call-warning";
 import { campaignProvider } from "./serialized-provider";
+import { nightWarning, nightWindows } from "./values/call-windows";
+import { callTimeWindowSchema } from "./campaign/schema";
+
+/**
+ * Every output, typed by what state holds (campaign/state.ts): each input (documented in campaign/args.ts)
+ * as the provider normalized it, and what only the provider sets (campaign/observed.ts).
+ */
+type CampaignOutputs = {
+  readonly [K in keyof Required<CampaignArgs> as K extends keyof CampaignState ? K : never]: pulumi.Output<
+    CampaignState[K & keyof CampaignState]
+  >;
+} & { readonly [K in Exclude<keyof CampaignState, keyof CampaignArgs>]-?: pulumi.Output<CampaignState[K]> };
+
+// The class and this interface merge: the outputs are declared once, by the state's type, and a new input needs no line here.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Campaign extends CampaignOutputs {}
 
 /**
  * A vox.ai call campaign. Creating it makes the campaign dial its list; see the README for what
@@ -25,56 +40,8 @@ import { campaignProvider } from "./serialized-provider";
  * export const status = campaign.status;
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Campaign extends pulumi.dynamic.Resource {
-  /** Campaign name in vox.ai. */
-  declare readonly name: pulumi.Output<string>;
-  /** UUID of the calling agent. */
-  declare readonly agentId: pulumi.Output<string>;
-  /** Agent version (`production`, `current` or `v<N>`). */
-  declare readonly agentVersion: pulumi.Output<string>;
-  /** Caller number, digits only. */
-  declare readonly callFrom: pulumi.Output<string>;
-  /** Default caller id, digits only, or null. */
-  declare readonly presentationNumber: pulumi.Output<string | null>;
-  /** Calls at once (1–100). */
-  declare readonly concurrency: pulumi.Output<number>;
-  /** The normalized call time window (times as `"HH:MM"`), or null when the API default (08:00–20:00 daily) applies. */
-  declare readonly callTimeWindow: pulumi.Output<CampaignCallTimeWindow | null>;
-  /** The contact list path, when `tasksFile` is used. */
-  declare readonly tasksFile: pulumi.Output<string | undefined>;
-  /** The adopted campaign id, when `adoptId` is used. */
-  declare readonly adoptId: pulumi.Output<string | undefined>;
-  /** Whether a replace may call people again. */
-  declare readonly allowRedial: pulumi.Output<boolean>;
-  /** The declared pause; after a refresh, a pause or resume made in vox.ai (the next `up` puts the declaration back). */
-  declare readonly paused: pulumi.Output<boolean>;
-  /** How many tasks the campaign has. */
-  declare readonly taskCount: pulumi.Output<number>;
-  /** `sha256:<hex>` of the normalized tasks: shows that the list changed without showing it. */
-  declare readonly tasksDigest: pulumi.Output<string>;
-  /** `draft`, `pending`, `ongoing`, `paused`, `success`, `fail` or `canceled` (as of the last up or refresh). */
-  declare readonly status: pulumi.Output<string>;
-  /** Calls in the campaign. */
-  declare readonly totalCalls: pulumi.Output<number>;
-  /** Calls that ended completed. */
-  declare readonly completedCalls: pulumi.Output<number>;
-  /** Calls that failed or were canceled. */
-  declare readonly failedCalls: pulumi.Output<number>;
-  /** Calls in progress. */
-  declare readonly activeConcurrency: pulumi.Output<number>;
-  /** When the campaign was created (ISO-8601). */
-  declare readonly createdAt: pulumi.Output<string | null>;
-  /** When the campaign starts or started (ISO-8601), or null. */
-  declare readonly scheduledAt: pulumi.Output<string | null>;
-  /** When it reached success, fail or canceled (ISO-8601), or null. */
-  declare readonly finishedAt: pulumi.Output<string | null>;
-  /** When it was last paused (ISO-8601), or null. */
-  declare readonly pausedAt: pulumi.Output<string | null>;
-  /** `user` or `system` (outside the call windows) while paused, else null. */
-  declare readonly pausedBy: pulumi.Output<string | null>;
-  /** The vox.ai organization the campaign belongs to (null when the API did not say). */
-  declare readonly organizationId: pulumi.Output<string | null>;
-
   /**
    * Reads an existing campaign without managing it: its outputs come from the API (refreshed by
    * `pulumi refresh`), nothing is ever sent to change it, and `pulumi destroy` only forgets it (no cancel).
@@ -91,23 +58,16 @@ export class Campaign extends pulumi.dynamic.Resource {
       campaignProvider,
       name,
       {
+        // Every output, present (as undefined) so that it exists on the resource object: the field table's inputs and what the provider sets.
+        ...Object.fromEntries([...FIELD_NAMES, ...DERIVED_INPUTS, ...OBSERVED_KEYS].map((key) => [key, undefined])),
+        // Every key the program passes, as given (a misspelled one too: check names it with the field it meant).
+        ...args,
         // Left out, the name is the resource's autoname: it lets a create recognise its own campaign (README "Exactly once").
         name: args.name ?? autoname(pulumi.getProject(), pulumi.getStack(), name),
-        agentId: args.agentId,
-        agentVersion: args.agentVersion,
-        callFrom: args.callFrom,
-        presentationNumber: args.presentationNumber,
         scheduledAt: isoTimeInput(args.scheduledAt),
-        concurrency: args.concurrency,
-        callTimeWindow: args.callTimeWindow as pulumi.Input<CallTimeWindowArgs> | undefined,
         // One secret string instead of thousands of values: see campaign/packed-tasks.ts.
         tasks: args.tasks && pulumi.secret(pulumi.output(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>).apply(packTasks)),
         tasksFile: args.tasksFile && pulumi.output(args.tasksFile).apply((file) => path.resolve(file)),
-        adoptId: args.adoptId,
-        allowRedial: args.allowRedial,
-        paused: args.paused,
-        // Outputs only the provider sets: present (as undefined) so that they exist on the resource object.
-        ...Object.fromEntries([...DERIVED_INPUTS, ...OBSERVED_KEYS].map((key) => [key, undefined])),
       },
       opts,
       "vox",
@@ -138,4 +98,18 @@ function isoTimeInput(value: pulumi.Input<string | Date> | undefined): pulumi.In
   if (value === undefined || typeof value === "string" || value instanceof Date) return value && toIso(value);
   if (pulumi.Output.isInstance(value)) return value.apply(toIso);
   return Promise.resolve(value).then(toIso);
+}
+
+/**
+ * Warns in `pulumi preview` and `up` about call windows that reach into 21:00–08:00 Korean time, as
+ * `pulumi-vox validate` and `explain` do for campaign files: a plain TypeScript program sees it too. The
+ * program side is where the engine shows warnings; a window not known yet (a preview of another
+ * resource's output) is warned about when it is. Invalid windows are left to check.
+ */
+function warnAboutNightCalls(callTimeWindow: pulumi.Input<CallTimeWindowArgs>, resource: pulumi.Resource): void {
+  pulumi.output(callTimeWindow).apply((value) => {
+    const parsed = callTimeWindowSchema.safeParse(value);
+    if (!parsed.success) return;
+    for (const window of nightWindows(parsed.data)) pulumi.log.warn(nightWarning(window, parsed.data.timezone), resource);
+  });
 }

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "util";
 import logUpdate = require("log-update");
-import { CampaignApi, VoxHttpClient, describeCampaign, resolveSettings } from "../../provider/tooling";
+import { CampaignApi, VoxHttpClient, resolveSettings } from "../../provider/tooling";
 import type { Clock } from "../../provider/tooling";
 import type { Output } from "../output";
 import { EXIT, UsageError } from "../usage";
@@ -64,13 +64,13 @@ async function run(args: string[], screen: StatusScreen): Promise<number> {
   const settings = resolveSettings(
     statusSettingsSource({ apiKeyEnv: values["api-key-env"] ?? "VOX_API_KEY", stack: values.stack, useStack: fromStack }),
   );
-  const api = new CampaignApi(new VoxHttpClient(settings));
+  const api = new CampaignApi(new VoxHttpClient(settings, screen.clock));
   const colour = screen.tty && !values.json && !process.env.NO_COLOR;
   const redraw = screen.tty && !values.json && values.watch;
   let previous = new Map<string, Sample>();
   for (;;) {
     const samples = await Promise.all(
-      campaigns.map(async (ref) => ({ ref, sample: { campaign: describeCampaign(await api.get(ref.id)), readAt: screen.clock.now() } })),
+      campaigns.map(async (ref) => ({ ref, sample: { campaign: await api.get(ref.id), readAt: screen.clock.now() } })),
     );
     const lines: CampaignStatus[] = samples.map(({ ref, sample }) =>
       campaignStatus(ref.label ?? sample.campaign.name, sample, previous.get(ref.id)),

@@ -1,8 +1,9 @@
 import type { CampaignTask } from "../campaign/args";
-import { Comparable, FIELD_NAMES, FieldName, wireFields } from "../campaign/fields";
+import { Comparable, FIELD_NAMES, FieldName } from "../campaign/fields";
+import type { ObservedCampaign } from "../campaign/observed";
 import { RetryMode, VoxHttpClient } from "./http";
 import { Settings } from "./settings";
-import { CampaignView, campaignFromWire, taskToWire } from "./wire";
+import { campaignFromWire, taskToWire, wireFields } from "./wire";
 
 export type CampaignAction = "pause" | "resume" | "cancel";
 
@@ -24,17 +25,17 @@ export class CampaignApi {
   }
 
   /** POST /v2/campaigns with every declared field the field table sends, and the tasks. */
-  async create(inputs: Comparable, tasks: CampaignTask[]): Promise<CampaignView> {
+  async create(inputs: Comparable, tasks: CampaignTask[]): Promise<ObservedCampaign> {
     const body = { ...wireFields(FIELD_NAMES, inputs), tasks: tasks.map(taskToWire) };
     return campaignFromWire(await this.http.request({ method: "POST", path: "/v2/campaigns", body, retry: "once" }));
   }
 
-  async get(id: string): Promise<CampaignView> {
+  async get(id: string): Promise<ObservedCampaign> {
     return campaignFromWire(await this.http.request({ method: "GET", path: campaignPath(id), retry: "safe" }));
   }
 
   /** PATCH of the in-place `fields`, with their values from `inputs`. */
-  async patch(id: string, fields: FieldName[], inputs: Comparable): Promise<CampaignView> {
+  async patch(id: string, fields: FieldName[], inputs: Comparable): Promise<ObservedCampaign> {
     const body = wireFields(fields, inputs, { patch: true });
     return campaignFromWire(await this.http.request({ method: "PATCH", path: campaignPath(id), body, retry: "safe" }));
   }
@@ -43,14 +44,14 @@ export class CampaignApi {
    * A state action. `once` for pause and resume: a repeat after a lost answer would meet 409 and hide
    * what the first one did, so the caller reads the campaign instead (see update.ts).
    */
-  async act(id: string, action: CampaignAction, retry: RetryMode = "safe"): Promise<CampaignView> {
+  async act(id: string, action: CampaignAction, retry: RetryMode = "safe"): Promise<ObservedCampaign> {
     const path = `${campaignPath(id)}/${action}`;
     return campaignFromWire(await this.http.request({ method: "POST", path, retry }));
   }
 
   /** The newest campaigns of one agent, up to MAX_LIST_PAGES pages of 500 (POST /v2/campaigns/list). */
-  async agentCampaigns(agentId: string): Promise<CampaignView[]> {
-    const found: CampaignView[] = [];
+  async agentCampaigns(agentId: string): Promise<ObservedCampaign[]> {
+    const found: ObservedCampaign[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_LIST_PAGES; page++) {
       const filter = { agent_id: [agentId] };
@@ -63,7 +64,7 @@ export class CampaignApi {
   }
 
   /** The newest campaign this API key can see, if any: it tells which organization the key belongs to. */
-  async newest(): Promise<CampaignView | undefined> {
+  async newest(): Promise<ObservedCampaign | undefined> {
     return (await this.listPage({}, 1)).campaigns[0];
   }
 

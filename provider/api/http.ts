@@ -1,6 +1,7 @@
 import * as http from "http";
 import * as https from "https";
 import fetch, { Response } from "node-fetch";
+import type { Clock } from "../clock";
 import { UncertainOutcomeError, VoxApiError } from "./errors";
 import { sharedPacer } from "./request-pacer";
 import { Settings, explainRefusedKey, requireApiKey } from "./settings";
@@ -35,7 +36,11 @@ const BACKOFF_CAP_MS = 8_000;
 const RETRY_AFTER_CAP_MS = 60_000;
 
 export class VoxHttpClient {
-  constructor(readonly settings: Settings) {}
+  /** `clock` times the retry budget, backoff, Retry-After and the pace (the per-request timeout stays a real timer). */
+  constructor(
+    readonly settings: Settings,
+    readonly clock: Clock,
+  ) {}
 
   /**
    * Sends the request through the process's shared pacer. Retries (as `spec.retry` allows) go on until
@@ -44,28 +49,29 @@ export class VoxHttpClient {
    */
   async request<T>(spec: RequestSpec): Promise<T> {
     const apiKey = requireApiKey(this.settings);
-    const pacer = sharedPacer(this.settings.baseUrl.origin, apiKey, this.settings.requestsPerSecond);
+    const pacer = sharedPacer(this.settings.baseUrl.origin, apiKey, this.settings.requestsPerSecond, this.clock);
     let giveUpAt: number | undefined;
     for (let attempt = 0; ; attempt++) {
       await pacer.take();
-      const outcome = await this.attempt(spec, apiKey);
+      const outcome = await this.attempt(spec, apiKey, this.clock.now());
       if (outcome.kind === "done") {
         pacer.answered();
         return outcome.value as T;
       }
       if (outcome.throttledMs !== undefined) pacer.throttled(outcome.throttledMs);
       else pacer.answered();
-      giveUpAt ??= Date.now() + this.settings.retryBudgetMs;
+      giveUpAt ??= this.clock.now() + this.settings.retryBudgetMs;
       const retriable = outcome.kind === "not-acted" || (outcome.kind === "uncertain" && spec.retry === "safe");
       const wait = outcome.throttledMs ?? backoff(attempt);
       const outOfAttempts = this.settings.maxRetries !== undefined && attempt >= this.settings.maxRetries;
-      if (!retriable || outOfAttempts || Date.now() + wait > giveUpAt) throw explainRefusedKey(outcome.error, this.settings);
+      if (!retriable || outOfAttempts || this.clock.now() + wait > giveUpAt) throw explainRefusedKey(outcome.error, this.settings);
       // A 429 already holds every request back in the pacer; other failures back off with jitter.
-      if (outcome.throttledMs === undefined) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (outcome.throttledMs === undefined) await this.clock.sleep(wait);
     }
   }
 
-  private async attempt(spec: RequestSpec, apiKey: string): Promise<Outcome> {
+  /** `now`: the clock's time when the request is sent, which a Retry-After date is measured from. */
+  private async attempt(spec: RequestSpec, apiKey: string, now: number): Promise<Outcome> {
     const url = new URL(spec.path, this.settings.baseUrl);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.settings.timeoutMs);
@@ -84,7 +90,7 @@ export class VoxHttpClient {
         signal: controller.signal as never,
       });
       const text = await response.text();
-      return interpret(response, text, where);
+      return interpret(response, text, where, now);
     } catch (error) {
       return transportFailure(error, where, this.settings.timeoutMs);
     } finally {
@@ -100,7 +106,7 @@ type Outcome =
   | { kind: "uncertain"; error: Error; throttledMs?: undefined }
   | { kind: "final"; error: Error; throttledMs?: undefined };
 
-function interpret(response: Response, text: string, where: string): Outcome {
+function interpret(response: Response, text: string, where: string, now: number): Outcome {
   if (response.ok) {
     try {
       return { kind: "done", value: text === "" ? {} : JSON.parse(text) };
@@ -110,7 +116,7 @@ function interpret(response: Response, text: string, where: string): Outcome {
   }
   const error = apiError(response.status, text);
   if (response.status === 429) {
-    return { kind: "not-acted", error, throttledMs: retryAfterMs(response.headers.get("retry-after")) ?? 1000 };
+    return { kind: "not-acted", error, throttledMs: retryAfterMs(response.headers.get("retry-after"), now) ?? 1000 };
   }
   if (response.status >= 500) {
     return { kind: "uncertain", error: new UncertainOutcomeError(`${where} failed: ${error.message}`) };
@@ -142,10 +148,10 @@ function transportFailure(error: unknown, where: string, timeoutMs: number): Out
   return { kind: "uncertain", error: new UncertainOutcomeError(`${where}: connection failed (${reason})`) };
 }
 
-function retryAfterMs(header: string | null): number | undefined {
+function retryAfterMs(header: string | null, now: number): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
   return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), RETRY_AFTER_CAP_MS) : undefined;
 }
 

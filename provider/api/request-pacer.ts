@@ -1,3 +1,5 @@
+import type { Clock } from "../clock";
+
 /**
  * One token bucket per API (origin and key) for the whole provider process, so that a `pulumi up
  * --parallel 100` stays below the API's rate limit instead of 100 requests racing into 429s and retrying
@@ -11,7 +13,7 @@
 export class RequestPacer {
   private tokens: number;
   private rate: number;
-  private refilledAt = Date.now();
+  private refilledAt: number;
   private blockedUntil = 0;
   private readonly waiting: (() => void)[] = [];
   private pumping = false;
@@ -19,7 +21,9 @@ export class RequestPacer {
   constructor(
     private readonly maxRate: number,
     private readonly burst: number,
+    private readonly clock: Clock,
   ) {
+    this.refilledAt = clock.now();
     this.tokens = burst;
     this.rate = maxRate;
   }
@@ -37,7 +41,7 @@ export class RequestPacer {
     this.refill();
     this.tokens = 0;
     this.rate = Math.max(this.maxRate / 8, this.rate / 2);
-    this.blockedUntil = Math.max(this.blockedUntil, Date.now() + retryAfterMs + Math.random() * (1000 / this.rate));
+    this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + retryAfterMs + Math.random() * (1000 / this.rate));
   }
 
   /** An answer that was not a 429: the rate recovers by a tenth of the maximum. */
@@ -46,7 +50,7 @@ export class RequestPacer {
   }
 
   private refill(): void {
-    const now = Date.now();
+    const now = this.clock.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.rate);
     this.refilledAt = now;
   }
@@ -56,9 +60,9 @@ export class RequestPacer {
     this.pumping = true;
     while (this.waiting.length > 0) {
       this.refill();
-      const wait = Math.max(this.blockedUntil - Date.now(), this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.rate) * 1000);
+      const wait = Math.max(this.blockedUntil - this.clock.now(), this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.rate) * 1000);
       if (wait > 0) {
-        await new Promise((resolve) => setTimeout(resolve, wait));
+        await this.clock.sleep(wait);
         continue;
       }
       this.tokens -= 1;
@@ -68,15 +72,18 @@ export class RequestPacer {
   }
 }
 
-const pacers = new Map<string, RequestPacer>();
+/** Per clock (one in production), the pacers by API, key and rate. */
+const pacersByClock = new WeakMap<Clock, Map<string, RequestPacer>>();
 
-/** The process's pacer for one API and key (kept in memory only, never logged). */
-export function sharedPacer(origin: string, apiKey: string, requestsPerSecond: number): RequestPacer {
+/** The process's pacer for one API and key (kept in memory only, never logged), timed by `clock`. */
+export function sharedPacer(origin: string, apiKey: string, requestsPerSecond: number, clock: Clock): RequestPacer {
   const key = `${origin}\n${apiKey}\n${requestsPerSecond}`;
+  let pacers = pacersByClock.get(clock);
+  if (!pacers) pacersByClock.set(clock, (pacers = new Map()));
   let pacer = pacers.get(key);
   if (!pacer) {
     // A burst of twice the rate: a small stack never waits, and the API's burst of 10 is never used up at once.
-    pacer = new RequestPacer(requestsPerSecond, Math.max(1, Math.floor(requestsPerSecond * 2)));
+    pacer = new RequestPacer(requestsPerSecond, Math.max(1, Math.floor(requestsPerSecond * 2)), clock);
     pacers.set(key, pacer);
   }
   return pacer;

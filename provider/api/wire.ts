@@ -1,38 +1,54 @@
 /**
  * The one place where the API's snake_case meets the provider's camelCase: request parts out, campaign
- * answers in (docs/vox-api.md). Which field goes where is the field table's (campaign/fields.ts).
+ * answers in (docs/vox-api.md). Every wire name of the provider is here.
  */
 import type { CampaignCallTimeWindow, CampaignTask } from "../campaign/args";
+import { Comparable, FIELDS, FieldName, FieldRule } from "../campaign/fields";
+import { ObservedCampaign, isPausedByUser } from "../campaign/observed";
 import { Day, formatClock, windowMinutes } from "../values/window";
 
-/** The campaign as the provider sees it, whichever API version (v2 ISO / v3 unix-ms) answered. */
-export interface CampaignView {
-  id: string;
+/** How an input travels: its name in the create body (POST /v2/campaigns) and in a PATCH, and its value there. */
+interface WireField {
   name: string;
-  status: string;
-  agentId: string;
-  agentVersion: string;
-  fromNumber: string;
-  presentationNumber: string | null;
-  totalCalls: number;
-  completedCalls: number;
-  failedCalls: number;
-  concurrency: number;
-  activeConcurrency: number;
-  createdAt: string | null;
-  scheduledAt: string | null;
-  finishedAt: string | null;
-  pausedAt: string | null;
-  pausedBy: string | null;
-  callTimeWindow: CampaignCallTimeWindow | null;
-  /** Only v2 answers carry it; null from v3. */
-  organizationId: string | null;
+  /** The value as the API takes it, when it is not the value itself. */
+  toWire?: (value: never) => unknown;
 }
 
-export const TERMINAL_STATUSES = ["success", "fail", "canceled"];
+/**
+ * Each input's wire field, or null for inputs that never travel as a field of their own (the tasks travel
+ * apart, see {@link taskToWire}). Typed by the field names: a new input fails to compile until it has a row.
+ */
+export const WIRE_FIELDS: { readonly [K in FieldName]: WireField | null } = {
+  name: { name: "name" },
+  agentId: { name: "agent_id" },
+  agentVersion: { name: "agent_version" },
+  callFrom: { name: "call_from" },
+  presentationNumber: { name: "presentation_number" },
+  scheduledAt: { name: "scheduled_at" },
+  concurrency: { name: "concurrency" },
+  callTimeWindow: { name: "call_time_window", toWire: (window: CampaignCallTimeWindow) => windowToWire(window) },
+  tasks: null,
+  tasksFile: null,
+  adoptId: null,
+  allowRedial: null,
+  paused: null,
+};
 
-export function isTerminal(status: unknown): boolean {
-  return typeof status === "string" && TERMINAL_STATUSES.includes(status);
+/**
+ * The wire fields for `fields`, taken from `values`. In a PATCH (`patch: true`) a left-out field sends what
+ * the API cannot unset (the field table's `sentWhenLeftOut`). Fields without a wire field are not included.
+ */
+export function wireFields(fields: FieldName[], values: Comparable, { patch = false } = {}): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const field of fields) {
+    const wire = WIRE_FIELDS[field];
+    if (!wire) continue;
+    const rule: FieldRule = FIELDS[field];
+    const value = values[field] ?? (patch ? rule.sentWhenLeftOut : undefined);
+    if (value === undefined || value === null) continue;
+    body[wire.name] = wire.toWire ? wire.toWire(value as never) : value;
+  }
+  return body;
 }
 
 interface WireWindow {
@@ -96,15 +112,15 @@ const count = (value: unknown): number => (typeof value === "number" ? value : 0
 const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
 
 /** Reads a v2 (flat agent fields) or v3 (`agent` object) campaign body. */
-export function campaignFromWire(body: Json): CampaignView {
+export function campaignFromWire(body: Json): ObservedCampaign {
   const agent = (body.agent ?? {}) as Json;
-  return {
+  const campaign = {
     id: String(body.id),
     name: String(body.name ?? ""),
     status: String(body.status ?? ""),
     agentId: String(agent.agent_id ?? body.agent_id ?? ""),
     agentVersion: String(agent.agent_version ?? body.agent_version ?? "production"),
-    fromNumber: String(body.from_number ?? ""),
+    callFrom: String(body.from_number ?? ""),
     presentationNumber: text(body.presentation_number),
     totalCalls: count(body.total_calls),
     completedCalls: count(body.completed_calls),
@@ -119,4 +135,5 @@ export function campaignFromWire(body: Json): CampaignView {
     callTimeWindow: windowFromWire(body.call_time_window),
     organizationId: text(body.organization_id),
   };
+  return { ...campaign, paused: isPausedByUser(campaign) };
 }

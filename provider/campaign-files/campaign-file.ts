@@ -3,7 +3,7 @@ import { duplicateWarnings } from "../contact-lists/list-checks";
 import type { CampaignArgs, CampaignCallTimeWindow, CampaignTask } from "../campaign/args";
 import { DERIVED_INPUTS } from "../campaign/fields";
 import { formatPath, parsePropertyPath } from "../campaign/schema";
-import { validateCampaignInputs } from "../campaign/validate";
+import { validateCampaignRequest } from "../api/request-size";
 import { displayPath } from "../files/display-path";
 import { parseDocument } from "../files/document";
 import { readText } from "../files/text";
@@ -62,7 +62,7 @@ export function readCampaignFile(file: string): CampaignFileReport {
   );
   // The file alone cannot tell whether its start time is new (then it must lie ahead) or the start of a
   // campaign that already exists (then it may have passed): judge no time here, and warn below.
-  const { inputs, failures } = validateCampaignInputs({ name: resourceName, ...args }, { now: Number.NEGATIVE_INFINITY });
+  const { inputs, failures } = validateCampaignRequest({ name: resourceName, ...args }, { now: Number.NEGATIVE_INFINITY });
   errors.push(...failures.map((failure) => `${at(document.lineOf(parsePropertyPath(failure.property)))}: ${failure.reason}`));
   // Warnings look at normalized values, which a file with errors may not have.
   const warnings =

@@ -135,3 +135,37 @@ export interface CampaignArgs {
    */
   paused?: pulumi.Input<boolean>;
 }
+
+/**
+ * The inputs as check normalized them (phone numbers as digits, windows as `"HH:MM"`, defaults filled): the
+ * output of the zod schema, written out here so that users' compilers never read zod's typings (schema.ts
+ * holds the two the same). Each field is the {@link CampaignArgs} field of the same name.
+ */
+export interface NormalizedCampaignInputs {
+  /** See {@link CampaignArgs.name}; always set (the autoname when left out). */
+  name: string;
+  /** See {@link CampaignArgs.agentId}. */
+  agentId: string;
+  /** See {@link CampaignArgs.agentVersion}. */
+  agentVersion: string;
+  /** See {@link CampaignArgs.callFrom}; digits only. */
+  callFrom: string;
+  /** See {@link CampaignArgs.presentationNumber}; digits only. */
+  presentationNumber?: string;
+  /** See {@link CampaignArgs.scheduledAt}; ISO-8601. */
+  scheduledAt?: string;
+  /** See {@link CampaignArgs.concurrency}. */
+  concurrency: number;
+  /** See {@link CampaignArgs.callTimeWindow}. */
+  callTimeWindow?: CampaignCallTimeWindow;
+  /** See {@link CampaignArgs.tasks}. */
+  tasks?: CampaignTask[];
+  /** See {@link CampaignArgs.tasksFile}; an absolute path. */
+  tasksFile?: string;
+  /** See {@link CampaignArgs.adoptId}. */
+  adoptId?: string;
+  /** See {@link CampaignArgs.allowRedial}. */
+  allowRedial: boolean;
+  /** See {@link CampaignArgs.paused}. */
+  paused: boolean;
+}

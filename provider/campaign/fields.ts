@@ -2,13 +2,12 @@
  * The field table: every input of `vox.Campaign` and its rules, in one place. Diff, update, create,
  * adopt, `pulumi-vox explain` and the README's inputs table all read their rules from here.
  */
-import type { CampaignView } from "../api/wire";
-import { windowToWire } from "../api/wire";
 import { jsonEqual } from "../values/json";
 import { maskNumber } from "../values/phone";
 import { containsUnknown } from "../values/unknown";
 import { API_DEFAULT_CALL_TIME_WINDOW } from "../values/window";
-import type { CampaignArgs, CampaignCallTimeWindow } from "./args";
+import type { CampaignArgs } from "./args";
+import type { ObservedCampaign } from "./observed";
 
 /** An input of `vox.Campaign`. */
 export type FieldName = keyof CampaignArgs;
@@ -35,10 +34,6 @@ export interface FieldRule {
   onChangeText?: string;
   /** How an in-place change is applied; `patch` when not said. */
   apply?: ApplyKind;
-  /** The field's name in the create body (POST /v2/campaigns) and, for in-place fields, in the PATCH body. */
-  wireName?: string;
-  /** The value as the API takes it, when it is not the value itself. */
-  toWire?: (value: never) => unknown;
   /**
    * What leaving the field out of a later declaration means: `default` compares (and sends) the default;
    * `keep` is no change, because what the campaign already has stays (a start time already decided).
@@ -48,8 +43,8 @@ export interface FieldRule {
   nullInOutputs?: true;
   /** What an in-place field sends when it is left out: the API cannot unset it. */
   sentWhenLeftOut?: unknown;
-  /** The campaign's own value that an adopted campaign (`adoptId`) must match. */
-  adoptMustMatch?: keyof CampaignView;
+  /** An adopted campaign (`adoptId`) must have the declared value (the campaign's field of the same name). */
+  adoptMustMatch?: true;
   review: ReviewStyle;
   /** When "changed?" is not a comparison of the field's own values. */
   changed?: (olds: Comparable, news: Comparable, id: string | undefined) => boolean;
@@ -57,38 +52,33 @@ export interface FieldRule {
 
 /** Each input's rules. Typed by CampaignArgs' keys, so a field added or renamed there fails to compile here. */
 export const FIELDS = {
-  name: { onChange: "in place", wireName: "name", whenLeftOut: "default", review: "value" },
-  agentId: { onChange: "replace", wireName: "agent_id", whenLeftOut: "default", adoptMustMatch: "agentId", review: "value" },
+  name: { onChange: "in place", whenLeftOut: "default", review: "value" },
+  agentId: { onChange: "replace", whenLeftOut: "default", adoptMustMatch: true, review: "value" },
   agentVersion: {
     onChange: "replace",
-    wireName: "agent_version",
     whenLeftOut: "default",
-    adoptMustMatch: "agentVersion",
+    adoptMustMatch: true,
     review: "value",
   },
-  callFrom: { onChange: "replace", wireName: "call_from", whenLeftOut: "default", adoptMustMatch: "fromNumber", review: "masked" },
+  callFrom: { onChange: "replace", whenLeftOut: "default", adoptMustMatch: true, review: "masked" },
   presentationNumber: {
     onChange: "replace",
-    wireName: "presentation_number",
     whenLeftOut: "default",
     nullInOutputs: true,
-    adoptMustMatch: "presentationNumber",
+    adoptMustMatch: true,
     review: "masked",
   },
   scheduledAt: {
     onChange: "replace",
     onChangeText: "replace; leaving it out later changes nothing",
-    wireName: "scheduled_at",
     whenLeftOut: "keep",
     nullInOutputs: true,
     review: "value",
   },
-  concurrency: { onChange: "replace", wireName: "concurrency", whenLeftOut: "default", adoptMustMatch: "concurrency", review: "value" },
+  concurrency: { onChange: "replace", whenLeftOut: "default", adoptMustMatch: true, review: "value" },
   callTimeWindow: {
     onChange: "in place",
     onChangeText: "in place (paused and resumed around the change while running); left out, the API default is sent",
-    wireName: "call_time_window",
-    toWire: (window: CampaignCallTimeWindow) => windowToWire(window),
     whenLeftOut: "default",
     nullInOutputs: true,
     sentWhenLeftOut: API_DEFAULT_CALL_TIME_WINDOW,
@@ -168,30 +158,15 @@ export function onChangeText(field: FieldName): string {
 }
 
 /**
- * The wire fields for `fields`, taken from `values`. In a PATCH (`patch: true`) a left-out field sends what
- * the API cannot unset. Fields without a wire name (the tasks, which travel apart) are not included.
- */
-export function wireFields(fields: FieldName[], values: Comparable, { patch = false } = {}): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const field of fields) {
-    const { wireName, toWire, sentWhenLeftOut } = rule(field);
-    if (!wireName) continue;
-    const value = values[field] ?? (patch ? sentWhenLeftOut : undefined);
-    if (value === undefined || value === null) continue;
-    body[wireName] = toWire ? toWire(value as never) : value;
-  }
-  return body;
-}
-
-/**
  * How the fields in which an adopted campaign differs from its declaration read in a message, e.g.
  * `concurrency is 5 in vox.ai, declared 3`; numbers masked as a review shows them.
  */
-export function adoptMismatches(campaign: CampaignView, declared: Comparable): { field: FieldName; text: string }[] {
+export function adoptMismatches(campaign: ObservedCampaign, declared: Comparable): { field: FieldName; text: string }[] {
   return FIELD_NAMES.flatMap((field) => {
-    const key = rule(field).adoptMustMatch;
-    if (!key || !differs(campaign[key], declared[field] ?? null)) return [];
-    return [{ field, text: `${field} is ${reviewText(field, campaign[key])} in vox.ai, declared ${reviewText(field, declared[field])}` }];
+    if (!rule(field).adoptMustMatch || !(field in campaign)) return [];
+    const actual = campaign[field as keyof ObservedCampaign];
+    if (!differs(actual, declared[field] ?? null)) return [];
+    return [{ field, text: `${field} is ${reviewText(field, actual)} in vox.ai, declared ${reviewText(field, declared[field])}` }];
   });
 }
 

@@ -11,7 +11,8 @@ import {
   parseDay,
   sortDays,
 } from "../values/window";
-import type { CampaignCallTimeWindow, CampaignTask, CampaignWindow } from "./args";
+import type * as pulumi from "@pulumi/pulumi";
+import type { CampaignArgs, CampaignCallTimeWindow, CampaignTask, CampaignWindow, NormalizedCampaignInputs } from "./args";
 import type { FieldName } from "./fields";
 
 /** Limits of the campaign API (see docs/vox-api.md). */
@@ -226,7 +227,17 @@ export type SchemaOutputsArePublicTypes = [
   Holds<Same<z.output<typeof taskSchema>, CampaignTask>>,
   Holds<Same<z.output<typeof windowSchema>, CampaignWindow>>,
   Holds<Same<z.output<typeof callTimeWindowSchema>, CampaignCallTimeWindow>>,
+  Holds<Same<z.output<typeof campaignSchema>, NormalizedCampaignInputs>>,
+  // Optional fields escape the check above (a missing optional key is still assignable): the keys are held apart.
+  Holds<Same<keyof z.output<typeof campaignSchema>, keyof NormalizedCampaignInputs>>,
 ];
+
+/** What a program gives for an input, resolved: its CampaignArgs type, but for what resource.ts converts first (a Date start to ISO text). */
+type ProgramValue<K extends FieldName> = K extends "scheduledAt" ? string : pulumi.Unwrap<NonNullable<CampaignArgs[K]>>;
+/** The inputs whose schema refuses a value their CampaignArgs type allows (none: else this fails to compile below). */
+type SchemaRefusesArgs = { [K in FieldName]: [ProgramValue<K>] extends [z.input<(typeof fieldSchemas)[K]>] ? never : K }[FieldName];
+/** Each input's schema takes every value its type in args.ts allows: a new input whose type and schema disagree fails to compile here. */
+export type SchemasTakeTheArgs = Holds<Same<SchemaRefusesArgs, never>>;
 
 /**
  * The fields of the object at `path` (`tasks[2]`, `callTimeWindow`, `callTimeWindow.windows[0]`), to

@@ -4,12 +4,10 @@
  * look at them (state written by an older pulumi-vox is read by the installed one: see
  * serialized-provider.ts).
  */
-import type { z } from "zod";
-import type { CampaignView } from "../api/wire";
 import { formatClock } from "../values/window";
-import type { CampaignCallTimeWindow } from "./args";
+import type { CampaignCallTimeWindow, NormalizedCampaignInputs } from "./args";
 import { NULL_IN_OUTPUTS } from "./fields";
-import type { campaignSchema } from "./schema";
+import type { ObservedCampaign } from "./observed";
 
 /**
  * The shape of the outputs this version writes, recorded in them as `stateVersion`:
@@ -21,7 +19,7 @@ import type { campaignSchema } from "./schema";
 export const STATE_VERSION = 4;
 
 /** The checked inputs: the schema's output plus the list's size and digest, which check works out. */
-export type CampaignInputs = z.output<typeof campaignSchema> & { taskCount: number; tasksDigest: string };
+export type CampaignInputs = NormalizedCampaignInputs & { taskCount: number; tasksDigest: string };
 
 /** Output keys that only the API decides; never part of the inputs. */
 export const OBSERVED_KEYS = [
@@ -40,8 +38,8 @@ export const OBSERVED_KEYS = [
 /** Observed fields whose change a refresh shows as drift (timestamps follow them and would only repeat them). */
 export const DRIFT_KEYS = ["status", "totalCalls", "completedCalls", "failedCalls", "activeConcurrency", "pausedBy"] as const;
 
-/** What the API reports about a campaign: a CampaignView, or the outputs state kept from the last one. */
-export type Observed = Pick<CampaignView, (typeof OBSERVED_KEYS)[number] | "scheduledAt">;
+/** The part of an {@link ObservedCampaign} that outputs record: from an answer, or kept in state from the last one. */
+type ObservedPart = Pick<ObservedCampaign, (typeof OBSERVED_KEYS)[number] | "scheduledAt">;
 
 type NullableInputs = (typeof NULL_IN_OUTPUTS)[number];
 
@@ -51,16 +49,16 @@ export type CampaignState = Omit<CampaignInputs, NullableInputs | "tasks"> & {
   scheduledAt: string | null;
   callTimeWindow: CampaignCallTimeWindow | null;
   stateVersion: number;
-} & Omit<Observed, "scheduledAt">;
+} & Omit<ObservedPart, "scheduledAt">;
 
 /**
  * The outputs to record: every input but the task list (left-out optional ones as null) plus what the
  * API reports. `taskCount` and `tasksDigest` stand for the list, which the inputs hold.
  */
-export function campaignOutputs(inputs: Omit<CampaignInputs, "tasks"> & { tasks?: unknown }, view: Observed): CampaignState {
+export function campaignOutputs(inputs: Omit<CampaignInputs, "tasks"> & { tasks?: unknown }, view: ObservedPart): CampaignState {
   const { tasks: _inInputs, ...recorded } = inputs;
   const nulls = Object.fromEntries(NULL_IN_OUTPUTS.map((field) => [field, inputs[field] ?? null]));
-  const observed = Object.fromEntries(OBSERVED_KEYS.map((key) => [key, view[key]])) as Omit<Observed, "scheduledAt">;
+  const observed = Object.fromEntries(OBSERVED_KEYS.map((key) => [key, view[key]])) as Omit<ObservedPart, "scheduledAt">;
   return {
     ...recorded,
     ...nulls,
@@ -79,7 +77,7 @@ export function inputsOfState(state: CampaignState): Omit<CampaignInputs, "tasks
 }
 
 /** The observed fields of a v3 answer, keeping the organization that only v2 answers name. */
-export function withKnownOrganization(view: CampaignView, previous: { organizationId?: string | null }): CampaignView {
+export function withKnownOrganization(view: ObservedCampaign, previous: { organizationId?: string | null }): ObservedCampaign {
   return { ...view, organizationId: view.organizationId ?? previous.organizationId ?? null };
 }
 

@@ -2,11 +2,8 @@ import { z } from "zod";
 import { tasksDigest } from "../values/json";
 import { UNKNOWN, containsUnknown } from "../values/unknown";
 import { VoxError } from "../errors";
-import type { CampaignTask } from "./args";
-import type { CampaignInputs } from "./state";
 import { DERIVED_INPUTS, FIELD_NAMES } from "./fields";
 import { shapeProblems } from "./input-shape";
-import { createRequestSizeFailure } from "./request-size";
 import { fieldSchemas, formatPath, knownKeysAt, taskList, taskSchema } from "./schema";
 import { unknownFieldReason } from "./suggest";
 
@@ -159,29 +156,8 @@ function deriveTaskSummary(inputs: Record<string, unknown>, failures: Failure[])
   const tasks = inputs.tasks;
   if (!Array.isArray(tasks) || containsUnknown(tasks) || failures.some((f) => f.property === "tasks" || f.property.startsWith("tasks[")))
     return;
-  const tooLarge = createRequestSizeFailure(inputs, tasks as CampaignTask[], failures.length === 0);
-  if (tooLarge) failures.push(tooLarge);
   inputs.taskCount = tasks.length;
   inputs.tasksDigest = tasksDigest(tasks);
-}
-
-/**
- * The runtime's reading of the inputs create and update receive: every value checked again (a check at
- * preview let unknowns through; nothing unknown or invalid may reach the API), with the list's size and
- * digest that check recorded for a `tasksFile`.
- *
- * @throws VoxError INVALID_INPUTS naming every failing field.
- */
-export function checkedInputs(raw: Record<string, unknown>): CampaignInputs {
-  const unknown = FIELD_NAMES.filter((field) => containsUnknown(raw[field]));
-  const { inputs, failures } = validateCampaignInputs(raw, { now: Number.NEGATIVE_INFINITY });
-  const reasons = [
-    ...unknown.map((field) => `${field}: is not known yet; values must be known when the campaign is created or updated`),
-    ...failures.map((f) => f.reason),
-  ];
-  if (reasons.length > 0) throw invalidInputs(reasons);
-  if (inputs.tasks === undefined) Object.assign(inputs, { taskCount: raw.taskCount, tasksDigest: raw.tasksDigest });
-  return inputs as CampaignInputs;
 }
 
 /**
@@ -197,6 +173,7 @@ export function assertProgramInputShape(args: Record<string, unknown>): void {
   throw invalidInputs(problems.map(({ path, reason }) => failure(path, reason).reason));
 }
 
-function invalidInputs(reasons: string[]): VoxError {
+/** The error of inputs that cannot be used, one line per reason. */
+export function invalidInputs(reasons: string[]): VoxError {
   return new VoxError("INVALID_INPUTS", `the campaign's inputs are not valid:\n  ${reasons.join("\n  ")}`);
 }

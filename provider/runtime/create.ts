@@ -1,22 +1,18 @@
 import { CampaignApi } from "../api/campaigns";
-import { isNotFound } from "../api/errors";
-import { CampaignView } from "../api/wire";
+import { UncertainOutcomeError, isNotFound } from "../api/errors";
 import type { CampaignTask } from "../campaign/args";
-import { isPausedByUser } from "../campaign/description";
+import { isAutoname } from "../campaign/autoname";
 import { adoptMismatches } from "../campaign/fields";
-import { CampaignInputs, campaignOutputs } from "../campaign/state";
-import { checkedInputs } from "../campaign/validate";
+import { ObservedCampaign, isPausedByUser, isTerminal } from "../campaign/observed";
+import { CampaignInputs, CampaignState, campaignOutputs } from "../campaign/state";
+import type { Clock } from "../clock";
 import { loadTasksFile } from "../contact-lists/tasks-file";
-import { VoxError } from "../errors";
+import { VoxError, messageOf } from "../errors";
 import { toPlainJson } from "../values/json";
-import { campaignApi } from "./client";
-import { createExactlyOnce } from "./exactly-once";
-import { observedPaused, pauseCampaign } from "./paused";
+import { observedPaused, pauseCampaign } from "./update";
 
-export interface CreateResult {
-  id: string;
-  outs: Record<string, unknown>;
-}
+/** Pause between lookups while a lost create may still be committing. */
+const LOOK_INTERVAL_MS = 1_000;
 
 /**
  * Creates the campaign with one POST, or claims `adoptId` with one GET. Before the POST, one list request
@@ -24,20 +20,22 @@ export interface CreateResult {
  * exactly-once.ts); a POST whose answer was lost is followed by lookups, never repeated blindly.
  * `paused: true` pauses it right after (1 more request).
  */
-export async function create(rawInputs: Record<string, unknown>): Promise<CreateResult> {
-  const inputs = checkedInputs(rawInputs);
-  const api = campaignApi();
-  let campaign = inputs.adoptId !== undefined ? await adopt(api, inputs.adoptId, inputs) : await createOnce(api, inputs);
-  if (inputs.paused && !isPausedByUser(campaign)) campaign = await pauseCreated(api, campaign, rawInputs);
+export async function createCampaign(
+  api: CampaignApi,
+  clock: Clock,
+  inputs: CampaignInputs,
+): Promise<{ id: string; state: CampaignState }> {
+  let campaign = inputs.adoptId !== undefined ? await adopt(api, inputs.adoptId, inputs) : await createOnce(api, clock, inputs);
+  if (inputs.paused && !isPausedByUser(campaign)) campaign = await pauseCreated(api, campaign, inputs);
   // An adopted campaign may be paused or running against the declaration: recorded as it is, the next `up` applies it.
   const recorded = inputs.adoptId !== undefined ? { ...inputs, paused: observedPaused(campaign) ?? inputs.paused } : inputs;
   try {
-    return { id: campaign.id, outs: toPlainJson(campaignOutputs(recorded, campaign)) };
+    return { id: campaign.id, state: campaignOutputs(recorded, campaign) };
   } catch (error) {
     // The campaign exists: hand its id to the engine so state records it instead of orphaning it.
     throw Object.assign(
-      new VoxError("RECORDING_FAILED", `campaign ${campaign.id} was created, but recording it failed: ${(error as Error).message}`),
-      { id: campaign.id, properties: partialOutputs(rawInputs, { status: campaign.status }) },
+      new VoxError("RECORDING_FAILED", `campaign ${campaign.id} was created, but recording it failed: ${messageOf(error)}`),
+      { id: campaign.id, properties: partialOutputs(inputs, { status: campaign.status }) },
     );
   }
 }
@@ -47,30 +45,30 @@ export async function create(rawInputs: Record<string, unknown>): Promise<Create
  * and may be calling: the error says so, and carries its id with `paused: false` so that state records the
  * campaign and the next `up` pauses it.
  */
-async function pauseCreated(api: CampaignApi, campaign: CampaignView, rawInputs: Record<string, unknown>): Promise<CampaignView> {
+async function pauseCreated(api: CampaignApi, campaign: ObservedCampaign, inputs: CampaignInputs): Promise<ObservedCampaign> {
   try {
     return await pauseCampaign(api, campaign.id);
   } catch (error) {
     throw Object.assign(
       new VoxError(
         "PAUSE_AFTER_CREATE_FAILED",
-        `campaign ${campaign.id} was created but pausing it failed (${(error as Error).message}); it may be calling ` +
+        `campaign ${campaign.id} was created but pausing it failed (${messageOf(error)}); it may be calling ` +
           "now: pause it in vox.ai, or run `pulumi up` again to pause it",
         { campaignId: campaign.id },
       ),
-      { id: campaign.id, properties: partialOutputs(rawInputs, { paused: false, status: campaign.status }) },
+      { id: campaign.id, properties: partialOutputs(inputs, { paused: false, status: campaign.status }) },
     );
   }
 }
 
 /**
- * What state records of a campaign whose create failed after it existed: the inputs (they arrived over
- * gRPC, so they are plain JSON; with them a later diff and delete still work) without the task list,
- * which outputs never hold, and what is known of the campaign.
+ * What state records of a campaign whose create failed after it existed: the inputs (with them a later
+ * diff and delete still work) without the task list, which outputs never hold, and what is known of the
+ * campaign. Plain JSON, since the error carries it to the engine as it is.
  */
-function partialOutputs(rawInputs: Record<string, unknown>, known: Record<string, unknown>): Record<string, unknown> {
-  const { tasks: _taskList, ...inputs } = rawInputs;
-  return { ...inputs, ...known };
+function partialOutputs(inputs: CampaignInputs, known: Record<string, unknown>): Record<string, unknown> {
+  const { tasks: _taskList, ...recorded } = inputs;
+  return toPlainJson({ ...recorded, ...known });
 }
 
 /** The tasks a create sends: the inline list checked by `check`, or the contact list `tasksFile` names. */
@@ -78,8 +76,8 @@ function tasksOf(inputs: CampaignInputs): CampaignTask[] {
   return inputs.tasks ?? loadTasksFile(inputs.tasksFile ?? "", inputs.tasksDigest);
 }
 
-async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Promise<CampaignView> {
-  let campaign: CampaignView;
+async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Promise<ObservedCampaign> {
+  let campaign: ObservedCampaign;
   try {
     campaign = await api.get(id);
   } catch (error) {
@@ -105,7 +103,130 @@ async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Prom
   return campaign;
 }
 
-async function createOnce(api: CampaignApi, inputs: CampaignInputs): Promise<CampaignView> {
+async function createOnce(api: CampaignApi, clock: Clock, inputs: CampaignInputs): Promise<ObservedCampaign> {
   const tasks = tasksOf(inputs);
-  return createExactlyOnce(api, inputs, () => api.create(inputs, tasks));
+  return createExactlyOnce(api, clock, inputs, () => api.create(inputs, tasks));
+}
+
+/**
+ * The exactly-once rule of a create (the API has no idempotency key):
+ * 1. Recognition: one list request finds this resource's campaign left by an earlier run that stopped
+ *    between POST and state (a killed `pulumi up`, a late commit). With an autoname (see autoname.ts) a
+ *    single unfinished campaign matching the declaration is certainly this resource's and is adopted;
+ *    anything less certain stops with CAMPAIGN_EXISTS naming the candidates.
+ * 2. Every POST, first or repeated, whose outcome is uncertain (no answer, reset, timeout, 5xx) is
+ *    followed by lookups for `vox:createLookupSeconds`; a new campaign of this name is adopted only when
+ *    it is certainly this resource's, otherwise CREATE_UNCERTAIN lists the candidates. Only a full window
+ *    of successful lookups finding nothing sends the POST again (until `vox:retryBudgetSeconds` are used).
+ */
+async function createExactlyOnce(
+  api: CampaignApi,
+  clock: Clock,
+  inputs: CampaignInputs,
+  post: () => Promise<ObservedCampaign>,
+): Promise<ObservedCampaign> {
+  const known = await recognise(api, inputs);
+  if (!(known instanceof Set)) return known;
+  const giveUpAt = clock.now() + api.settings.retryBudgetMs;
+  for (let posts = 1; ; posts++) {
+    try {
+      return await post();
+    } catch (error) {
+      if (!(error instanceof UncertainOutcomeError)) throw error;
+      const found = await lookAfterLoss(api, clock, inputs, known, error);
+      if (found) return found;
+      if (clock.now() >= giveUpAt) {
+        throw new VoxError(
+          "CREATE_UNCERTAIN",
+          `creating campaign "${inputs.name}" failed: ${posts} POST${posts > 1 ? "s" : ""} got no answer (last: ${error.message}), ` +
+            `and lookups for ${api.settings.createLookupMs / 1000} s after each found no campaign of that name, so none was created ` +
+            "as far as the API shows. Run `pulumi up` again: it looks for the campaign again before creating one.",
+          { name: inputs.name },
+        );
+      }
+    }
+  }
+}
+
+/** The earlier run's campaign to adopt, or the ids of the unfinished campaigns of this name already there. */
+async function recognise(api: CampaignApi, inputs: CampaignInputs): Promise<ObservedCampaign | Set<string>> {
+  const sameName = (await api.agentCampaigns(inputs.agentId)).filter((c) => c.name === inputs.name);
+  const unfinished = sameName.filter((c) => !isTerminal(c.status));
+  if (isAutoname(inputs.name)) {
+    if (unfinished.length === 1 && isMatch(unfinished[0], inputs)) return unfinished[0];
+    if (unfinished.length > 0) throw campaignExists(inputs, unfinished, "its name is this resource's autoname");
+  } else {
+    const matching = unfinished.filter((c) => isMatch(c, inputs));
+    if (matching.length > 0) throw campaignExists(inputs, matching, "it matches this declaration");
+  }
+  return new Set(sameName.map((c) => c.id));
+}
+
+/**
+ * Looks for the campaign a POST with a lost answer may have made, until a lookup started after the
+ * window has run; undefined means a full window of lookups found nothing.
+ */
+async function lookAfterLoss(api: CampaignApi, clock: Clock, inputs: CampaignInputs, known: Set<string>, cause: Error) {
+  const windowEnd = clock.now() + api.settings.createLookupMs;
+  for (;;) {
+    const startedAt = clock.now();
+    let lookupFailure: string | undefined;
+    try {
+      // New is what recognition did not see: no filter on created_at, so a clock of ours that runs ahead of
+      // the API's cannot hide the campaign the lost POST made.
+      const fresh = (await api.agentCampaigns(inputs.agentId)).filter((c) => c.name === inputs.name && !known.has(c.id));
+      if (fresh.length === 1 && isAutoname(inputs.name) && isMatch(fresh[0], inputs)) return fresh[0];
+      if (fresh.length > 0) throw lostCreate(inputs, cause, `it may have, and ${describe(fresh)} appeared since`, fresh);
+    } catch (error) {
+      if (error instanceof VoxError) throw error;
+      lookupFailure = messageOf(error);
+    }
+    if (startedAt >= windowEnd) {
+      if (lookupFailure !== undefined) throw lostCreate(inputs, cause, `looking it up failed (${lookupFailure})`, []);
+      return undefined;
+    }
+    await clock.sleep(Math.max(0, Math.min(LOOK_INTERVAL_MS, windowEnd - clock.now())));
+  }
+}
+
+/** Same agent, version, numbers, concurrency and number of calls as declared. */
+function isMatch(campaign: ObservedCampaign, inputs: CampaignInputs): boolean {
+  return campaign.totalCalls === inputs.taskCount && adoptMismatches(campaign, inputs).length === 0;
+}
+
+function describe(campaigns: ObservedCampaign[]): string {
+  const one = (c: ObservedCampaign) =>
+    `${c.id} (status ${c.status}, ${c.totalCalls} calls, created ${c.createdAt ?? "at an unknown time"})`;
+  return `${campaigns.length === 1 ? "campaign" : `${campaigns.length} campaigns`} ${campaigns.map(one).join(", ")}`;
+}
+
+const CLAIM_ADVICE =
+  "If one of them is this resource's campaign, set `adoptId` to its id and run `pulumi up` again; " +
+  "cancel in vox.ai any that should not call.";
+
+function campaignExists(inputs: CampaignInputs, found: ObservedCampaign[], why: string): VoxError {
+  const ids = found.map((c) => c.id);
+  return new VoxError(
+    "CAMPAIGN_EXISTS",
+    `not creating campaign "${inputs.name}": ${describe(found)} already ${found.length === 1 ? "exists" : "exist"}, unfinished, and ${why}: ` +
+      "an earlier `pulumi up` may have created it and stopped before recording it, and a new campaign would call everyone again. " +
+      `Nothing was adopted, because ${found.length > 1 ? "more than one candidate exists" : isAutoname(inputs.name) ? "it differs from the declaration" : "an explicit name may belong to another resource"}. ` +
+      `${CLAIM_ADVICE} To create a new campaign anyway, give this resource another name.`,
+    { name: inputs.name, candidates: ids },
+  );
+}
+
+function lostCreate(inputs: CampaignInputs, cause: Error, what: string, found: ObservedCampaign[]): VoxError {
+  const advice =
+    found.length > 0
+      ? `None was adopted: ${isAutoname(inputs.name) && found.length === 1 ? "it differs from the declaration" : found.length > 1 ? "more than one candidate" : "an explicit name may belong to another resource"}. ${CLAIM_ADVICE}`
+      : "Do not run `pulumi up` again until you know: find the campaign in vox.ai and set `adoptId` to its id, or confirm that none was created.";
+  return new VoxError(
+    "CREATE_UNCERTAIN",
+    `creating campaign "${inputs.name}" got no answer (${cause.message}); whether it created the campaign is not certain: ${what}. ${advice}`,
+    {
+      name: inputs.name,
+      candidates: found.map((c) => c.id),
+    },
+  );
 }

@@ -3,7 +3,9 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as vox from "../../provider";
 import { taskListOf } from "../../provider/campaign/packed-tasks";
-import { AGENT_ID } from "../support/inputs";
+import { FIELD_NAMES } from "../../provider/campaign/fields";
+import { check } from "../../provider/runtime";
+import { AGENT_ID, rawInputs } from "../support/inputs";
 
 /** The resource class under Pulumi's mocks: what a program registers, without an engine or the API. */
 describe("vox.Campaign under setMocks", () => {
@@ -88,5 +90,31 @@ describe("vox.Campaign under setMocks", () => {
     ]) {
       assert.ok(pulumi.Output.isInstance((campaign as unknown as Record<string, unknown>)[key]), `${key} is not an output`);
     }
+  });
+
+  it("registers every input of the field table: none is left behind by a hand-kept list", async () => {
+    // A value for every field, whatever its type: only whether it reaches the engine is asked here.
+    const args = Object.fromEntries(
+      FIELD_NAMES.map((field) => [field, field === "tasks" ? [{ callTo: "01012345678" }] : `${field}-value`]),
+    );
+    const campaign = new vox.Campaign("every-field", args as unknown as vox.CampaignArgs);
+    await output(campaign.id);
+    const registered = last().inputs;
+    const missing = FIELD_NAMES.filter((field) => registered[field] === undefined);
+    assert.deepStrictEqual(missing, [], `inputs that never reach the engine: ${missing.join(", ")}`);
+    assert.strictEqual(registered.concurrency, "concurrency-value", "a field without a program-side step is registered as given");
+  });
+
+  it("passes a misspelled top-level key on, and check names the field it meant", async () => {
+    // The ways a typo gets past tsc: a spread object, `as any`, plain JavaScript, config.requireObject().
+    const defaults: Record<string, unknown> = { agentId: AGENT_ID, callFrom: "0212345678", concurency: 2 };
+    const campaign = new vox.Campaign("typo", { ...defaults, tasks: [{ callTo: "01012345678" }] } as vox.CampaignArgs);
+    await output(campaign.id);
+    assert.strictEqual(last().inputs.concurency, 2, "the misspelled key reaches the engine");
+    const { failures } = await check({}, rawInputs({ concurency: 2 }));
+    assert.deepStrictEqual(
+      failures?.map((failure) => failure.reason),
+      ["concurency: unknown field; did you mean concurrency?"],
+    );
   });
 });

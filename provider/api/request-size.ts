@@ -1,8 +1,23 @@
-import { taskToWire } from "../api/wire";
-import type { CampaignTask } from "./args";
-import { FIELD_NAMES, wireFields } from "./fields";
-import { LIMITS } from "./schema";
-import type { Failure } from "./validate";
+import type { CampaignTask } from "../campaign/args";
+import { FIELD_NAMES } from "../campaign/fields";
+import { LIMITS } from "../campaign/schema";
+import { Failure, ValidationOptions, ValidationResult, validateCampaignInputs } from "../campaign/validate";
+import { containsUnknown } from "../values/unknown";
+import { taskToWire, wireFields } from "./wire";
+
+/**
+ * {@link validateCampaignInputs}, plus the one rule only the wire can measure: the create request's size.
+ * Check, create, update and campaign files validate through here.
+ */
+export function validateCampaignRequest(raw: Record<string, unknown>, options: ValidationOptions): ValidationResult {
+  const result = validateCampaignInputs(raw, options);
+  const { inputs, failures } = result;
+  if (typeof inputs.tasksDigest === "string" && Array.isArray(inputs.tasks) && !containsUnknown(inputs.tasks)) {
+    const tooLarge = createRequestSizeFailure(inputs, inputs.tasks as CampaignTask[], failures.length === 0);
+    if (tooLarge) failures.push(tooLarge);
+  }
+  return result;
+}
 
 /**
  * The create request's body size (the other fields counted only when `settingsValid`, since only valid
@@ -10,11 +25,7 @@ import type { Failure } from "./validate";
  * create would fail with 413 after everything else passed. Names the largest task field, which is
  * usually the reason.
  */
-export function createRequestSizeFailure(
-  inputs: Record<string, unknown>,
-  tasks: CampaignTask[],
-  settingsValid: boolean,
-): Failure | undefined {
+function createRequestSizeFailure(inputs: Record<string, unknown>, tasks: CampaignTask[], settingsValid: boolean): Failure | undefined {
   const wireTasks = tasks.map(taskToWire);
   const others = settingsValid ? JSON.stringify(wireFields(FIELD_NAMES, inputs)).length : 2;
   // A UTF-16 unit is at most 3 bytes of UTF-8: measure bytes only when the cheap count may exceed the limit.

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CampaignApi } from "../api/campaigns";
-import { VoxHttpClient } from "../api/http";
-import { ConfigSource, resolveSettings } from "../api/settings";
-import { CampaignDescription, describeCampaign } from "../campaign/description";
+import { CampaignApi } from "./api/campaigns";
+import { VoxHttpClient } from "./api/http";
+import { ConfigSource, resolveSettings } from "./api/settings";
+import type { CampaignDescription } from "./campaign/observed";
+import { systemClock } from "./clock";
 
 /** Which campaign {@link getCampaign} reads. */
 export interface GetCampaignArgs {
@@ -28,8 +29,8 @@ export type GetCampaignResult = CampaignDescription;
  * change nothing.
  */
 export async function getCampaign(args: GetCampaignArgs, _opts?: pulumi.InvokeOptions): Promise<GetCampaignResult> {
-  const api = new CampaignApi(new VoxHttpClient(resolveSettings(stackConfig())));
-  return describeCampaign(await api.get(args.id));
+  const api = new CampaignApi(new VoxHttpClient(resolveSettings(stackConfig()), systemClock));
+  return api.get(args.id);
 }
 
 /** {@link getCampaign} as an Output, for ids that are outputs themselves. */

@@ -1,0 +1,308 @@
+/**
+ * The campaign controller: check, diff, create, read, update and delete of one campaign, over typed
+ * inputs (`CampaignInputs`) and state (`CampaignState`), with the API client and the clock handed in. It
+ * knows nothing of an engine's records: a door (the dynamic provider, runtime/index.ts; a native provider)
+ * migrates and unpacks what its engine sends, calls this, and serializes the answer once.
+ */
+import { CampaignApi } from "../api/campaigns";
+import { isInvalidState, isNotFound } from "../api/errors";
+import { validateCampaignRequest } from "../api/request-size";
+import { keptName } from "../campaign/autoname";
+import { Comparable, FIELD_NAMES, FieldName, adoptMismatches, changedFields, replacingFields } from "../campaign/fields";
+import { ObservedCampaign, isTerminal } from "../campaign/observed";
+import { CampaignInputs, CampaignState, DRIFT_KEYS, campaignOutputs, inputsOfState, withKnownOrganization } from "../campaign/state";
+import { Failure, invalidInputs } from "../campaign/validate";
+import type { Clock } from "../clock";
+import { summarizeTasksFile } from "../contact-lists/tasks-file";
+import { VoxError } from "../errors";
+import { jsonEqual } from "../values/json";
+import { containsUnknown } from "../values/unknown";
+import { createCampaign } from "./create";
+import { finishedError, observedPaused, updateCampaign } from "./update";
+
+/** What check makes of a program's inputs. */
+export interface CheckResult {
+  /**
+   * The normalized inputs (phone numbers as digits, defaults filled, `taskCount` and `tasksDigest`
+   * worked out); values not known yet (a preview) pass through untouched. The task list is a list.
+   */
+  inputs: Record<string, unknown>;
+  /** Each `reason` starts with the field path (`tasks[3].callTo: …`), which `property` holds too. */
+  failures: Failure[];
+}
+
+/** What diff finds between the state and the new inputs. */
+export interface DiffResult {
+  /** The inputs whose change does something (in place or replace), in field-table order. */
+  changed: FieldName[];
+  /** Those of `changed` that replace the campaign (the field table's `onChange: "replace"`). */
+  replaces: FieldName[];
+  /** Observed outputs (status, counters) that the refresh read just before this diff changed: drift to show. */
+  drift: string[];
+  /** Anything to show at all: `changed` or `drift` is not empty. */
+  changes: boolean;
+  /** A replace cancels the old campaign before creating the new one: always true when `replaces` is not empty. */
+  deleteBeforeReplace: boolean;
+}
+
+/** What check needs of the inputs in state (undefined values for a new resource). */
+export interface PreviousInputs {
+  name?: unknown;
+  scheduledAt?: unknown;
+  adoptId?: unknown;
+}
+
+export class CampaignController {
+  /**
+   * @param api the vox API client (settings, pacing and retries are its own).
+   * @param clock "now" for the start-time check and the lookups after a lost create.
+   * @param refreshes what a refresh read replaced, for the diff that follows it (keep one per process).
+   */
+  constructor(
+    readonly api: CampaignApi,
+    readonly clock: Clock,
+    private readonly refreshes = new RefreshMemory(),
+  ) {}
+
+  /**
+   * Validates and normalizes the inputs; makes no API call (it runs on every preview), except one GET for
+   * a newly declared `adoptId`. A `tasksFile` is read here, so a changed file shows in the preview as a
+   * changed `tasksDigest`; the inputs keep only its path, `taskCount` and `tasksDigest`.
+   */
+  async check(news: Record<string, unknown>, olds: PreviousInputs = {}): Promise<CheckResult> {
+    const { inputs, failures } = validateCampaignRequest(news, { now: this.clock.now(), previousScheduledAt: olds.scheduledAt });
+    // A campaign 0.1.0 named after its resource keeps that name rather than being renamed to the autoname.
+    if (olds.name !== undefined) inputs.name = keptName(olds.name, inputs.name);
+    // With inline tasks too, validation has already said to give only one; an unknown path is read at `up`.
+    if (typeof inputs.tasksFile === "string" && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {
+      const summary = summarizeTasksFile(inputs.tasksFile);
+      if (summary.ok) Object.assign(inputs, { taskCount: summary.taskCount, tasksDigest: summary.tasksDigest });
+      else failures.push(...summary.failures);
+    }
+    if (failures.length === 0) failures.push(...(await this.adoptFailures(olds, inputs)));
+    return { inputs, failures };
+  }
+
+  /**
+   * Compares the state with new (checked) inputs, by the field table's rules. A replace cancels the old
+   * campaign before the new one is created, so two campaigns never call the same list at once; and when
+   * the old campaign has already placed calls, the replace is refused unless `allowRedial` is set (the
+   * redial guard). During a refresh, `news` are the inputs in state (migrated by the door).
+   */
+  async diff(id: string, olds: CampaignState, news: Comparable): Promise<DiffResult> {
+    const changed = changedFields(olds, news, id);
+    // After a refresh read, a status or counter that moved is drift worth showing (never a replace).
+    const drift = this.refreshes.take(id, olds);
+    const replaces = replacingFields(changed);
+    // A finished campaign cannot change in place: a preview saying "update" would fail only at `up`. (A
+    // refresh's diff compares the other way round and only reports; it must not fail.)
+    if (drift === undefined && isTerminal(olds.status) && changed.length > replaces.length) throw finishedError(id, olds.status);
+    if (replaces.length > 0 && news.allowRedial !== true) await this.guardAgainstRedial(id, olds, news, replaces);
+    const driftKeys = drift ?? [];
+    return {
+      changed,
+      replaces,
+      drift: driftKeys,
+      changes: changed.length + driftKeys.length > 0,
+      deleteBeforeReplace: replaces.length > 0,
+    };
+  }
+
+  /**
+   * Creates the campaign with one POST, or claims `adoptId` with one GET; never twice (see create.ts).
+   * `paused: true` pauses it right after (1 more request).
+   */
+  async create(inputs: CampaignInputs): Promise<{ id: string; state: CampaignState }> {
+    return createCampaign(this.api, this.clock, inputs);
+  }
+
+  /**
+   * One GET. The name, call time window and pause come from the API, so a change made outside Pulumi
+   * shows as drift that the next `up` puts back. Undefined when the campaign is gone (a 404 that
+   * {@link confirmWrongKey} accepts). `state` of a campaign read by `Campaign.get` holds no inputs.
+   */
+  async read(id: string, state: CampaignState): Promise<CampaignState | undefined> {
+    let campaign;
+    try {
+      campaign = withKnownOrganization(await this.api.get(id), state);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      await this.confirmWrongKey(id, state);
+      return undefined;
+    }
+    const recorded = inputsOfState(state);
+    // A campaign read by `Campaign.get` has nothing recorded yet: every field comes from the campaign itself.
+    const inputs = recorded.agentId === undefined ? readOnlyInputs(campaign) : recorded;
+    inputs.name = campaign.name;
+    // Without a declared window the API applies its default; taking that into the outputs would be a diff forever.
+    if (state.callTimeWindow && campaign.callTimeWindow && !jsonEqual(state.callTimeWindow, campaign.callTimeWindow)) {
+      inputs.callTimeWindow = campaign.callTimeWindow;
+    }
+    // A pause or resume made in vox.ai: taken into the outputs, so the next `up` puts the declared value back.
+    const paused = observedPaused(campaign);
+    if (paused !== undefined) inputs.paused = paused;
+    this.refreshes.remember(id, state);
+    return campaignOutputs(inputs, campaign);
+  }
+
+  /** Applies the in-place changes (see update.ts); a finished campaign is an error saying what to do. */
+  async update(id: string, olds: CampaignState, news: CampaignInputs): Promise<CampaignState> {
+    return updateCampaign(this.api, id, olds, news);
+  }
+
+  /**
+   * Cancels the campaign so no further call is placed (the API has no delete: campaigns stay as history).
+   * A finished campaign needs no call; one that finished meanwhile is success too. A 404 is "gone" only
+   * when the key sees the campaign's organization: another organization's key must not forget a campaign
+   * that keeps calling.
+   */
+  async delete(id: string, state: CampaignState): Promise<void> {
+    if (isTerminal(state.status)) return;
+    try {
+      await this.api.act(id, "cancel");
+    } catch (error) {
+      if (isInvalidState(error)) return;
+      if (!isNotFound(error)) throw error;
+      await this.confirmWrongKey(id, state);
+    }
+  }
+
+  /**
+   * A new `adoptId` is read (one GET) at check, so that `pulumi preview` already says when the campaign
+   * does not exist or differs from the declaration, instead of a green preview and a failed `up`. When it
+   * cannot be read (no key, no network), check stays silent and the create checks again. Failures name
+   * `adoptId` as their property: an engine may print that property's value, which must never be a number.
+   */
+  private async adoptFailures(olds: PreviousInputs, inputs: Record<string, unknown>): Promise<Failure[]> {
+    const id = inputs.adoptId;
+    if (typeof id !== "string" || containsUnknown(inputs) || olds.adoptId === id) return [];
+    let campaign;
+    try {
+      campaign = await this.api.get(id);
+    } catch (error) {
+      if (!isNotFound(error)) return [];
+      return [
+        {
+          property: "adoptId",
+          reason: `adoptId: no campaign ${id} exists for this API key; check the id, or remove adoptId to create one`,
+        },
+      ];
+    }
+    return adoptMismatches(campaign, inputs).map((mismatch) => ({
+      property: "adoptId",
+      reason: `adoptId: campaign ${id} differs from this declaration: ${mismatch.text}; make the declaration match the campaign`,
+    }));
+  }
+
+  private async guardAgainstRedial(id: string, olds: CampaignState, news: Comparable, replaces: string[]): Promise<void> {
+    let campaign;
+    try {
+      campaign = await this.api.get(id);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      // A 404 may mean another organization's key rather than "gone": the same rule as refresh and destroy.
+      await this.confirmWrongKey(id, olds);
+      return;
+    }
+    const placed = campaign.completedCalls + campaign.failedCalls + campaign.activeConcurrency;
+    if (placed === 0) return;
+    const people = typeof news.taskCount === "number" ? news.taskCount : olds.taskCount;
+    throw new VoxError(
+      "REDIAL_GUARD",
+      `changing ${replaces.join(", ")} replaces campaign ${id} ("${campaign.name}"), and the new ` +
+        `campaign would call all ${people} people on its list again. The current campaign has already placed ` +
+        `${placed} calls (${campaign.completedCalls} completed, ${campaign.failedCalls} failed, ` +
+        `${campaign.activeConcurrency} in progress; status ${campaign.status}). ` +
+        "To call them again, set `allowRedial: true` on this resource; otherwise revert the change.",
+      { campaignId: id, fields: replaces, placedCalls: placed },
+    );
+  }
+
+  /**
+   * The API never deletes a campaign, so a 404 most likely means the API key belongs to another
+   * organization (a staging key on a production stack). Acting on "gone" would be harmful: refresh would
+   * drop the campaign and the next `up` create it again; destroy would forget a campaign that keeps
+   * calling; a replace would create a second campaign in the wrong organization. So a 404 is accepted as
+   * "gone" only when the key sees the campaign's own organization; otherwise this throws, naming where the
+   * key came from. One list request, only after a 404.
+   */
+  private async confirmWrongKey(id: string, state: Pick<CampaignState, "organizationId">): Promise<void> {
+    const newest = await this.api.newest();
+    const advice =
+      `Check the API key (${this.api.keySource}); after changing it in the stack config, run refresh and destroy with ` +
+      "`--run-program` (they otherwise use the key stored with the stack's provider). If the campaign really is gone, " +
+      "run `pulumi state delete` on this resource.";
+    if (!newest) {
+      throw new VoxError(
+        "WRONG_ORGANIZATION",
+        `campaign ${id} was not found, and this API key sees no campaign at all: it is probably another organization's key. ${advice}`,
+        { campaignId: id },
+      );
+    }
+    const expected = state.organizationId;
+    if (expected && newest.organizationId && newest.organizationId !== expected) {
+      throw new VoxError(
+        "WRONG_ORGANIZATION",
+        `campaign ${id} belongs to organization ${expected}, but this API key is for organization ${newest.organizationId}. ${advice}`,
+        { campaignId: id },
+      );
+    }
+  }
+}
+
+/**
+ * The runtime's reading of the inputs create and update receive: every value checked again (a check at
+ * preview let unknowns through; nothing unknown or invalid may reach the API), with the list's size and
+ * digest that check recorded for a `tasksFile`.
+ *
+ * @throws VoxError INVALID_INPUTS naming every failing field.
+ */
+export function checkedInputs(raw: Record<string, unknown>): CampaignInputs {
+  const unknown = FIELD_NAMES.filter((field) => containsUnknown(raw[field]));
+  const { inputs, failures } = validateCampaignRequest(raw, { now: Number.NEGATIVE_INFINITY });
+  const reasons = [
+    ...unknown.map((field) => `${field}: is not known yet; values must be known when the campaign is created or updated`),
+    ...failures.map((f) => f.reason),
+  ];
+  if (reasons.length > 0) throw invalidInputs(reasons);
+  if (inputs.tasks === undefined) Object.assign(inputs, { taskCount: raw.taskCount, tasksDigest: raw.tasksDigest });
+  return inputs as unknown as CampaignInputs;
+}
+
+/** The inputs of a campaign read by `Campaign.get`: its own fields, those it has. */
+function readOnlyInputs(campaign: ObservedCampaign): Omit<CampaignInputs, "tasks"> {
+  const { name, agentId, agentVersion, callFrom, presentationNumber, concurrency, callTimeWindow, scheduledAt, paused } = campaign;
+  const fields = { name, agentId, agentVersion, callFrom, presentationNumber, concurrency, callTimeWindow, scheduledAt, paused };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)) as unknown as Omit<CampaignInputs, "tasks">;
+}
+
+/**
+ * What a refresh read replaced, kept for the diff that follows it in the same provider process.
+ *
+ * During a refresh the engine asks diff(refreshed outputs, inputs in state) whether anything drifted.
+ * The inputs hold no status, so without this memory a campaign that finished, or was canceled behind
+ * the stack's back, would refresh as "unchanged". An entry is used once, so the diff of a following `up`
+ * compares only what the program declares.
+ *
+ * The invariant this relies on: the engine's refresh step (pkg/resource/deploy/step.go,
+ * `RefreshStep.Apply`, Pulumi 3.248) calls Read and then, in the same step and against the same
+ * provider process, Diff for that resource. So the entry never waits across processes or steps; it
+ * holds for `pulumi refresh`, `pulumi up --refresh` and `--run-program` alike (test/e2e covers them).
+ * Only the engine's opt-in legacy refresh diff skips the Diff; an entry left then is taken by the next
+ * diff of the same campaign in that process and shows the refreshed drift once more, never a replace.
+ */
+export class RefreshMemory {
+  private readonly beforeRefresh = new Map<string, Map<(typeof DRIFT_KEYS)[number], unknown>>();
+
+  remember(id: string, before: CampaignState): void {
+    this.beforeRefresh.set(id, new Map(DRIFT_KEYS.map((key) => [key, before[key] ?? null])));
+  }
+
+  /** The observed fields that a refresh just changed when this diff follows its read; undefined for any other diff. */
+  take(id: string, refreshed: CampaignState): string[] | undefined {
+    const before = this.beforeRefresh.get(id);
+    if (!before) return undefined;
+    this.beforeRefresh.delete(id);
+    return DRIFT_KEYS.filter((key) => before.get(key) !== (refreshed[key] ?? null));
+  }
+}
