@@ -46,9 +46,8 @@ export class SharedRequestBudget {
   /** The budget of `origin` and `apiKey` at `requestsPerSecond`, in the OS temp dir (or `dir`). */
   static forApi(origin: string, apiKey: string, requestsPerSecond: number, clock: Clock, dir = os.tmpdir()): SharedRequestBudget {
     const id = createHash("sha256").update(`pulumi-vox\n${origin}\n${apiKey}`).digest("hex").slice(0, 32);
-    // A burst of one second's pace: a small stack never waits, and requests that reach the API bunched
-    // (a busy runner, a slow network) still fit in the API's burst of 10.
-    const burst = Math.max(1, Math.floor(requestsPerSecond));
+    // A burst of twice the pace: a small stack never waits, and the API's burst of 10 is never used up at once.
+    const burst = Math.max(1, Math.floor(requestsPerSecond * 2));
     return new SharedRequestBudget(path.join(dir, `pulumi-vox-budget-${id}.json`), requestsPerSecond, burst, clock);
   }
 
