@@ -113,8 +113,9 @@ export interface CampaignArgs {
   /**
    * Path of a CSV or JSON contact list to read the tasks from, instead of `tasks`: state then keeps only the
    * path, `taskCount` and `tasksDigest`, never the numbers. Relative paths are read from the program's directory.
+   * Give `{ path, phoneColumn, encoding, … }` to read a CSV whose columns are named otherwise.
    */
-  tasksFile?: pulumi.Input<string>;
+  tasksFile?: pulumi.Input<string | TasksFileArgs>;
   /**
    * Claim the existing campaign with this id instead of creating one (`pulumi import` does not work for
    * dynamic resources). Its agent, caller number and concurrency must match the declaration.
@@ -134,6 +135,39 @@ export interface CampaignArgs {
    * may place up to `concurrency` calls in that instant.
    */
   paused?: pulumi.Input<boolean>;
+  /**
+   * What the campaign is for, e.g. `telemarketing` (advertising or sales calls, which 두낫콜 applies to) or
+   * `informational`. Read by the compliance policy pack (docs/compliance.md); sent to no API. Changing it changes nothing in vox.ai.
+   */
+  purpose?: pulumi.Input<string>;
+  /**
+   * Every callee gave separate prior consent to advertising calls at night (21:00–08:00, 정보통신망법 제50조).
+   * Read by the compliance policy pack, which otherwise refuses night windows; sent to no API. Changing it changes nothing in vox.ai.
+   */
+  nightCallConsent?: pulumi.Input<boolean>;
+  /**
+   * The date (`YYYY-MM-DD`, Korean date) the task list was last checked against 두낫콜, the do-not-call register.
+   * Read by the compliance policy pack for telemarketing campaigns; sent to no API. Changing it changes nothing in vox.ai.
+   */
+  doNotCallCheckedAt?: pulumi.Input<string>;
+}
+
+/** A contact list and how to read it: `{ path: "contacts.csv", phoneColumn: "휴대폰", encoding: "cp949" }`. */
+export interface TasksFileArgs {
+  /** The CSV or JSON file; relative paths as for a plain `tasksFile`. */
+  path: string;
+  /** The CSV column holding the number to call. Default `phone`. */
+  phoneColumn?: string;
+  /** The CSV column holding a per-row caller id. Default `caller_id`. */
+  callerIdColumn?: string;
+  /** CSV columns named `<prefix><key>` become `dynamicVariables[key]`. Default `var.`. */
+  variablePrefix?: string;
+  /** CSV columns named `<prefix><key>` become `metadata[key]`. Default `meta.`. */
+  metadataPrefix?: string;
+  /** `auto` (default: UTF-8 when the bytes are valid UTF-8, else CP949), `utf-8`, `cp949` or `euc-kr`. */
+  encoding?: "auto" | "utf-8" | "cp949" | "euc-kr";
+  /** The CSV field separator, one character. Default `,`. */
+  delimiter?: string;
 }
 
 /**
@@ -160,12 +194,18 @@ export interface NormalizedCampaignInputs {
   callTimeWindow?: CampaignCallTimeWindow;
   /** See {@link CampaignArgs.tasks}. */
   tasks?: CampaignTask[];
-  /** See {@link CampaignArgs.tasksFile}; an absolute path. */
-  tasksFile?: string;
+  /** See {@link CampaignArgs.tasksFile}; its path absolute. */
+  tasksFile?: string | TasksFileArgs;
   /** See {@link CampaignArgs.adoptId}. */
   adoptId?: string;
   /** See {@link CampaignArgs.allowRedial}. */
   allowRedial: boolean;
   /** See {@link CampaignArgs.paused}. */
   paused: boolean;
+  /** See {@link CampaignArgs.purpose}. */
+  purpose?: string;
+  /** See {@link CampaignArgs.nightCallConsent}. */
+  nightCallConsent?: boolean;
+  /** See {@link CampaignArgs.doNotCallCheckedAt}. */
+  doNotCallCheckedAt?: string;
 }
