@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "util";
 import { doctorCommand } from "./doctor/command";
+import { driftCommand } from "./drift/command";
 import { explainCommand } from "./explain/command";
 import { systemClock } from "../provider/tooling";
 import type { Clock } from "../provider/tooling";
@@ -33,6 +34,10 @@ export async function main(args: string[], output: Output, clock: Clock): Promis
     if (command === "explain") {
       if (operands.length > 1) throw new UsageError("explain takes at most one file");
       return await explainCommand(operands[0], output, clock, values.base);
+    }
+    if (command === "drift") {
+      if (operands.length > 1) throw new UsageError("drift takes at most one file");
+      return await driftCommand(operands[0], output);
     }
     throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
   } catch (error) {

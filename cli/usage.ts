@@ -1,5 +1,5 @@
-/** Exit codes: 1 when the input is invalid, 2 when the command line is. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+/** Exit codes: 1 when the input is invalid, 2 when the command line is, 3 when drift reports a change made in vox.ai. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, drift: 3 } as const;
 
 /** A mistake on the command line; the CLI prints it with a pointer to `--help` and exits 2. */
 export class UsageError extends Error {
@@ -14,6 +14,7 @@ Usage:
   pulumi-vox explain [file]        Summarize \`pulumi preview --json\` output as Markdown
   pulumi-vox status [options]      Live progress of a stack's campaigns
   pulumi-vox doctor [options]      Check the API URL, key, organization and agent
+  pulumi-vox drift [file]          Report changes made in vox.ai, from a refresh preview
   pulumi-vox --help                Show this help
   pulumi-vox --version             Show the version
 
@@ -36,6 +37,14 @@ explain [file] [--base REV]
   --base REV compares each contact-list file with its version at git revision REV (e.g. origin/main)
   and counts the rows added, removed and changed.
     pulumi preview --json | pulumi-vox explain --base origin/main > summary.md
+
+drift [file]
+  Reads the engine events of a refresh preview from the file, or from standard input, and prints
+  a Markdown report of each change made in vox.ai since state was written (a pause or resume, a
+  rename, a call window, concurrency, a cancel, a campaign gone) with the command that puts it
+  back and the edit that takes it in. One GET per campaign, made by the refresh; never a number.
+    PULUMI_ENABLE_STREAMING_JSON_PREVIEW=true pulumi refresh --preview-only --json | pulumi-vox drift
+  (Without the variable Pulumi prints a document that does not hold what the refresh read.)
 
 status [--id ID ...] [--export FILE | --stack NAME] [--watch] [--interval S] [--json]
        [--api-key-env NAME]
@@ -60,6 +69,8 @@ doctor [--agent UUID] [--organization ORG] [--stack NAME] [--api-key-env NAME]
 Exit status:
   0  valid (warnings allowed); explain: a summary was written
   1  invalid campaign files or contact lists; explain: the input is empty or not preview JSON;
-     status: the API or the stack could not be read; doctor: a check failed
+     status: the API or the stack could not be read; doctor: a check failed; drift: the input is
+     not a refresh preview that read every campaign
   2  usage error (unknown command or option, missing path)
+  3  drift: a change made in vox.ai was found (the report lists it)
 `;

@@ -1,6 +1,6 @@
-import * as fs from "fs";
+import { readCommandInput } from "../input";
 import type { Output } from "../output";
-import { EXIT, UsageError } from "../usage";
+import { EXIT } from "../usage";
 import type { Clock } from "../../provider/tooling";
 import { listFacts } from "./contact-files";
 import { renderPreview } from "./markdown";
@@ -16,7 +16,7 @@ import { readPreview } from "./preview";
  * that neither the CI step nor a comment posted from its output passes it by.
  */
 export async function explainCommand(file: string | undefined, output: Output, clock: Clock, base?: string): Promise<number> {
-  const text = await readInput(file);
+  const text = await readCommandInput("explain", "`pulumi preview --json` output", file);
   const source = file ?? "standard input";
   let preview;
   try {
@@ -42,28 +42,4 @@ function parseInput(text: string): unknown {
     const start = text.trim().split("\n")[0].slice(0, 120);
     throw new Error(`the input is not JSON (it begins "${start}"); ${advice}`);
   }
-}
-
-async function readInput(file: string | undefined): Promise<string> {
-  if (file === undefined && process.stdin.isTTY) {
-    throw new UsageError("explain reads `pulumi preview --json` output: give a file, or pipe it in");
-  }
-  try {
-    return file === undefined ? await readStream(process.stdin) : await fs.promises.readFile(file, "utf8");
-  } catch (error) {
-    throw new UsageError(
-      `${file ?? "standard input"}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
-  }
-}
-
-/**
- * Reads a stream to its end. Standard input is read as a stream, never with a synchronous read: when
- * the writer (`pulumi preview --json`, or npx in between) leaves the pipe non-blocking, a synchronous
- * read fails with EAGAIN as soon as the writer has not written yet.
- */
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString("utf8");
 }

@@ -177,7 +177,8 @@ function migrated(props: Props | undefined): Props | undefined {
   return props && migrateRecord(props);
 }
 
-function isCampaignUrn(urn: string): boolean {
+/** Whether `urn` names a vox.Campaign (its own type, not a parent's). */
+export function isCampaignUrn(urn: string): boolean {
   // urn:pulumi:<stack>::<project>::<parent types$>type::name: the last type is the resource's own.
   const types = urn.split("::")[2] ?? "";
   return types.split("$").pop() === CAMPAIGN_TYPE;

@@ -68,11 +68,11 @@ export class VoxHttpClient {
       const outcome = await this.attempt(spec, apiKey, this.clock.now());
       if (outcome.kind !== "uncertain") spec.sends?.settled();
       if (outcome.kind === "done") {
-        pacer.answered();
+        await pacer.answered();
         return outcome.value as T;
       }
-      if (outcome.throttledMs !== undefined) pacer.throttled(outcome.throttledMs);
-      else pacer.answered();
+      if (outcome.throttledMs !== undefined) await pacer.throttled(outcome.throttledMs);
+      else await pacer.answered();
       giveUpAt ??= this.clock.now() + this.settings.retryBudgetMs;
       const retriable = outcome.kind === "not-acted" || (outcome.kind === "uncertain" && spec.retry === "safe");
       const wait = outcome.throttledMs ?? backoff(attempt);

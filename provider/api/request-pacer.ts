@@ -1,72 +1,56 @@
-import type { Clock } from "../clock";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Clock, systemClock } from "../clock";
+import { SharedRequestBudget } from "../request-budget";
 
 /**
- * One token bucket per API (origin and key) for the whole provider process, so that a `pulumi up
- * --parallel 100` stays below the API's rate limit instead of 100 requests racing into 429s and retrying
- * in step. Requests wait in arrival order (FIFO). A 429 empties the bucket, stops every request until its
- * Retry-After has passed (plus a random part, so that other processes on the same key do not restart in
- * step) and halves the rate; each success then wins the rate back a little at a time.
+ * The requests of one provider process to one API and key, started in arrival order (FIFO) as fast as
+ * the request budget allows. The budget is one token bucket per API and key for every process on the
+ * machine (request-budget.ts): each stack's update runs its own provider process, so 20 stacks updated
+ * at once stay together below the API's rate limit instead of each pacing itself at the full rate. A 429
+ * holds every process back until its Retry-After has passed and halves the shared pace; successes win
+ * it back a little at a time.
  *
  * A few lines of our own rather than a library: p-limit bounds concurrency, not rate; bottleneck has had
- * no release for years and adapts to a 429 only through hooks that would be this much code again.
+ * no release for years and adapts to a 429 only through hooks that would be this much code again; and
+ * neither shares a budget between processes.
  */
 export class RequestPacer {
-  private tokens: number;
-  private rate: number;
-  private refilledAt: number;
-  private blockedUntil = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   private pumping = false;
 
-  constructor(
-    private readonly maxRate: number,
-    private readonly burst: number,
-    private readonly clock: Clock,
-  ) {
-    this.refilledAt = clock.now();
-    this.tokens = burst;
-    this.rate = maxRate;
-  }
+  constructor(private readonly budget: SharedRequestBudget) {}
 
   /** Resolves when the next request may start. */
   take(): Promise<void> {
-    return new Promise((resolve) => {
-      this.waiting.push(resolve);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
       void this.pump();
     });
   }
 
-  /** A 429: nobody starts before `retryAfterMs` (plus jitter) and the pace slows. */
-  throttled(retryAfterMs: number): void {
-    this.refill();
-    this.tokens = 0;
-    this.rate = Math.max(this.maxRate / 8, this.rate / 2);
-    this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + retryAfterMs + Math.random() * (1000 / this.rate));
+  /** A 429: no process starts a request before `retryAfterMs` has passed, and the pace slows. */
+  throttled(retryAfterMs: number): Promise<void> {
+    return this.budget.throttled(retryAfterMs);
   }
 
-  /** An answer that was not a 429: the rate recovers by a tenth of the maximum. */
-  answered(): void {
-    this.rate = Math.min(this.maxRate, this.rate + this.maxRate / 10);
-  }
-
-  private refill(): void {
-    const now = this.clock.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.rate);
-    this.refilledAt = now;
+  /** An answer that was not a 429: the pace recovers a little. */
+  answered(): Promise<void> {
+    return this.budget.answered();
   }
 
   private async pump(): Promise<void> {
     if (this.pumping) return;
     this.pumping = true;
     while (this.waiting.length > 0) {
-      this.refill();
-      const wait = Math.max(this.blockedUntil - this.clock.now(), this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.rate) * 1000);
-      if (wait > 0) {
-        await this.clock.sleep(wait);
-        continue;
+      try {
+        await this.budget.take();
+        this.waiting.shift()?.resolve();
+      } catch (error) {
+        // The budget file cannot be used (an unwritable temp dir): that request fails, saying why.
+        this.waiting.shift()?.reject(error);
       }
-      this.tokens -= 1;
-      this.waiting.shift()?.();
     }
     this.pumping = false;
   }
@@ -75,16 +59,28 @@ export class RequestPacer {
 /** Per clock (one in production), the pacers by API, key and rate. */
 const pacersByClock = new WeakMap<Clock, Map<string, RequestPacer>>();
 
-/** The process's pacer for one API and key (kept in memory only, never logged), timed by `clock`. */
+/** The process's pacer for one API and key (the key kept in memory only, never logged), timed by `clock`. */
 export function sharedPacer(origin: string, apiKey: string, requestsPerSecond: number, clock: Clock): RequestPacer {
   const key = `${origin}\n${apiKey}\n${requestsPerSecond}`;
   let pacers = pacersByClock.get(clock);
   if (!pacers) pacersByClock.set(clock, (pacers = new Map()));
   let pacer = pacers.get(key);
   if (!pacer) {
-    // A burst of twice the rate: a small stack never waits, and the API's burst of 10 is never used up at once.
-    pacer = new RequestPacer(requestsPerSecond, Math.max(1, Math.floor(requestsPerSecond * 2)), clock);
+    pacer = new RequestPacer(SharedRequestBudget.forApi(origin, apiKey, requestsPerSecond, clock, budgetDir(clock)));
     pacers.set(key, pacer);
   }
   return pacer;
+}
+
+const budgetDirs = new WeakMap<Clock, string>();
+
+/**
+ * Where the budget files are: the OS temp dir, shared by every process, for the machine's clock; a dir
+ * of its own for any other clock (a test's), whose times mean nothing to a process on the real clock.
+ */
+function budgetDir(clock: Clock): string {
+  if (clock === systemClock) return os.tmpdir();
+  let dir = budgetDirs.get(clock);
+  if (!dir) budgetDirs.set(clock, (dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-vox-budget-"))));
+  return dir;
 }

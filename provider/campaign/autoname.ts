@@ -56,16 +56,33 @@ export function ownsName(inputs: { nameMarker?: string | null }): boolean {
 }
 
 /**
- * The name check keeps for a campaign named before markers existed: pulumi-vox 0.1.0 named a campaign
- * without `name` after the resource alone, and before 0.2 a declared name was sent as written. When the
- * old inputs hold no marker (and did not ask for an exact name) and the new name is the old one plus this
- * resource's marker, the campaign keeps its name (an upgrade must not rename running campaigns), recorded
- * as carrying no marker. Any other name is taken as declared.
+ * The name check keeps, given the previous inputs of the same resource:
+ * - a campaign named before markers existed: pulumi-vox 0.1.0 named a campaign without `name` after the
+ *   resource alone, and before 0.2 a declared name was sent as written. When the old inputs hold no marker
+ *   (and did not ask for an exact name) and the new name is the old one plus this resource's marker, the
+ *   campaign keeps its name (an upgrade must not rename running campaigns), recorded as carrying no marker;
+ * - a resource renamed through `aliases`: the marker is worked out from the resource name, so the new name
+ *   would carry another one. The engine hands check the old inputs only for the same resource, so the
+ *   marker it recorded stays with it, and an alias renames no campaign.
+ * Any other name is taken as declared.
  */
 export function keptName(olds: { name?: unknown; nameMarker?: unknown; exactName?: unknown }, news: CampaignName): CampaignName {
   const oldName = olds.name;
   const marker = news.nameMarker;
-  if (typeof oldName !== "string" || marker === null || typeof olds.nameMarker === "string" || olds.exactName === true) return news;
+  if (typeof oldName !== "string" || marker === null || olds.exactName === true) return news;
+  if (typeof olds.nameMarker === "string") return withMarker(news, marker, olds.nameMarker);
   const unchanged = news.name === `${oldName}-${marker}` || news.name === `${oldName} [${marker}]`;
   return unchanged ? { name: oldName, nameMarker: null } : news;
+}
+
+/** `news` with the marker it ends in (`-<marker>` or ` [<marker>]`) replaced by `recorded`. */
+function withMarker(news: CampaignName, marker: string, recorded: string): CampaignName {
+  if (marker === recorded) return news;
+  for (const [ending, kept] of [
+    [`-${marker}`, `-${recorded}`],
+    [` [${marker}]`, ` [${recorded}]`],
+  ]) {
+    if (news.name.endsWith(ending)) return { name: news.name.slice(0, -ending.length) + kept, nameMarker: recorded };
+  }
+  return news;
 }

@@ -28,8 +28,8 @@ describe("names that tell this resource's campaign from another stack's (issue 1
   const emulator = () => harness.emulator();
   beforeEach(async () => {
     teams = [
-      await PulumiStack.create(harness.cliDir(), emulator().url, TEST_API_KEY, undefined, "team-a"),
-      await PulumiStack.create(harness.cliDir(), emulator().url, TEST_API_KEY, undefined, "team-b"),
+      await PulumiStack.create(harness.cliDir(), emulator().url, TEST_API_KEY, undefined, { stackName: "team-a" }),
+      await PulumiStack.create(harness.cliDir(), emulator().url, TEST_API_KEY, undefined, { stackName: "team-b" }),
     ];
   });
 

@@ -139,6 +139,18 @@ describe("exactly once (issue 9)", () => {
       assert.deepStrictEqual([again.name, again.nameMarker], ["Spring sale", null]);
     });
 
+    it("a resource renamed through aliases keeps the marker it recorded, so its campaign is not renamed", async () => {
+      const recorded = {
+        ...rawInputs({ name: "Spring sale [d2442e]", nameMarker: "d2442e" }),
+        taskCount: 2,
+        tasksDigest: "sha256:recorded",
+      };
+      const aliased = await checked(rawInputs({ name: "Spring sale [7c1bbe]", nameMarker: "7c1bbe" }), recorded);
+      assert.deepStrictEqual([aliased.name, aliased.nameMarker], ["Spring sale [d2442e]", "d2442e"]);
+      const renamed = await checked(rawInputs({ name: "Autumn sale [7c1bbe]", nameMarker: "7c1bbe" }), recorded);
+      assert.deepStrictEqual([renamed.name, renamed.nameMarker], ["Autumn sale [d2442e]", "d2442e"]);
+    });
+
     it("a declared rename is applied (newsletter → newsletter-202605), and so is another resource's autoname", async () => {
       const recorded = { ...recorded010, name: "newsletter" };
       assert.strictEqual(

@@ -51,7 +51,20 @@ for (const spec of specs) {
 }
 `;
 
-/** A Pulumi project in a temp dir with a local file backend, driven with the real CLI. */
+/** Where a stack's state lives, and whether the stack is made or already there (another runner's). */
+export interface StackOptions {
+  /** A backend URL (`postgres://…`, `s3://…`) and the variables it needs; default a file backend in the temp dir. */
+  backend?: { url: string; env?: NodeJS.ProcessEnv };
+  /**
+   * Another runner of the same stack: its stack `e2e` (on the same backend) is selected instead of made,
+   * and its stack config file (as a repository holds it) is copied.
+   */
+  sameStackAs?: PulumiStack;
+  /** The stack's name; default `e2e`. */
+  stackName?: string;
+}
+
+/** A Pulumi project in a temp dir with a local file backend (or `options.backend`), driven with the real CLI. */
 export class PulumiStack {
   private constructor(
     readonly dir: string,
@@ -62,7 +75,8 @@ export class PulumiStack {
    * A stack of the campaigns.json program, or, with `example`, of a copy of that folder of examples/
    * (so tests may edit its files), named `stackName`.
    */
-  static async create(cliDir: string, baseUrl: string, apiKey: string, example?: string, stackName = "e2e"): Promise<PulumiStack> {
+  static async create(cliDir: string, baseUrl: string, apiKey: string, example?: string, options: StackOptions = {}): Promise<PulumiStack> {
+    const stackName = options.stackName ?? "e2e";
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vox-e2e-"));
     if (example) {
       fs.cpSync(path.join(repo, "examples", example), dir, { recursive: true });
@@ -79,7 +93,7 @@ export class PulumiStack {
       ...process.env,
       PATH: `${cliDir}${path.delimiter}${process.env.PATH}`,
       PULUMI_HOME: path.join(dir, ".pulumi-home"),
-      PULUMI_BACKEND_URL: `file://${path.join(dir, ".state")}`,
+      PULUMI_BACKEND_URL: options.backend?.url ?? `file://${path.join(dir, ".state")}`,
       PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_SKIP_CONFIRMATIONS: "true",
@@ -87,8 +101,14 @@ export class PulumiStack {
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
       VOX_API_KEY: "",
       VOX_BASE_URL: "",
+      ...options.backend?.env,
     };
     const stack = new PulumiStack(dir, env);
+    if (options.sameStackAs) {
+      fs.copyFileSync(path.join(options.sameStackAs.dir, `Pulumi.${stackName}.yaml`), path.join(dir, `Pulumi.${stackName}.yaml`));
+      await stack.ok("stack", "select", stackName);
+      return stack;
+    }
     await stack.ok("stack", "init", stackName);
     await stack.ok("config", "set", "--secret", "vox:apiKey", apiKey);
     await stack.ok("config", "set", "vox:baseUrl", baseUrl);
@@ -104,12 +124,18 @@ export class PulumiStack {
     return this.start(args).done;
   }
 
+  /** {@link run} with `env` on top of the stack's variables (a value of undefined removes one). */
+  runWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<RunResult> {
+    return this.start(args, { env }).done;
+  }
+
   /**
-   * Starts `pulumi <args>`; `detached` makes it the leader of a process group of its own (which a test
-   * may then kill as a whole, as a CI runner would). `done` resolves when it has exited.
+   * Starts `pulumi <args>`, with `env` on top of the stack's variables; `detached` makes it the leader of
+   * a process group of its own (which a test may then kill as a whole, as a CI runner would). `done`
+   * resolves when it has exited.
    */
-  start(args: string[], { detached = false } = {}): { pid: number; done: Promise<RunResult> } {
-    const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: this.env, detached });
+  start(args: string[], { detached = false, env = {} as NodeJS.ProcessEnv } = {}): { pid: number; done: Promise<RunResult> } {
+    const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: { ...this.env, ...env }, detached });
     const done = new Promise<RunResult>((resolve, reject) => {
       let stdout = "";
       let stderr = "";

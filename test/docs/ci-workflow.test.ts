@@ -1,0 +1,37 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { parse } from "yaml";
+
+interface Step {
+  run?: string;
+  env?: Record<string, string>;
+}
+
+const workflow = parse(fs.readFileSync(path.join(__dirname, "../../examples/ci/campaigns.yml"), "utf8"));
+
+/** The shell of every step of a job, joined. */
+function script(job: string): string {
+  return (workflow.jobs[job].steps as Step[]).map((step) => step.run ?? "").join("\n");
+}
+
+/** examples/ci follows the flow docs/gitops.md describes (the e2e tests check each command's effect). */
+describe("examples/ci/campaigns.yml", () => {
+  it("previews pull requests against what vox.ai holds, and shows the summary in the step summary", () => {
+    assert.match(script("preview"), /pulumi preview --stack "\$PULUMI_STACK" --refresh --json --show-sames > preview\.json/);
+    assert.match(script("preview"), /npx pulumi-vox explain preview\.json > summary\.md\n\s*cat summary\.md >> "\$GITHUB_STEP_SUMMARY"/);
+  });
+
+  it("applies on main with --refresh, so changes made in vox.ai are put back", () => {
+    assert.match(script("up"), /pulumi up --stack "\$PULUMI_STACK" --refresh --yes/);
+  });
+
+  it("reports drift on a schedule from the engine events of a refresh preview, failing on drift", () => {
+    assert.ok(workflow.on.schedule.length > 0);
+    const steps = workflow.jobs.drift.steps as Step[];
+    const refresh = steps.find((step) => step.run?.includes("pulumi refresh"));
+    assert.strictEqual(refresh?.env?.PULUMI_ENABLE_STREAMING_JSON_PREVIEW, "true");
+    assert.match(refresh?.run ?? "", /--preview-only --json > refresh\.jsonl/);
+    assert.match(script("drift"), /npx pulumi-vox drift refresh\.jsonl > drift\.md[\s\S]*>> "\$GITHUB_STEP_SUMMARY"[\s\S]*exit \$status/);
+  });
+});
