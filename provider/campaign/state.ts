@@ -4,9 +4,9 @@
  * look at them (state written by an older pulumi-vox is read by the installed one: see
  * serialized-provider.ts).
  */
-import { formatClock } from "../values/window";
+import { API_DEFAULT_CALL_TIME_WINDOW, formatClock } from "../values/window";
 import type { CampaignCallTimeWindow, NormalizedCampaignInputs } from "./args";
-import { NULL_IN_OUTPUTS } from "./fields";
+import { NULL_IN_OUTPUTS, OBSERVED_WHEN_LEFT_OUT, ObservedWhenLeftOut } from "./fields";
 import type { ObservedCampaign } from "./observed";
 
 /**
@@ -14,9 +14,10 @@ import type { ObservedCampaign } from "./observed";
  * - 1 (0.1.0, unversioned): windows in minutes (`startMin`/`endMin`);
  * - 2: windows as written, `"HH:MM"` (`start`/`end`); `stateVersion` recorded;
  * - 3: no `tasks` in the outputs (the inputs hold the list once, packed: see packed-tasks.ts);
- * - 4: `paused` (every campaign before it was declared running: `false`).
+ * - 4: `paused` (every campaign before it was declared running: `false`);
+ * - 5: `callTimeWindow` is the window the campaign has, never null (left out, it was the API's default).
  */
-export const STATE_VERSION = 4;
+export const STATE_VERSION = 5;
 
 /** The checked inputs: the schema's output plus the list's size and digest, which check works out. */
 export type CampaignInputs = NormalizedCampaignInputs & { taskCount: number; tasksDigest: string };
@@ -39,7 +40,7 @@ export const OBSERVED_KEYS = [
 export const DRIFT_KEYS = ["status", "totalCalls", "completedCalls", "failedCalls", "activeConcurrency", "pausedBy"] as const;
 
 /** The part of an {@link ObservedCampaign} that outputs record: from an answer, or kept in state from the last one. */
-type ObservedPart = Pick<ObservedCampaign, (typeof OBSERVED_KEYS)[number] | "scheduledAt">;
+type ObservedPart = Pick<ObservedCampaign, (typeof OBSERVED_KEYS)[number] | "scheduledAt" | ObservedWhenLeftOut>;
 
 type NullableInputs = (typeof NULL_IN_OUTPUTS)[number];
 
@@ -49,19 +50,22 @@ export type CampaignState = Omit<CampaignInputs, NullableInputs | "tasks"> & {
   scheduledAt: string | null;
   callTimeWindow: CampaignCallTimeWindow | null;
   stateVersion: number;
-} & Omit<ObservedPart, "scheduledAt">;
+} & Omit<ObservedPart, "scheduledAt" | ObservedWhenLeftOut>;
 
 /**
- * The outputs to record: every input but the task list (left-out optional ones as null) plus what the
- * API reports. `taskCount` and `tasksDigest` stand for the list, which the inputs hold.
+ * The outputs to record: every input but the task list (left-out optional ones as null, or as the
+ * campaign has them: the field table's `observedWhenLeftOut`) plus what the API reports. `taskCount` and
+ * `tasksDigest` stand for the list, which the inputs hold.
  */
 export function campaignOutputs(inputs: Omit<CampaignInputs, "tasks"> & { tasks?: unknown }, view: ObservedPart): CampaignState {
   const { tasks: _inInputs, ...recorded } = inputs;
   const nulls = Object.fromEntries(NULL_IN_OUTPUTS.map((field) => [field, inputs[field] ?? null]));
-  const observed = Object.fromEntries(OBSERVED_KEYS.map((key) => [key, view[key]])) as Omit<ObservedPart, "scheduledAt">;
+  const asTheCampaignHas = Object.fromEntries(OBSERVED_WHEN_LEFT_OUT.map((field) => [field, inputs[field] ?? view[field] ?? null]));
+  const observed = Object.fromEntries(OBSERVED_KEYS.map((key) => [key, view[key]]));
   return {
     ...recorded,
     ...nulls,
+    ...asTheCampaignHas,
     scheduledAt: inputs.scheduledAt ?? view.scheduledAt,
     ...observed,
     stateVersion: STATE_VERSION,
@@ -93,6 +97,8 @@ const MIGRATIONS: Record<number, (record: StateRecord) => StateRecord> = {
   },
   // Not worked out from the status: a pause made in vox.ai before `paused` existed is shown by the next refresh.
   3: (record) => ({ ...record, paused: record.paused ?? false }),
+  // Null was "left out", which the API fills with its default; a change made in vox.ai since shows at the next refresh.
+  4: (record) => (record.callTimeWindow === null ? { ...record, callTimeWindow: API_DEFAULT_CALL_TIME_WINDOW } : record),
 };
 
 /**
