@@ -98,7 +98,7 @@ export class VoxHttpClient {
         reportedAt = now;
         this.progress(
           `pulumi-vox: cannot reach the vox API at ${this.settings.baseUrl.origin} (${outcome.error.message}); ` +
-            `retrying for up to ${this.settings.connectTimeoutMs / 1000} s (vox:connectTimeoutSeconds)`,
+            `retrying for up to ${this.settings.connectTimeoutMs / 1000} s (vox:connectTimeoutSeconds), ${Math.round((now - unreachableSince) / 1000)} s so far`,
         );
       }
       // A 429 already holds every request back in the pacer; other failures back off with jitter.

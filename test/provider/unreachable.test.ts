@@ -43,7 +43,11 @@ describe("an unreachable API", () => {
     assert.match(error.message, /`vox:connectTimeoutSeconds`/);
     // Progress while it retries: at once, then every 10 s of waiting.
     assert.ok(progress.length >= 2 && progress.length <= 4, progress.join("\n"));
-    assert.match(progress[0], new RegExp(`^pulumi-vox: cannot reach the vox API at ${url} .*retrying for up to 30 s`));
+    assert.match(
+      progress[0],
+      new RegExp(`^pulumi-vox: cannot reach the vox API at ${url} .*retrying for up to 30 s \\(vox:connectTimeoutSeconds\\), 0 s so far$`),
+    );
+    assert.match(progress[1], /, 1\d s so far$/);
   });
 
   it("names the environment variable as the source, and keeps trying as long as the setting says", async () => {
