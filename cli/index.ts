@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
  * The `pulumi-vox` command: `validate` campaign files in a pull request check, `explain` a preview
- * in a pull request comment. See `pulumi-vox --help`.
+ * in a pull request comment, `status` of a stack's campaigns, `doctor` of the API settings. See
+ * `pulumi-vox --help`.
  */
 import { parseArgs } from "util";
+import { doctorCommand } from "./doctor/command";
 import { explainCommand } from "./explain/command";
 import { systemClock } from "../provider/tooling";
 import type { Clock } from "../provider/tooling";
@@ -16,19 +18,21 @@ import { validateCommand } from "./validate";
 export async function main(args: string[], output: Output, clock: Clock): Promise<number> {
   // status has options of its own and talks to the API.
   if (args[0] === "status") return statusCommand(args.slice(1), processScreen(output, clock));
+  if (args[0] === "doctor") return doctorCommand(args.slice(1), output, clock);
   try {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } },
+      options: { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" }, base: { type: "string" } },
     });
     const [command, ...operands] = positionals;
+    if (values.base !== undefined && command !== "explain") throw new UsageError("--base is an option of explain");
     if (values.help) return print(output, HELP.trimEnd());
     if (values.version) return print(output, (require("pulumi-vox/package.json") as { version: string }).version);
     if (command === "validate") return validateCommand(operands, output);
     if (command === "explain") {
       if (operands.length > 1) throw new UsageError("explain takes at most one file");
-      return await explainCommand(operands[0], output);
+      return await explainCommand(operands[0], output, clock, values.base);
     }
     throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
   } catch (error) {

@@ -13,6 +13,7 @@ Usage:
   pulumi-vox validate [path ...]   Validate campaign files and the contact lists they name
   pulumi-vox explain [file]        Summarize \`pulumi preview --json\` output as Markdown
   pulumi-vox status [options]      Live progress of a stack's campaigns
+  pulumi-vox doctor [options]      Check the API URL, key, organization and agent
   pulumi-vox --help                Show this help
   pulumi-vox --version             Show the version
 
@@ -25,25 +26,40 @@ validate [path ...]
   and one OK line per valid file: its name, task count and call windows. Needs no Pulumi, no
   credentials and no network. Phone numbers are never printed in full.
 
-explain [file]
+explain [file] [--base REV]
   Reads the JSON of \`pulumi preview --json\` from the file, or from standard input, and prints a
-  Markdown summary for a pull request comment: per campaign, create, update, replace, delete or
-  unchanged; task counts (never numbers); call windows in HH:MM; the redial guard; and a warning
-  for windows that reach into 21:00-08:00 Korean time.
-    pulumi preview --json | pulumi-vox explain > summary.md
+  Markdown summary for a pull request comment: the stack; with several campaigns a table first; per
+  campaign, create, update, replace, delete, rename (\`aliases\`) or unchanged; task counts (never
+  numbers); the caller id people see; call windows in HH:MM; for a campaign created paused, whether a
+  window is open now; the redial guard; how old the compared state is; what a preview without an API
+  key could not check; and a warning for windows that reach into 21:00-08:00 Korean time.
+  --base REV compares each contact-list file with its version at git revision REV (e.g. origin/main)
+  and counts the rows added, removed and changed.
+    pulumi preview --json | pulumi-vox explain --base origin/main > summary.md
 
 status [--id ID ...] [--export FILE | --stack NAME] [--watch] [--interval S] [--json]
        [--api-key-env NAME]
   The campaigns of the current stack (found with \`pulumi stack export\`), of a saved export
   (--export FILE, - for standard input), or the --id campaigns, with their live status: a bar of
-  completed, failed and remaining calls, calls per minute, the time left, and when a campaign
-  paused outside its windows resumes. One GET per campaign per round. --watch redraws every
-  --interval seconds (default 5) until all have finished; --json prints one JSON document per
-  round. The API key comes from VOX_API_KEY (or the variable --api-key-env names), else from
-  \`pulumi config get vox:apiKey\` of the stack; the URL from VOX_BASE_URL or vox:baseUrl.
+  completed, failed and remaining calls, the calls in progress, calls per minute (a moving average
+  over the last minute), the time left, when a waiting campaign starts and when one paused outside
+  its windows resumes. Rows are in resource-name order; campaigns the stack only reads
+  (Campaign.get) are marked read-only. One request per 500 campaigns a round (the list endpoint).
+  --watch redraws every --interval seconds (default 5), each round headed by the stack, the time and
+  the interval, until every campaign is settled (finished, or paused by a user); --json prints one
+  JSON document per round. The API key comes from VOX_API_KEY (or the variable --api-key-env names),
+  else from \`pulumi config get vox:apiKey\` of the stack; the URL from VOX_BASE_URL or vox:baseUrl.
+
+doctor [--agent UUID] [--organization ORG] [--stack NAME] [--api-key-env NAME]
+  For a new setup and for CI: one request checks that the API URL answers, that it accepts the key
+  and which organization the key belongs to (compared with --organization when given); a second
+  one, with --agent, whether that organization's campaigns use the agent. Settings come from
+  the environment and, inside a Pulumi project, the stack config, as for status. One line per
+  check (✓ OK, ✗ failed, ! worth a look, - not checked) with what to do; exit 1 when one failed.
 
 Exit status:
   0  valid (warnings allowed); explain: a summary was written
-  1  invalid campaign files or contact lists; explain: the input is not preview JSON
+  1  invalid campaign files or contact lists; explain: the input is empty or not preview JSON;
+     status: the API or the stack could not be read; doctor: a check failed
   2  usage error (unknown command or option, missing path)
 `;

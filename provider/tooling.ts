@@ -11,7 +11,7 @@ export { resolveSettings } from "./api/settings";
 export type { ConfigSource } from "./api/settings";
 export { isTerminal as isTerminalStatus } from "./campaign/observed";
 export type { CampaignDescription } from "./campaign/observed";
-export { DAYS, windowMinutes } from "./values/window";
+export { API_DEFAULT_CALL_TIME_WINDOW, DAYS, windowMinutes } from "./values/window";
 export type { CampaignCallTimeWindow } from "./campaign/args";
 export { changedFields, reviewText, reviewedFields } from "./campaign/fields";
 export type { Comparable, FieldName } from "./campaign/fields";

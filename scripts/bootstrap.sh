@@ -13,5 +13,6 @@ fi
 npm run --silent build >&2
 # The repository depends on itself (`file:`) so that programs here resolve `pulumi-vox`; npm ci links its
 # bins (vox-emulator, pulumi-vox) only when dist/ exists, which it does only now.
-if [[ ! -e node_modules/.bin/vox-emulator ]]; then npm rebuild pulumi-vox --no-audit --no-fund >&2; fi
+if [[ ! -e node_modules/.bin/vox-emulator || ! -e node_modules/.bin/pulumi-resource-vox ]]; then npm rebuild pulumi-vox --no-audit --no-fund >&2; fi
+bash scripts/ensure-yaml-host.sh >&2
 bash scripts/ensure-pulumi-cli.sh

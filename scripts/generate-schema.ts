@@ -98,7 +98,7 @@ export function interfaceDocs(source: string): Map<string, Map<string, string>> 
   return docs;
 }
 
-function jsDocText(node: ts.Node): string {
+export function jsDocText(node: ts.Node): string {
   return ts
     .getJSDocCommentsAndTags(node)
     .filter(ts.isJSDoc)

@@ -1,25 +1,47 @@
 import * as fs from "fs";
 import type { Output } from "../output";
 import { EXIT, UsageError } from "../usage";
+import type { Clock } from "../../provider/tooling";
+import { listFacts } from "./contact-files";
 import { renderPreview } from "./markdown";
 import { readPreview } from "./preview";
 
 /**
- * `pulumi-vox explain [file]`: reads `pulumi preview --json` output from the file or standard input
- * and prints its Markdown summary; resolves to the exit code.
+ * `pulumi-vox explain [file] [--base REF]`: reads `pulumi preview --json` output from the file or
+ * standard input and prints its Markdown summary at `clock`'s time; `base` is the git revision the
+ * contact-list files are compared with. Resolves to the exit code.
+ *
+ * Input that is empty or not preview JSON (a preview that failed before it printed any, such as a failed
+ * login) exits 1 with the reason on standard error, and a Markdown line saying so on standard output, so
+ * that neither the CI step nor a comment posted from its output passes it by.
  */
-export async function explainCommand(file: string | undefined, output: Output): Promise<number> {
+export async function explainCommand(file: string | undefined, output: Output, clock: Clock, base?: string): Promise<number> {
   const text = await readInput(file);
+  const source = file ?? "standard input";
   let preview;
   try {
-    preview = readPreview(JSON.parse(text));
+    preview = readPreview(parseInput(text));
   } catch (error) {
-    const reason = error instanceof SyntaxError ? "the input is not JSON" : (error as Error).message;
-    output.err(`${file ?? "standard input"}: ${reason}; give it what \`pulumi preview --json\` prints`);
+    const reason = `${source}: ${(error as Error).message}`;
+    output.err(`pulumi-vox explain: ${reason}`);
+    output.out(`## vox campaigns in this preview\n\n⛔ **No summary**: ${reason}`);
     return EXIT.invalid;
   }
-  output.out(renderPreview(preview).trimEnd());
+  for (const campaign of preview.campaigns) campaign.listFacts = listFacts(campaign, base);
+  output.out(renderPreview(preview, clock.now()).trimEnd());
   return EXIT.ok;
+}
+
+/** The JSON of the input; an error that says what the input was instead, and what to look at. */
+function parseInput(text: string): unknown {
+  const advice = "`pulumi preview --json` printed no preview: see its error in the step's log (not logged in? no stack?)";
+  if (text.trim() === "") throw new Error(`is empty; ${advice}`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    const start = text.trim().split("\n")[0].slice(0, 120);
+    throw new Error(`the input is not JSON (it begins "${start}"); ${advice}`);
+  }
 }
 
 async function readInput(file: string | undefined): Promise<string> {

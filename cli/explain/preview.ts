@@ -23,11 +23,33 @@ export interface CampaignStep {
   replaceReasons: string[];
   /** Error diagnostics the preview reported for this campaign. */
   errors: string[];
+  /** The resource's earlier name, when `aliases` carry it over to this one (the same campaign). */
+  renamedFrom?: string;
+  /** When state last changed for this campaign (unix ms), when the preview says. */
+  recordedAt?: number;
+  /** What the contact-list files in this checkout tell about the list (see contact-files.ts). */
+  listFacts?: ListFacts;
+}
+
+/** What the contact-list file (and its version at a base revision) tell, in counts only. */
+export interface ListFacts {
+  /** Tasks with their own caller id (`presentationNumber`) in the file. */
+  ownCallerIds?: number;
+  /** The list against its version at the base revision, matched by number. */
+  changes?: { added: number; removed: number; changed: number };
+  /** Why the file could not be compared, when it could not. */
+  notCompared?: string;
 }
 
 /** The campaigns of a preview, and the errors not tied to any campaign. */
 export interface PreviewReport {
+  /** The stack previewed, from the resources' URNs. */
+  stack?: string;
   campaigns: CampaignStep[];
+  /** Whether the preview read every campaign from vox.ai first (`--refresh`). */
+  refreshed: boolean;
+  /** Whether the stack config has `vox:apiKey`; undefined when the preview does not show its config. */
+  apiKeyInConfig?: boolean;
   errors: string[];
   /**
    * Why the preview stopped before it reached every resource, when it did: Pulumi stops at the first
@@ -48,7 +70,6 @@ const OPERATIONS: Record<string, CampaignOperation> = {
   discard: "delete",
   same: "same",
   read: "same",
-  refresh: "same",
 };
 
 /** Of several steps for one campaign, the one that says most about what happens to it. */
@@ -62,17 +83,25 @@ const WEIGHT: Record<CampaignOperation, number> = { same: 0, update: 1, create: 
  */
 export function readPreview(value: unknown): PreviewReport {
   if (!isObject(value) || !(Array.isArray(value.steps) || Array.isArray(value.diagnostics))) {
-    throw new Error("the input is not the output of `pulumi preview --json` (no steps or diagnostics)");
+    throw new Error("the input is JSON, but not the output of `pulumi preview --json` (no steps or diagnostics)");
   }
   const campaigns = new Map<string, CampaignStep>();
+  let stack: string | undefined;
+  let refreshed = false;
   const stepFor = (urn: string) => {
-    const name = urn.slice(urn.lastIndexOf("::") + 2);
-    if (!campaigns.has(urn)) campaigns.set(urn, { name, operation: "same", replaceReasons: [], errors: [] });
+    if (!campaigns.has(urn)) campaigns.set(urn, { name: nameOf(urn), operation: "same", replaceReasons: [], errors: [] });
     return campaigns.get(urn) as CampaignStep;
   };
 
   for (const step of asArray(value.steps)) {
-    if (typeof step.urn !== "string" || !isCampaignUrn(step.urn)) continue;
+    if (typeof step.urn !== "string") continue;
+    stack ??= stackOf(step.urn);
+    if (!isCampaignUrn(step.urn)) continue;
+    // A refresh step reads a campaign under its URN in state (a renamed one under its old name): no step of its own.
+    if (step.op === "refresh") {
+      refreshed = true;
+      continue;
+    }
     const campaign = stepFor(step.urn);
     const newInputs = asProps(asProps(step.newState)?.inputs);
     const named = OPERATIONS[String(step.op)] ?? "update";
@@ -85,6 +114,9 @@ export function readPreview(value: unknown): PreviewReport {
     campaign.olds ??= migrated(asProps(oldState?.outputs) ?? asProps(oldState?.inputs));
     campaign.news ??= migrated(asProps(newState?.inputs));
     if (typeof oldState?.id === "string" && oldState.id !== "") campaign.id ??= oldState.id;
+    const oldName = typeof oldState?.urn === "string" ? nameOf(oldState.urn) : undefined;
+    if (oldName !== undefined && oldName !== campaign.name) campaign.renamedFrom ??= oldName;
+    campaign.recordedAt ??= recordedAt(oldState);
     for (const reason of Array.isArray(step.replaceReasons) ? step.replaceReasons : []) {
       if (!campaign.replaceReasons.includes(String(reason))) campaign.replaceReasons.push(String(reason));
     }
@@ -104,7 +136,30 @@ export function readPreview(value: unknown): PreviewReport {
     }
   }
   const sorted = [...campaigns.values()].sort((a, b) => a.name.localeCompare(b.name));
-  return { campaigns: sorted, errors, stoppedBecause: stopReason(sorted, errors) };
+  const config = isObject(value.config) ? value.config : undefined;
+  return {
+    stack,
+    campaigns: sorted,
+    refreshed,
+    apiKeyInConfig: config && "vox:apiKey" in config,
+    errors,
+    stoppedBecause: stopReason(sorted, errors),
+  };
+}
+
+function nameOf(urn: string): string {
+  return urn.slice(urn.lastIndexOf("::") + 2);
+}
+
+/** `urn:pulumi:<stack>::<project>::…` → the stack. */
+function stackOf(urn: string): string | undefined {
+  return /^urn:pulumi:([^:]+)::/.exec(urn)?.[1];
+}
+
+/** State's `modified` time; Pulumi writes the zero time (year 1) when it did not record one. */
+function recordedAt(state: Props | undefined): number | undefined {
+  const at = Date.parse(typeof state?.modified === "string" ? state.modified : "");
+  return Number.isFinite(at) && new Date(at).getUTCFullYear() > 1 ? at : undefined;
 }
 
 /** Names what stopped the preview: any error diagnostic does, since the engine stops at the first one. */

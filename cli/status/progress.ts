@@ -1,22 +1,16 @@
 /**
- * What `pulumi-vox status` shows of one campaign, worked out from its API answer and the answer of the
- * previous round: progress, calls per minute, the time left, and when a paused campaign's window opens.
+ * What `pulumi-vox status` shows of one campaign, worked out from its API answers: progress, calls in
+ * progress, calls per minute (a moving average), the time left, when a waiting campaign starts and when
+ * a paused one's window opens.
  */
-import { DAYS, isTerminalStatus, windowMinutes } from "../../provider/tooling";
-import type { CampaignCallTimeWindow, CampaignDescription } from "../../provider/tooling";
+import { isTerminalStatus } from "../../provider/tooling";
+import type { CampaignDescription } from "../../provider/tooling";
+import { NextWindow, effectiveWindow, localDateTime, localDayTime, nextWindowOpening, windowOpenAt } from "../call-windows";
 
-/** A campaign's answer and when it was read (local clock, ms). */
+/** A campaign's answer and when it was read (the status command's clock, ms). */
 export interface Sample {
   campaign: CampaignDescription;
   readAt: number;
-}
-
-export interface NextWindow {
-  /** When it opens (ISO-8601). */
-  at: string;
-  /** Day and time in the campaign's time zone, e.g. `Tue 09:00`. */
-  local: string;
-  timezone: string;
 }
 
 /** One campaign's line, in the shape `--json` prints. */
@@ -27,63 +21,88 @@ export interface CampaignStatus {
   name: string;
   status: string;
   pausedBy: string | null;
+  /** Read by `vox.Campaign.get`: the stack reads it and never changes it. */
+  readOnly: boolean;
   total: number;
   completed: number;
   failed: number;
+  /** Calls in progress now. */
   active: number;
   remaining: number;
-  /** Calls per minute over the last interval (between two rounds), or since the start on the first round; null when unknown. */
+  /** Calls ended per minute over the last minute of rounds (since the start on the first round); null when not running or unknown. */
   callsPerMinute: number | null;
   /** Estimated seconds until every call is placed and ended, at that rate; null when not running or unknown. */
   secondsLeft: number | null;
+  /** For a draft or a pending campaign outside its windows: when it starts. */
+  startsAt: NextWindow | null;
   /** When paused by the system (outside its windows): when the next window opens. */
   nextWindow: NextWindow | null;
+  /** Finished, or paused by a user: nothing changes until someone acts. `--watch` ends when every line is settled. */
+  settled: boolean;
 }
 
+/** What the rate averages over: long enough to smooth one-minute calls, short enough to follow a pause. */
+export const MOVING_AVERAGE_MS = 60_000;
 const MS_PER_MINUTE = 60_000;
-const MINUTES_PER_WEEK = 7 * 24 * 60;
+const DAYS_SHOWN_AS_WEEKDAY = 6;
 
 /** Calls that ended (completed or failed). */
 const ended = (c: CampaignDescription) => c.completedCalls + c.failedCalls;
 
 /**
- * The line for `current`, given the previous round's sample of the same campaign (none on the first
- * round: the rate is then the average since the campaign started).
+ * The line for `current`, given the earlier samples of the same campaign, oldest first (none on the
+ * first round: the rate is then the average since the campaign started).
  */
-export function campaignStatus(label: string, current: Sample, previous?: Sample): CampaignStatus {
+export function campaignStatus(
+  ref: { label: string; readOnly?: boolean },
+  current: Sample,
+  earlier: readonly Sample[] = [],
+): CampaignStatus {
   const c = current.campaign;
   const remaining = Math.max(0, c.totalCalls - ended(c));
-  const rate = callsPerMinute(current, previous);
   const running = c.status === "ongoing";
+  // Only a running campaign has a pace: a cancel counts every unplaced call as failed at once.
+  const rate = running ? callsPerMinute(current, earlier) : null;
   return {
-    label,
+    label: ref.label,
     id: c.id,
     name: c.name,
     status: c.status,
     pausedBy: c.pausedBy,
+    readOnly: ref.readOnly ?? false,
     total: c.totalCalls,
     completed: c.completedCalls,
     failed: c.failedCalls,
     active: c.activeConcurrency,
     remaining,
     callsPerMinute: rate === null ? null : round(rate, 1),
-    secondsLeft: running && rate !== null && rate > 0 ? Math.round((remaining / rate) * 60) : null,
+    secondsLeft: rate !== null && rate > 0 ? Math.round((remaining / rate) * 60) : null,
+    startsAt: startOf(current),
     nextWindow:
       c.status === "paused" && c.pausedBy === "system" && c.callTimeWindow
         ? nextWindowOpening(c.callTimeWindow, windowClock(current))
         : null,
+    settled: isTerminalStatus(c.status) || (c.status === "paused" && c.pausedBy === "user"),
   };
 }
 
-/** Whether every campaign has finished (success, fail or canceled): `--watch` stops then. */
-export function allFinished(lines: ReadonlyArray<Pick<CampaignStatus, "status">>): boolean {
-  return lines.every((line) => isTerminalStatus(line.status));
+/** The samples worth keeping for the next round's moving average: those inside its span, and the one before. */
+export function recentSamples(samples: readonly Sample[], now: number): Sample[] {
+  const inside = samples.findIndex((sample) => sample.readAt >= now - MOVING_AVERAGE_MS);
+  return inside === -1 ? samples.slice(-1) : samples.slice(Math.max(0, inside - 1));
 }
 
-function callsPerMinute(current: Sample, previous: Sample | undefined): number | null {
-  if (previous) {
-    const minutes = (current.readAt - previous.readAt) / MS_PER_MINUTE;
-    return minutes > 0 ? Math.max(0, ended(current.campaign) - ended(previous.campaign)) / minutes : null;
+/** Whether every campaign is settled (finished, or paused by a user): `--watch` stops then. */
+export function allSettled(lines: ReadonlyArray<Pick<CampaignStatus, "settled">>): boolean {
+  return lines.every((line) => line.settled);
+}
+
+function callsPerMinute(current: Sample, earlier: readonly Sample[]): number | null {
+  if (earlier.length > 0) {
+    // The oldest sample inside the span; the newest one when every round is further apart than that.
+    const from = earlier.find((sample) => sample.readAt >= current.readAt - MOVING_AVERAGE_MS) ?? earlier[earlier.length - 1];
+    const minutes = (current.readAt - from.readAt) / MS_PER_MINUTE;
+    return minutes > 0 ? Math.max(0, ended(current.campaign) - ended(from.campaign)) / minutes : null;
   }
   const c = current.campaign;
   const started = Date.parse(c.scheduledAt ?? c.createdAt ?? "");
@@ -93,63 +112,29 @@ function callsPerMinute(current: Sample, previous: Sample | undefined): number |
 }
 
 /**
+ * When a campaign that has not started will: a draft at its `scheduledAt`, a pending one when its window
+ * opens (null when one is open: it starts at once).
+ */
+function startOf(sample: Sample): NextWindow | null {
+  const c = sample.campaign;
+  const window = effectiveWindow(c.callTimeWindow);
+  const scheduled = Date.parse(c.scheduledAt ?? "");
+  if (c.status === "draft" && Number.isFinite(scheduled)) {
+    const soon = scheduled - sample.readAt < DAYS_SHOWN_AS_WEEKDAY * 24 * 3_600_000;
+    const local = soon ? localDayTime(window.timezone, scheduled) : localDateTime(window.timezone, scheduled).slice(0, 16);
+    return { at: new Date(scheduled).toISOString(), local, timezone: window.timezone };
+  }
+  if (c.status === "pending" && !windowOpenAt(window, sample.readAt)) return nextWindowOpening(window, sample.readAt);
+  return null;
+}
+
+/**
  * "Now" for the next window: the local clock, or the time the campaign was paused when that is later
  * (an API whose clock runs ahead, such as the emulator moved forward).
  */
 function windowClock(sample: Sample): number {
   const pausedAt = Date.parse(sample.campaign.pausedAt ?? "");
   return Number.isFinite(pausedAt) ? Math.max(sample.readAt, pausedAt) : sample.readAt;
-}
-
-/** When the first window after `from` opens, in the window's time zone. */
-export function nextWindowOpening(callTimeWindow: CampaignCallTimeWindow, from: number): NextWindow | null {
-  const { timezone } = callTimeWindow;
-  const here = wallClock(timezone, from);
-  let best: number | undefined;
-  for (const window of callTimeWindow.windows) {
-    const { startMin } = windowMinutes(window);
-    for (const day of window.days) {
-      const opensAt = DAYS.indexOf(day as (typeof DAYS)[number]) * 1440 + startMin;
-      const ahead = (opensAt - here.minuteOfWeek + MINUTES_PER_WEEK) % MINUTES_PER_WEEK || MINUTES_PER_WEEK;
-      best = best === undefined ? ahead : Math.min(best, ahead);
-    }
-  }
-  if (best === undefined) return null;
-  // Whole minutes from the current minute; then corrected for a change of UTC offset (daylight saving) on the way.
-  const naive = from - here.msIntoMinute + best * MS_PER_MINUTE;
-  const at = naive + here.offsetMs - wallClock(timezone, naive).offsetMs;
-  const there = wallClock(timezone, at);
-  return { at: new Date(at).toISOString(), local: `${DAYS[there.dayIndex].slice(0, 3)} ${there.clock}`, timezone };
-}
-
-function wallClock(timeZone: string, at: number) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      weekday: "long",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(new Date(at))
-      .map((part) => [part.type, part.value]),
-  );
-  const dayIndex = DAYS.indexOf(parts.weekday as (typeof DAYS)[number]);
-  const hour = Number(parts.hour);
-  const minute = Number(parts.minute);
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), hour, minute, Number(parts.second));
-  const msIntoMinute = at - Math.floor(at / 1000) * 1000 + Number(parts.second) * 1000;
-  return {
-    dayIndex,
-    minuteOfWeek: dayIndex * 1440 + hour * 60 + minute,
-    msIntoMinute,
-    clock: `${parts.hour}:${parts.minute}`,
-    offsetMs: asUtc - Math.floor(at / 1000) * 1000,
-  };
 }
 
 function round(value: number, digits: number): number {

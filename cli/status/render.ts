@@ -34,15 +34,21 @@ function statusText(line: CampaignStatus, colour: boolean): string {
 }
 
 function whenText(line: CampaignStatus): string {
+  if (line.startsAt) return `starts ${line.startsAt.local} ${line.startsAt.timezone}`;
+  if (line.status === "pending") return "starts now (a window is open)";
   if (line.nextWindow) return `window opens ${line.nextWindow.local} ${line.nextWindow.timezone}`;
   if (line.secondsLeft !== null) return line.secondsLeft < 30 ? "< 1 min left" : `~${duration(line.secondsLeft)} left`;
   return "";
 }
 
+/** Marks a row the stack only reads (`vox.Campaign.get`): status shows it, but the stack never changes it. */
+export const READ_ONLY_MARK = " (read-only)";
+
 /** The table of every campaign, with a header; `colour` only on a terminal. */
 export function renderStatus(lines: CampaignStatus[], colour: boolean): string {
+  const colours = createColors(colour);
   const table = new Table({
-    head: ["CAMPAIGN", "STATUS", "PROGRESS", "DONE", "CALLS/MIN", "WHEN"],
+    head: ["CAMPAIGN", "STATUS", "PROGRESS", "DONE", "IN CALL", "CALLS/MIN", "WHEN"],
     chars: {
       top: "",
       "top-mid": "",
@@ -64,13 +70,19 @@ export function renderStatus(lines: CampaignStatus[], colour: boolean): string {
   });
   for (const line of lines) {
     table.push([
-      line.label,
+      line.readOnly ? `${line.label}${colours.dim(READ_ONLY_MARK)}` : line.label,
       statusText(line, colour),
       progressBar(line, colour),
       `${line.completed}✓ ${line.failed}✗ ${line.remaining} left of ${line.total}`,
+      String(line.active),
       line.callsPerMinute === null ? "–" : line.callsPerMinute.toFixed(1),
       whenText(line),
     ]);
   }
-  return table.toString();
+  // cli-table3 pads the last column too: no trailing blanks in a log or a pipe.
+  return table
+    .toString()
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .join("\n");
 }

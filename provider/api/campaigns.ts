@@ -68,7 +68,8 @@ export class CampaignApi {
     return (await this.listPage({}, 1)).campaigns[0];
   }
 
-  private async listPage(filter: Record<string, unknown>, limit: number, cursor?: string) {
+  /** One page of POST /v2/campaigns/list, newest first: `filter` is its `filter_criteria`; `limit` at most 500. */
+  async listPage(filter: Record<string, unknown>, limit: number, cursor?: string) {
     const answer = await this.http.request<{ campaigns?: Record<string, unknown>[]; next_cursor?: string | null }>({
       method: "POST",
       path: "/v2/campaigns/list",

@@ -126,7 +126,8 @@ function checkCrossFieldRules(
   options: ValidationOptions,
   failures: Failure[],
 ): void {
-  if (raw.tasks === undefined && raw.tasksFile === undefined) {
+  // An adopted (or imported) campaign keeps the list it has in vox.ai, which the API does not return.
+  if (raw.tasks === undefined && raw.tasksFile === undefined && raw.adoptId === undefined) {
     failures.push({ property: "tasks", reason: "tasks: is required (or tasksFile, a CSV or JSON contact list)" });
   }
   if (raw.tasks !== undefined && raw.tasksFile !== undefined) {

@@ -4,6 +4,8 @@ import * as path from "path";
 import { renderPreview } from "../../cli/explain/markdown";
 import { readPreview } from "../../cli/explain/preview";
 
+const NOW = Date.parse("2026-11-30T10:00:00+09:00");
+
 /** A recorded in-place update (test/gitops/fixtures) with `paused` set on either side, as a preview of a pause or resume shows it. */
 function explainWithPaused(before: boolean | undefined, after: boolean): string {
   const preview = JSON.parse(fs.readFileSync(path.join(__dirname, "../gitops/fixtures/preview-update-window.json"), "utf8"));
@@ -12,7 +14,7 @@ function explainWithPaused(before: boolean | undefined, after: boolean): string 
     if (step.oldState?.outputs && before !== undefined) step.oldState.outputs.paused = before;
     if (step.newState?.inputs) step.newState.inputs.paused = after;
   }
-  return renderPreview(readPreview(preview));
+  return renderPreview(readPreview(preview), NOW);
 }
 
 describe("pulumi-vox explain: paused", () => {

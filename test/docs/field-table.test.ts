@@ -1,13 +1,14 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import { FIELDS, FIELD_NAMES, changedFields, inPlaceFields, replacingFields } from "../../provider/campaign/fields";
-import { README_FILE, readmeWithInputsTable } from "../../scripts/generate-inputs-table";
+import { REFERENCE_FILE, referenceWithTables } from "../../scripts/generate-inputs-table";
 import { TYPES_FILE, interfaceDocs } from "../../scripts/generate-schema";
 
 describe("the field table", () => {
-  it("is what README.md's inputs table says (run `npm run docs` after changing it)", () => {
-    const readme = fs.readFileSync(README_FILE, "utf8");
-    assert.strictEqual(readme, readmeWithInputsTable(readme));
+  it("is what docs/reference.md's inputs and errors tables say (run `npm run docs` after changing it)", () => {
+    const reference = fs.readFileSync(REFERENCE_FILE, "utf8");
+    assert.strictEqual(reference, referenceWithTables(reference));
+    assert.match(reference, /\| `\[vox:REDIAL_GUARD\]` \| A replace would call people again/);
   });
 
   it("agrees with the change rule each input's JSDoc tells users in their editor", () => {

@@ -6,6 +6,9 @@ import { readPreview } from "../../cli/explain/preview";
 import { shell } from "../support/shell";
 import { REPO, assertNoPhoneNumbers, runCli } from "./helpers";
 
+/** The time the summaries are made at: Monday 10:00 in Seoul. */
+const NOW = Date.parse("2026-11-30T10:00:00+09:00");
+
 /** Recorded with Pulumi CLI v3.248.0 on examples/gitops: see fixtures/README.md. */
 const FIXTURES = path.join(__dirname, "fixtures");
 
@@ -14,7 +17,7 @@ function fixture(name: string): Record<string, any> {
 }
 
 function explain(name: string): string {
-  const markdown = renderPreview(readPreview(fixture(name)));
+  const markdown = renderPreview(readPreview(fixture(name)), NOW);
   assertNoPhoneNumbers(markdown);
   return markdown;
 }
@@ -22,13 +25,14 @@ function explain(name: string): string {
 describe("pulumi-vox explain", () => {
   it("summarizes creates with task counts, the contact list's name and windows in HH:MM", () => {
     const markdown = explain("create");
-    assert.match(markdown, /^## vox campaigns in this preview\n\n\*\*2 to create\*\*\n/);
+    assert.match(markdown, /^## vox campaigns in this preview of stack `dev`\n\n\*\*2 to create\*\*\n/);
     assert.ok(
       markdown.includes(
         "### `renewal-reminder`: ➕ create\n\n" +
           '- Name: "Renewal reminder"\n' +
           '- Agent: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f" (production)\n' +
           "- Calls from: 021*****78\n" +
+          "- Caller id people see: 021*****78 (`callFrom`: no `presentationNumber`); a task's own `presentationNumber` wins (tasks are not visible in a preview)\n" +
           "- Concurrency: 2 calls at once\n" +
           "- Starts: as soon as a call window is open\n" +
           "- Tasks: 2 tasks\n" +
@@ -38,7 +42,7 @@ describe("pulumi-vox explain", () => {
     );
     assert.match(
       markdown,
-      /### `vip-followup`: ➕ create\n\n(- .*\n){5}- Tasks: 3 tasks from vip-followup\.csv\n- Call windows: Tue, Thu 10:00–12:00, Sat 10:00–13:00 \(Asia\/Seoul\)\n/,
+      /### `vip-followup`: ➕ create\n\n(- .*\n){6}- Tasks: 3 tasks from vip-followup\.csv\n- Call windows: Tue, Thu 10:00–12:00, Sat 10:00–13:00 \(Asia\/Seoul\)\n/,
     );
     assert.doesNotMatch(markdown, /Night calls|failed/);
   });
@@ -47,16 +51,16 @@ describe("pulumi-vox explain", () => {
     const preview = fixture("create");
     const inputs = preview.steps.find((step: { urn: string }) => step.urn.endsWith("renewal-reminder")).newState.inputs;
     Object.assign(inputs, { scheduledAt: "2026-12-01T00:30:00.000Z", presentationNumber: "0212345679" });
-    const markdown = renderPreview(readPreview(preview));
+    const markdown = renderPreview(readPreview(preview), NOW);
     assert.match(markdown, /- Starts: 2026-12-01 09:30 \(Asia\/Seoul\)\n/);
-    assert.match(markdown, /- Calls from: 021\*{5}78, shown as 021\*{5}79\n/);
+    assert.match(markdown, /- Calls from: 021\*{5}78\n- Caller id people see: 021\*{5}79 \(`presentationNumber`\); /);
   });
 
   it("shows adoptId as adopting a campaign, not as a create", () => {
     const preview = fixture("create");
     const step = preview.steps.find((s: { urn: string }) => s.urn.endsWith("renewal-reminder"));
     step.newState.inputs.adoptId = "c0ffee-1";
-    const markdown = renderPreview(readPreview(preview));
+    const markdown = renderPreview(readPreview(preview), NOW);
     assert.match(markdown, /\*\*1 to create · 1 to adopt\*\*/);
     assert.match(
       markdown,
@@ -73,7 +77,7 @@ describe("pulumi-vox explain", () => {
       oldState: { ...deleted.newState, outputs: deleted.newState.inputs },
     });
     delete deleted.newState;
-    const markdown = renderPreview(readPreview({ steps: [created, deleted], diagnostics: [] }));
+    const markdown = renderPreview(readPreview({ steps: [created, deleted], diagnostics: [] }), NOW);
     assert.match(markdown, /⚠️ Same list as `old-name`, which this preview deletes: the same 2 people will be called again\. .*`aliases`/);
   });
 
@@ -144,10 +148,10 @@ describe("pulumi-vox explain", () => {
     const preview = fixture("check-failure");
     // As in the report: the engine had reached a create before the failing campaign stopped it.
     preview.steps.push(...fixture("create").steps.filter((step: { urn: string }) => step.urn.endsWith("::renewal-reminder")));
-    const markdown = renderPreview(readPreview(preview));
+    const markdown = renderPreview(readPreview(preview), NOW);
     assert.match(
       markdown,
-      /^\*\*1 to create · 1 failed\*\*\n\n⚠️ \*\*This summary is partial\*\*: the preview stopped at an error in `vip-followup`\. Pulumi stops a preview on its first error, so campaigns it had not reached are not listed/m,
+      /^\*\*1 to create · 1 failed\*\*\n\n(\|.*\n)+\n⚠️ \*\*This summary is partial\*\*: the preview stopped at an error in `vip-followup`\. Pulumi stops a preview on its first error, so campaigns it had not reached are not listed/m,
     );
   });
 
@@ -187,7 +191,7 @@ describe("pulumi-vox explain", () => {
       { callTo: "01045678901" },
       { callTo: "01056789012" },
     ];
-    const markdown = renderPreview(readPreview(preview));
+    const markdown = renderPreview(readPreview(preview), NOW);
     assert.match(markdown, /- Tasks: list changed from vip-followup\.csv \(3 → 4 tasks\)/);
     assertNoPhoneNumbers(markdown);
   });

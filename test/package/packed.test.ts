@@ -5,6 +5,7 @@ import * as path from "path";
 import { pulumiCliDir } from "../e2e/support/pulumi-stack";
 import { TEST_API_KEY, TestEmulator, startTestEmulator } from "../support/emulator";
 import { ShellRun, shell } from "../support/shell";
+import { brokenLink, relativeLinks } from "../docs/markdown-links";
 
 const repo = path.resolve(__dirname, "../..");
 const packageJson = require(path.join(repo, "package.json"));
@@ -113,6 +114,8 @@ describe("the packed package in a new Pulumi project", function () {
     emulator = await startTestEmulator();
   });
 
+  const installed = () => path.join(project, "node_modules", "pulumi-vox");
+
   after(async () => {
     await emulator?.close();
     if (work) fs.rmSync(work, { recursive: true, force: true });
@@ -134,8 +137,38 @@ describe("the packed package in a new Pulumi project", function () {
     assert.match((await ok("npx pulumi-vox --help", project, env)).stdout, /pulumi-vox validate \[path \.\.\.\]/);
   });
 
-  it("runs `npx vox-emulator --help`", async () => {
-    assert.match((await ok("npx vox-emulator --help", project, env)).stdout, /vox-emulator/);
+  it("runs `npx vox-emulator --help`, whose pointers name files the package has", async () => {
+    const help = (await ok("npx vox-emulator --help", project, env)).stdout;
+    assert.match(help, /vox-emulator/);
+    for (const [file] of help.matchAll(/[\w/-]+\.md\b/g))
+      assert.ok(fs.existsSync(path.join(installed(), file)), `--help points to ${file}`);
+  });
+
+  it("has every file and heading the installed README and docs link to", () => {
+    const problems: string[] = [];
+    const shipped = ["README.md", ...fs.readdirSync(path.join(installed(), "docs")).map((file) => `docs/${file}`)];
+    for (const file of shipped.filter((name) => name.endsWith(".md"))) {
+      for (const link of relativeLinks(path.join(installed(), file))) {
+        const broken = brokenLink(link);
+        if (broken) problems.push(`${file}: ${broken}`);
+      }
+    }
+    assert.deepStrictEqual(problems, []);
+  });
+
+  it("compiles every TypeScript example of the README in a CommonJS project", async () => {
+    const readme = fs.readFileSync(path.join(installed(), "README.md"), "utf8");
+    const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map(([, code]) => code);
+    assert.ok(examples.length >= 4, `${examples.length} examples`);
+    const files = examples.map((code, i) => {
+      const file = `readme-example-${i + 1}.ts`;
+      const imports = code.includes('from "pulumi-vox"') ? "" : 'import * as vox from "pulumi-vox";\n';
+      fs.writeFileSync(path.join(project, file), `${imports}${code}\nexport {};\n`);
+      return file;
+    });
+    fs.writeFileSync(path.join(project, "tsconfig.readme.json"), JSON.stringify({ ...OFFICIAL_TSCONFIG, files }, null, 4));
+    const run = await shell("npx tsc -p tsconfig.readme.json --noEmit --pretty false", { cwd: project, env });
+    assert.strictEqual(run.code, 0, `${run.stdout}${run.stderr}`);
   });
 
   it("explains a real `pulumi preview --json` piped into `npx pulumi-vox explain`", async () => {

@@ -1,0 +1,58 @@
+import * as assert from "assert";
+import * as door from "../../provider/native/door";
+import { UNKNOWN } from "../../provider/values/unknown";
+
+const resource = { project: "reminders", stack: "prod", name: "renewal" };
+const declared = { agentId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f", callFrom: "02-1234-5678" };
+
+describe("the native door", () => {
+  // As the engine does before any request; check calls no API here.
+  before(() => door.configure({ get: (key) => ({ "vox:apiKey": "k", "vox:baseUrl": "http://127.0.0.1:9" })[key] }));
+
+  it("names a campaign declared without a name after its resource, as the TypeScript class does", async () => {
+    const { inputs, failures } = await door.check(resource, {}, { ...declared, tasks: [{ callTo: "010-1234-5678" }] });
+    assert.deepStrictEqual(failures, []);
+    assert.match(String(inputs.name), /^renewal-[0-9a-f]{6}$/);
+    assert.match(String(inputs.tasks), /^vox-tasks:1:/, "the list leaves check packed");
+  });
+
+  it("lets an adopted campaign leave out its task list, which the API does not return; others must give one", async () => {
+    const adopted = await door.check(resource, { adoptId: "c1" }, { ...declared, adoptId: "c1" });
+    assert.deepStrictEqual(adopted.failures, []);
+    const created = await door.check(resource, {}, declared);
+    assert.deepStrictEqual(created.failures, [{ property: "", reason: "tasks: is required (or tasksFile, a CSV or JSON contact list)" }]);
+  });
+
+  it("predicts a create's outputs without the API: what only vox.ai knows is unknown, the list is not in them", () => {
+    const outputs = door.previewCreate({ ...declared, name: "n", tasks: "vox-tasks:1:x", taskCount: 1, tasksDigest: "sha256:1" });
+    assert.strictEqual(outputs.status, UNKNOWN);
+    assert.strictEqual(outputs.scheduledAt, UNKNOWN);
+    assert.strictEqual(outputs.tasks, undefined);
+    assert.strictEqual(outputs.taskCount, 1);
+  });
+
+  it("gives an import the fields a declaration must repeat, and adoptId; never what only the API decides", () => {
+    const outputs = {
+      ...declared,
+      name: "n",
+      agentVersion: "production",
+      concurrency: 3,
+      presentationNumber: null,
+      callTimeWindow: null,
+      scheduledAt: "2026-11-30T00:00:00.000Z",
+      paused: false,
+      status: "ongoing",
+      completedCalls: 4,
+      stateVersion: 4,
+    };
+    assert.deepStrictEqual(door.importedInputs("c1", outputs), {
+      name: "n",
+      agentId: declared.agentId,
+      agentVersion: "production",
+      callFrom: declared.callFrom,
+      concurrency: 3,
+      paused: false,
+      adoptId: "c1",
+    });
+  });
+});
