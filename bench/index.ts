@@ -8,18 +8,19 @@
  *
  * Sections: requests (API requests per operation), in-process (check/diff/create against floors),
  * cli (pulumi preview/up/no-op up/destroy of 50 × 1,000-task campaigns against 50 trivial resources),
- * growth (preview time and state size at 10, 50, 100 campaigns).
+ * growth (preview time and state size at 10, 50, 100 campaigns), policy (what --policy-pack policy/ adds to a preview).
  */
 import { parseArgs } from "node:util";
 import { pulumiCliDir } from "../test/e2e/support/pulumi-stack";
 import { cliRows } from "./cli-rows";
 import { GROWTH_TASKS, growth } from "./growth";
 import { inProcessRows, requestCounts } from "./in-process";
+import { policyRow, printPolicyRow } from "./policy-rows";
 import { printCliRows, printGrowth, printInProcessRows, printRequestCounts } from "./print";
 import { EmulatorProcess } from "./support/emulator-process";
 import { machine } from "./support/report";
 
-const SECTIONS = ["requests", "in-process", "cli", "growth"];
+const SECTIONS = ["requests", "in-process", "cli", "growth", "policy"];
 
 function options() {
   const { values } = parseArgs({
@@ -53,7 +54,7 @@ function options() {
 async function main(): Promise<void> {
   const settings = options();
   const wants = (section: string) => settings.sections.includes(section);
-  const cliDir = wants("cli") || wants("growth") ? pulumiCliDir() : undefined;
+  const cliDir = wants("cli") || wants("growth") || wants("policy") ? pulumiCliDir() : undefined;
   const emulator = await EmulatorProcess.start();
   try {
     console.log(`${machine(cliDir)}\n`);
@@ -66,6 +67,12 @@ async function main(): Promise<void> {
         settings.tasks,
       );
     if (wants("growth")) printGrowth(await growth(cliDir!, emulator), GROWTH_TASKS);
+    if (wants("policy"))
+      printPolicyRow(
+        await policyRow(cliDir!, emulator, settings.cliRuns, settings.campaigns, settings.tasks),
+        settings.campaigns,
+        settings.tasks,
+      );
   } finally {
     await emulator.stop();
   }

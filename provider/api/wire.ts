@@ -32,6 +32,10 @@ export const WIRE_FIELDS: { readonly [K in FieldName]: WireField | null } = {
   adoptId: null,
   allowRedial: null,
   paused: null,
+  // Read by the compliance policy pack only (docs/compliance.md).
+  purpose: null,
+  nightCallConsent: null,
+  doNotCallCheckedAt: null,
 };
 
 /**

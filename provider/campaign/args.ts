@@ -134,6 +134,21 @@ export interface CampaignArgs {
    * may place up to `concurrency` calls in that instant.
    */
   paused?: pulumi.Input<boolean>;
+  /**
+   * What the campaign is for, e.g. `telemarketing` (advertising or sales calls, which 두낫콜 applies to) or
+   * `informational`. Read by the compliance policy pack (docs/compliance.md); sent to no API. Changing it changes nothing in vox.ai.
+   */
+  purpose?: pulumi.Input<string>;
+  /**
+   * Every callee gave separate prior consent to advertising calls at night (21:00–08:00, 정보통신망법 제50조).
+   * Read by the compliance policy pack, which otherwise refuses night windows; sent to no API. Changing it changes nothing in vox.ai.
+   */
+  nightCallConsent?: pulumi.Input<boolean>;
+  /**
+   * The date (`YYYY-MM-DD`, Korean date) the task list was last checked against 두낫콜, the do-not-call register.
+   * Read by the compliance policy pack for telemarketing campaigns; sent to no API. Changing it changes nothing in vox.ai.
+   */
+  doNotCallCheckedAt?: pulumi.Input<string>;
 }
 
 /**
@@ -168,4 +183,10 @@ export interface NormalizedCampaignInputs {
   allowRedial: boolean;
   /** See {@link CampaignArgs.paused}. */
   paused: boolean;
+  /** See {@link CampaignArgs.purpose}. */
+  purpose?: string;
+  /** See {@link CampaignArgs.nightCallConsent}. */
+  nightCallConsent?: boolean;
+  /** See {@link CampaignArgs.doNotCallCheckedAt}. */
+  doNotCallCheckedAt?: string;
 }

@@ -58,6 +58,14 @@ export interface FieldRule {
   changed?: (olds: Comparable, news: Comparable, id: string | undefined) => boolean;
 }
 
+/** Inputs that only the compliance policy pack reads (docs/compliance.md): they change nothing in vox.ai. */
+const POLICY_ONLY = {
+  onChange: "nothing",
+  onChangeText: "nothing: read by the compliance policy pack, sent to no API",
+  whenLeftOut: "default",
+  review: "not shown",
+} as const satisfies FieldRule;
+
 /** Each input's rules. Typed by CampaignArgs' keys, so a field added or renamed there fails to compile here. */
 export const FIELDS = {
   name: { onChange: "in place", whenLeftOut: "default", review: "value" },
@@ -122,6 +130,9 @@ export const FIELDS = {
     whenLeftOut: "default",
     review: "own line",
   },
+  purpose: POLICY_ONLY,
+  nightCallConsent: POLICY_ONLY,
+  doNotCallCheckedAt: POLICY_ONLY,
 } as const satisfies { [K in keyof Required<CampaignArgs>]: FieldRule };
 
 export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];

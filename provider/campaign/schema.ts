@@ -182,6 +182,14 @@ function isoTimeProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** `YYYY-MM-DD` naming a day of the calendar (not 2026-02-30). */
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
 /**
  * One schema per input field. `check` validates field by field so that a field holding a preview-time
  * unknown can pass through untouched while every known field is still validated and normalized.
@@ -212,6 +220,12 @@ export const fieldSchemas = {
   adoptId: z.string({ error: "must be a campaign id" }).min(1, { error: "must not be empty" }).optional(),
   allowRedial: z.boolean({ error: "must be true or false" }).default(DEFAULTS.allowRedial),
   paused: z.boolean({ error: "must be true or false" }).default(DEFAULTS.paused),
+  purpose: z.string({ error: "must be a string such as telemarketing" }).min(1, { error: "must not be empty" }).optional(),
+  nightCallConsent: z.boolean({ error: "must be true or false" }).optional(),
+  doNotCallCheckedAt: z
+    .string({ error: "must be a date such as 2026-12-01" })
+    .refine((value) => isCalendarDate(value), { error: "must be a real date written YYYY-MM-DD, such as 2026-12-01" })
+    .optional(),
 } satisfies { [K in FieldName]: z.ZodType };
 
 /** The whole campaign declaration, as a campaign file (GitOps) or the JSON Schema describes it. */

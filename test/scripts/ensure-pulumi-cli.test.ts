@@ -47,17 +47,44 @@ describe("scripts/ensure-pulumi-cli.sh", () => {
     assert.match(result.stderr, /using the installed pulumi/);
   });
 
-  it("passes over a pulumi of another version and uses the cached build, keyed by version and build inputs", () => {
+  const src = path.join(repo, "scripts/pulumi-cli");
+  const digest = (files: string[]) =>
+    createHash("sha256")
+      .update(Buffer.concat(files.map((file) => fs.readFileSync(path.join(src, file)))))
+      .digest("hex")
+      .slice(0, 12);
+  const cliKey = digest(["go.mod", "go.sum"]);
+  const hostSources = fs
+    .readdirSync(path.join(src, "langhost"))
+    .filter((file) => file.endsWith(".go"))
+    .sort()
+    .map((file) => `langhost/${file}`);
+  const hostKey = digest(["go.mod", "go.sum", ...hostSources]);
+  const cache = () => path.join(work, "cache", "pulumi-cli");
+
+  it("passes over a pulumi of another version and puts together the cached CLI and language host, each under its own key", () => {
     fakeCli(path.join(work, "installed"), "v3.100.0");
-    const inputs = ["go.mod", "go.sum", "langhost/main.go"].map((f) => fs.readFileSync(path.join(repo, "scripts/pulumi-cli", f)));
-    const key = createHash("sha256").update(Buffer.concat(inputs)).digest("hex").slice(0, 12);
-    const bin = path.join(work, "cache", "pulumi-cli", `v${version}-${key}`, "bin");
-    fakeCli(bin, `v${version}`);
-    executable(path.join(bin, "pulumi-resource-pulumi-nodejs"), "exit 0");
+    executable(path.join(cache(), `cli-v${version}-${cliKey}`, "pulumi"), `echo v${version}`);
+    executable(path.join(cache(), `langhost-v${version}-${hostKey}`, "pulumi-language-nodejs"), "exit 0");
     const result = run([path.join(work, "installed")]);
     assert.strictEqual(result.status, 0, result.stderr);
+    const bin = path.join(cache(), `v${version}-${cliKey}-${hostKey}`, "bin");
     assert.strictEqual(result.stdout.trim(), bin);
-    assert.match(result.stderr, /using the cached build/);
+    for (const tool of ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"])
+      assert.ok(fs.existsSync(path.join(bin, tool)), tool);
+    const again = run([path.join(work, "installed")]);
+    assert.strictEqual(again.stdout.trim(), bin);
+    assert.match(again.stderr, /using the cached build/);
+  });
+
+  it("takes over a CLI from the cache layout before the split instead of building one", function () {
+    if (["/usr/bin/go", "/bin/go"].some((go) => fs.existsSync(go))) this.skip(); // a Go there would build the host for real
+    fakeCli(path.join(cache(), `v${version}-0123456789ab`, "bin"), `v${version}`);
+    const result = run([]);
+    assert.match(result.stderr, /taking over the CLI cached in/);
+    assert.ok(fs.existsSync(path.join(cache(), `cli-v${version}-${cliKey}`, "pulumi")));
+    // Only the language host is left to build, and without Go the script says so.
+    assert.match(result.stderr, /no Go toolchain to build the Node\.js language host/);
   });
 
   it("without a matching CLI, a cache or Go, fails saying what is missing", function () {

@@ -7,8 +7,10 @@
 // flags and environment), plus the bookkeeping calls below. Everything the program itself does
 // (registering resources, serializing dynamic providers) stays in the @pulumi/pulumi npm package.
 //
-// Not supported (the engine gets Unimplemented): code generation, `pulumi new` templates, packing,
-// policy packs and plugins written in Node.js.
+// RunPlugin (runplugin.go) starts Node.js plugins, policy packs above all, so
+// `pulumi preview --policy-pack <dir>` works with this host.
+//
+// Not supported (the engine gets Unimplemented): code generation, `pulumi new` templates and packing.
 package main
 
 import (
@@ -22,8 +24,8 @@ import (
 	"strconv"
 	"strings"
 
-	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/grpc"
 	"google.golang.org/protobuf/types/known/emptypb"
 )
@@ -196,12 +198,18 @@ func entryPoint(req *pulumirpc.RunRequest) string {
 }
 
 func resolveRunner(programDir string) (string, error) {
-	cmd := exec.Command("node", "-e", "process.stdout.write(require.resolve('@pulumi/pulumi/cmd/run'))")
-	cmd.Dir = programDir
+	return resolveModule(programDir, "@pulumi/pulumi/cmd/run")
+}
+
+// resolveModule finds a module the way Node would from dir, so a program or a policy pack runs with
+// the copy of @pulumi/pulumi it installed itself.
+func resolveModule(dir, module string) (string, error) {
+	cmd := exec.Command("node", "-e", "process.stdout.write(require.resolve(process.argv[1]))", module)
+	cmd.Dir = dir
 	out, err := cmd.Output()
 	if err != nil {
 		return "", fmt.Errorf(
-			"could not find @pulumi/pulumi from %s: run `npm install` in the project first (%v)", programDir, err)
+			"could not find %s from %s: run `npm install` in %s first (%v)", module, dir, dir, err)
 	}
 	return filepath.Clean(string(out)), nil
 }
@@ -221,17 +229,23 @@ func programEnv(req *pulumirpc.RunRequest) ([]string, error) {
 		"PULUMI_CONFIG="+string(config),
 		"PULUMI_CONFIG_SECRET_KEYS="+string(secretKeys),
 	)
+	return append(env, runtimeOptionsEnv(req.Info)...), nil
+}
+
+// runtimeOptionsEnv maps the runtime options of Pulumi.yaml or PulumiPolicy.yaml, `typescript`
+// (default true) and `tsconfig`, to the variables @pulumi/pulumi's runners read.
+func runtimeOptionsEnv(info *pulumirpc.ProgramInfo) []string {
 	options := map[string]any{}
-	if req.Info != nil && req.Info.Options != nil {
-		options = req.Info.Options.AsMap()
+	if info != nil && info.Options != nil {
+		options = info.Options.AsMap()
 	}
 	typescript := true
 	if v, ok := options["typescript"].(bool); ok {
 		typescript = v
 	}
-	env = append(env, "PULUMI_NODEJS_TYPESCRIPT="+strconv.FormatBool(typescript))
+	env := []string{"PULUMI_NODEJS_TYPESCRIPT=" + strconv.FormatBool(typescript)}
 	if v, ok := options["tsconfig"].(string); ok && v != "" {
 		env = append(env, "PULUMI_NODEJS_TSCONFIG_PATH="+v)
 	}
-	return env, nil
+	return env
 }
