@@ -18,8 +18,8 @@ Usage:
   pulumi-vox --version             Show the version
 
 validate [path ...]
-  Each path is a campaign file (.yaml, .yml, .json) or a directory whose campaign files are
-  checked (not its subdirectories). Default: campaigns
+  Each path is a campaign file (.yaml, .yml, .json), a contact list (.csv, or .json holding an
+  array), or a directory whose campaign files are checked (not its subdirectories). Default: campaigns
   Checks every file against the vox.Campaign schema and reads every contact list a tasksFile
   names (CSV or JSON; CSV in UTF-8 or CP949, detected). Prints every error with its file, line
   and field or column, a warning for repeated numbers, night call windows and past start times,

@@ -7,9 +7,13 @@ import {
   campaignFilesIn,
   describeCallTimeWindow,
   displayPath,
+  isContactListFile,
   readCampaignFiles,
   readContactList,
+  readTasksFile,
+  tasksFilePath,
 } from "../provider/tooling";
+import type { TasksFileSpec } from "../provider/tooling";
 import { EXIT, UsageError } from "./usage";
 import type { Output } from "./output";
 
@@ -17,53 +21,80 @@ import type { Output } from "./output";
 export const DEFAULT_CAMPAIGN_DIRECTORY = "campaigns";
 
 /**
- * `pulumi-vox validate [path ...]`: validates campaign files and the contact lists they name, prints
- * every error and warning and an OK line per valid file, and returns the exit code.
+ * `pulumi-vox validate [path ...]`: validates campaign files and the contact lists they name, and contact
+ * lists named on their own (a `.csv`, or a `.json` array); prints every error and warning and an OK line
+ * per valid file, and returns the exit code.
  */
 export function validateCommand(paths: string[], output: Output): number {
-  const files = (paths.length > 0 ? paths : [DEFAULT_CAMPAIGN_DIRECTORY]).flatMap(campaignFilesAt);
-  if (files.length === 0) {
+  const targets = (paths.length > 0 ? paths : [DEFAULT_CAMPAIGN_DIRECTORY]).map(classify);
+  const files = targets.flatMap((target) => target.campaignFiles);
+  const lists = targets.flatMap((target) => target.contactList ?? []);
+  if (files.length === 0 && lists.length === 0) {
     output.out(`no campaign files (*.yaml, *.yml, *.json) in ${paths.join(", ") || DEFAULT_CAMPAIGN_DIRECTORY}`);
     return EXIT.ok;
   }
-  let errors = 0;
-  let warnings = 0;
-  let valid = 0;
+  const tally = { errors: 0, warnings: 0, valid: 0 };
+  const print = (errors: string[], warnings: string[], okLine: string) => {
+    errors.forEach((error) => output.err(error));
+    warnings.forEach((warning) => output.err(`warning: ${warning}`));
+    if (errors.length === 0) {
+      output.out(`OK ${okLine}`);
+      tally.valid++;
+    }
+    tally.errors += errors.length;
+    tally.warnings += warnings.length;
+  };
   for (const report of readCampaignFiles(files)) {
     const contacts = report.campaign ? checkContactList(report) : undefined;
-    const fileErrors = [...report.errors, ...(contacts?.errors ?? [])];
-    const fileWarnings = [...report.warnings, ...(contacts?.list?.warnings ?? [])];
-    fileErrors.forEach((error) => output.err(error));
-    fileWarnings.forEach((warning) => output.err(`warning: ${warning}`));
-    if (fileErrors.length === 0) {
-      output.out(`OK ${report.displayName}: ${summary(report, contacts?.list)}`);
-      valid++;
-    }
-    errors += fileErrors.length;
-    warnings += fileWarnings.length;
+    print(
+      [...report.errors, ...(contacts?.errors ?? [])],
+      [...report.warnings, ...(contacts?.list?.warnings ?? [])],
+      `${report.displayName}: ${summary(report, contacts?.list)}`,
+    );
   }
+  for (const file of lists) {
+    const { list, errors } = readListAlone(file);
+    print(errors, list?.warnings ?? [], `${displayPath(file)}: ${list ? listSummary(list) : ""}`);
+  }
+  const checked = [plural(files.length, "campaign file"), plural(lists.length, "contact list")].filter((text) => !text.startsWith("0 "));
   output.out(
-    `${plural(files.length, "campaign file")}: ${valid} OK, ${files.length - valid} with errors; ` +
-      `${plural(errors, "error")}, ${plural(warnings, "warning")}`,
+    `${checked.join(" and ")}: ${tally.valid} OK, ${files.length + lists.length - tally.valid} with errors; ` +
+      `${plural(tally.errors, "error")}, ${plural(tally.warnings, "warning")}`,
   );
-  return errors > 0 ? EXIT.invalid : EXIT.ok;
+  return tally.errors > 0 ? EXIT.invalid : EXIT.ok;
 }
 
-function campaignFilesAt(target: string): string[] {
+/** What one command-line path names: the campaign files of a directory, one campaign file, or one contact list. */
+function classify(target: string): { campaignFiles: string[]; contactList?: string } {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(target);
   } catch {
     throw new UsageError(`${target}: no such file or directory`);
   }
-  return stat.isDirectory() ? campaignFilesIn(target) : [target];
+  if (stat.isDirectory()) return { campaignFiles: campaignFilesIn(target) };
+  return isContactListFile(target) ? { campaignFiles: [], contactList: target } : { campaignFiles: [target] };
+}
+
+function readListAlone(file: string): { list?: ContactList; errors: string[] } {
+  try {
+    return { list: readContactList(file), errors: [] };
+  } catch (error) {
+    if (!(error instanceof ContactListError)) throw error;
+    return { errors: error.problems };
+  }
+}
+
+/** `120 tasks (UTF-8)`; never a number. */
+function listSummary(list: ContactList): string {
+  return `${plural(list.tasks.length, "task")} (${list.encoding.toUpperCase()})`;
 }
 
 function checkContactList(report: CampaignFileReport): { list?: ContactList; errors: string[] } {
   const file = report.campaign?.args.tasksFile;
-  if (typeof file !== "string") return { errors: [] };
+  if (file === undefined) return { errors: [] };
   try {
-    return { list: readContactList(file), errors: [] };
+    return { list: readTasksFile(file as TasksFileSpec), errors: [] };
   } catch (error) {
     if (!(error instanceof ContactListError)) throw error;
     // Name the campaign file too: the same list may serve several campaigns.
@@ -76,7 +107,7 @@ function summary(report: CampaignFileReport, list: ContactList | undefined): str
   const { inputs, resourceName } = report;
   const name = inputs.name === resourceName ? resourceName : `${resourceName} ("${inputs.name}")`;
   const tasks = list
-    ? `${plural(list.tasks.length, "task")} from ${displayPath(String(inputs.tasksFile))} (${list.encoding.toUpperCase()})`
+    ? `${plural(list.tasks.length, "task")} from ${displayPath(tasksFilePath(inputs.tasksFile as TasksFileSpec))} (${list.encoding.toUpperCase()})`
     : plural(Number(inputs.taskCount), "task");
   return `${name}: ${tasks}, ${describeCallTimeWindow(inputs.callTimeWindow as CampaignCallTimeWindow | undefined)}`;
 }

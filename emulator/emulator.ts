@@ -108,6 +108,15 @@ export class Emulator {
     this.store.clear();
   }
 
+  /**
+   * Resolves once every change so far is on disk (at once without a data file). Every answer waits for it:
+   * what a client was told survives a kill -9.
+   * @throws Error when the data file cannot be written (the changes stay in memory and are retried)
+   */
+  async durable(): Promise<void> {
+    await this.dataFile?.flush();
+  }
+
   /** Brings every campaign up to now and writes the data file; resolves when it is on disk. */
   async flush(): Promise<void> {
     if (this.dataFile === null) return;

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { StoreSnapshot } from "./campaigns/store";
 import { isClockTime } from "./clock";
@@ -74,12 +75,17 @@ export async function loadDataFile(path: string): Promise<DataFileContents | nul
 }
 
 /**
- * Saves the data file after changes: writes are debounced (a burst of changes costs one write) and
- * serialized (never two at once), each atomically (temp file, fsync, rename) so that a crash leaves the
- * old file or the new one, never a torn one. `flush` writes what is pending and waits for it.
+ * Saves the data file after changes. Each write is atomic (temp file, fsync, rename, fsync of the folder) so
+ * that a crash leaves the old file or the new one, never a torn one, and durable once it resolves. Writes are
+ * serialized (never two at once) and grouped: a write takes every change made before it starts, and `flush`
+ * waits only for the first write that holds the changes made before it was called, so requests answered
+ * together share one write. Changes nobody waits for (the simulation's, as the clock runs) are written within
+ * `debounceMs`.
  */
 export class DataFileWriter {
-  private dirty = false;
+  /** Changes noted so far, and how many of them the file on disk holds. */
+  private changes = 0;
+  private changesOnDisk = 0;
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
 
@@ -91,42 +97,63 @@ export class DataFileWriter {
 
   /** Notes a change; the file is written within `debounceMs`. */
   scheduleSave(): void {
-    this.dirty = true;
+    this.changes++;
     if (this.timer !== null) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      // A failed background write leaves the state dirty: the next change or flush tries again.
-      this.write().catch((error: Error) => console.error(`vox-emulator: could not write ${this.path}: ${error.message}`));
+      // A failed background write is retried by the next change or flush.
+      this.flush().catch((error: Error) => console.error(`vox-emulator: could not write ${this.path}: ${error.message}`));
     }, this.debounceMs);
     // close() flushes; a forgotten emulator must not keep the process alive for a pending save.
     this.timer.unref();
   }
 
-  /** Writes pending changes now and waits until they are on disk. */
+  /**
+   * Resolves once every change noted so far is on disk: at once when a finished write holds them, after
+   * the write in progress when it does, else after a new write.
+   * @throws Error when the write that was to hold them failed
+   */
   async flush(): Promise<void> {
+    const target = this.changes;
+    while (this.changesOnDisk < target) {
+      if (this.writing === null) {
+        await this.write();
+      } else {
+        // Another caller's write: its failure is reported to that caller, and this loop writes again.
+        await this.writing.catch(() => undefined);
+      }
+    }
+  }
+
+  private async write(): Promise<void> {
     if (this.timer !== null) {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    await this.write();
-  }
-
-  private async write(): Promise<void> {
-    // Another write's failure is reported to its own caller; this one just waits its turn.
-    while (this.writing !== null) await this.writing.catch(() => undefined);
-    if (!this.dirty) return;
-    this.dirty = false;
+    const holding = this.changes;
     const { text, skippedIds } = serializeDataFile(this.contents());
     // Ids only: they carry no private data, and the rest of the campaign is what could not be written.
     if (skippedIds.length > 0) console.error(`vox-emulator: left out of ${this.path}, cannot serialize: ${skippedIds.join(", ")}`);
-    this.writing = writeFileAtomic(this.path, text).catch((error: Error) => {
-      this.dirty = true;
-      throw error;
+    this.writing = writeDurably(this.path, text).then(() => {
+      this.changesOnDisk = holding;
     });
     try {
       await this.writing;
     } finally {
       this.writing = null;
     }
+  }
+}
+
+/** Replaces the file atomically and makes the rename itself durable, which fsync of the file alone does not. */
+async function writeDurably(path: string, text: string): Promise<void> {
+  await writeFileAtomic(path, text);
+  // Windows cannot open a folder to fsync it: there the rename is as durable as the file system makes it.
+  if (process.platform === "win32") return;
+  const folder = await open(dirname(path), "r");
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
   }
 }

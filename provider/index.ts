@@ -16,6 +16,7 @@ export type {
   DayName,
   MinuteWindowArgs,
   TaskArgs,
+  TasksFileArgs,
 } from "./campaign/args";
 export { campaignProvider } from "./serialized-provider";
 export { getCampaign, getCampaignOutput } from "./get-campaign";

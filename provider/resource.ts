@@ -1,11 +1,11 @@
-import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import type { CallTimeWindowArgs, CampaignArgs, TaskArgs } from "./campaign/args";
+import type { CallTimeWindowArgs, CampaignArgs, TaskArgs, TasksFileArgs } from "./campaign/args";
 import { autoname } from "./campaign/autoname";
 import { DERIVED_INPUTS, FIELD_NAMES } from "./campaign/fields";
 import { assertProgramInputShape } from "./campaign/validate";
 import { packTasks } from "./campaign/packed-tasks";
 import { CampaignState, OBSERVED_KEYS } from "./campaign/state";
+import { absoluteTasksFile } from "./contact-lists/tasks-file";
 import { VoxError } from "./errors";
 import { campaignProvider } from "./serialized-provider";
 import { nightWarning, nightWindows } from "./values/call-windows";
@@ -67,7 +67,8 @@ export class Campaign extends pulumi.dynamic.Resource {
         scheduledAt: isoTimeInput(args.scheduledAt),
         // One secret string instead of thousands of values: see campaign/packed-tasks.ts.
         tasks: args.tasks && pulumi.secret(pulumi.output(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>).apply(packTasks)),
-        tasksFile: args.tasksFile && pulumi.output(args.tasksFile).apply((file) => path.resolve(file)),
+        tasksFile:
+          args.tasksFile && pulumi.output(args.tasksFile).apply((file) => absoluteTasksFile(file as string | TasksFileArgs, process.cwd())),
       },
       opts,
       "vox",

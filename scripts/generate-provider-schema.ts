@@ -27,6 +27,7 @@ const OBJECT_TYPES: [string[], string][] = [
   [["callTimeWindow"], "CallTimeWindow"],
   [["callTimeWindow", "windows", "items"], "CallWindow"],
   [["tasks", "items"], "Task"],
+  [["tasksFile", "1"], "TasksFile"],
 ];
 
 /** The campaign statuses the API reports (docs/vox-api.md). */
@@ -141,6 +142,9 @@ function typeConverter(types: JsonObject): (where: string[], node: JsonObject) =
       return { $ref: ref(named[1]) };
     }
     if (where[where.length - 1] === "days") return { type: "array", items: { $ref: ref("Day") } };
+    // `tasksFile`: a path, or a path with how to read it.
+    if (Array.isArray(node.anyOf))
+      return { oneOf: (node.anyOf as JsonObject[]).map((option, i) => convert([...where, String(i)], option)) };
     if (node.$ref !== undefined) return { $ref: "pulumi.json#/Any" };
     switch (node.type) {
       case "array":

@@ -25,6 +25,7 @@ const DOCUMENTED_PARTS: [string[], string[]][] = [
     ["MinuteWindowArgs", "ClockWindowArgs"],
   ],
   [["properties", "tasks", "items"], ["TaskArgs"]],
+  [["properties", "tasksFile", "anyOf", "1"], ["TasksFileArgs"]],
 ];
 
 /** The schema as committed: pretty JSON with a final newline. */
@@ -52,7 +53,8 @@ function adaptToCampaignFiles(schema: JsonObject): void {
   schema.required = (schema.required as string[]).filter((key) => key !== "name");
   part(properties, ["name"]).description = "Campaign name shown in vox.ai, 1–255 characters. Default: the file name without its extension.";
   part(properties, ["tasksFile"]).description =
-    "Path of a CSV or JSON contact list, relative to this file, instead of `tasks`: state then keeps only the path, `taskCount` and `tasksDigest`.";
+    "Path of a CSV or JSON contact list, relative to this file, instead of `tasks`: state then keeps only the path, `taskCount` and `tasksDigest`. " +
+    "Or `{path, phoneColumn, encoding, …}` to read a CSV whose columns are named otherwise.";
   schema.oneOf = [{ required: ["tasks"] }, { required: ["tasksFile"] }];
 }
 
@@ -64,7 +66,9 @@ function addEditorHints(schema: JsonObject): void {
   part(window, ["days"]).items = { type: "string", anyOf: [{ enum: [...DAYS] }, { pattern: `^(${names.map(anyCase).join("|")})$` }] };
   for (const key of ["start", "end"]) Object.assign(part(window, [key]), { pattern: "^\\s*\\d{1,2}:\\d{2}\\s*$", examples: ["09:00"] });
   Object.assign(part(schema, ["properties", "callTimeWindow", "properties", "timezone"]), { examples: ["Asia/Seoul"] });
-  Object.assign(part(schema, ["properties", "tasksFile"]), { pattern: "\\.(csv|json|CSV|JSON)$" });
+  const listFile = { pattern: "\\.(csv|json|CSV|JSON)$" };
+  Object.assign(part(schema, ["properties", "tasksFile", "anyOf", "0"]), listFile);
+  Object.assign(part(schema, ["properties", "tasksFile", "anyOf", "1", "properties", "path"]), listFile);
 }
 
 function anyCase(word: string): string {

@@ -1,10 +1,43 @@
 #!/usr/bin/env bash
-# The test command (`npm test`): installs what is missing, builds, and runs every mocha suite, the
-# end-to-end suite with the real Pulumi CLI included. The suites run the TypeScript source through
-# ts-node; the fresh dist/ is for the Pulumi programs of test/e2e, which import the package as users do,
-# and test/package packs it into a tarball.
+# The test command (`npm test`): installs what is missing, builds, and runs every mocha suite in two tiers,
+# the fast one first (a failure there stops before the slow one):
+#   fast  every test folder but those below: the emulator, the provider, the command lines, in one process.
+#   cli   the folders that drive the real Pulumi CLI. Each file owns its emulators and stacks, so files
+#         run in parallel, TEST_JOBS at a time (default 2, one per core of the CI machine).
+# A new test file joins its folder's tier; a new folder joins the fast tier unless it is named in CLI_FOLDERS.
+# The suites run the TypeScript source through ts-node; the fresh dist/ is for the bins the command-line
+# tests start, the Pulumi programs of the CLI tier, which import the package as users do, and
+# test/package, which packs it into a tarball.
+#
+#   npm test                          both tiers
+#   npm test -- fast                  one tier (fast or cli)
+#   npm test -- fast --grep explain   further arguments go to mocha
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
-bash scripts/bootstrap.sh > /dev/null
-exec npx mocha "$@"
+CLI_FOLDERS=(e2e package policy native)
+
+tier=all
+if [[ ${1:-} == fast || ${1:-} == cli || ${1:-} == all ]]; then
+  tier=$1
+  shift
+fi
+# TEST_BUILT=1: the caller has just run the bootstrap (scripts/test-any-date.sh, once for several runs).
+if [[ ${TEST_BUILT:-} != 1 ]]; then bash scripts/bootstrap.sh > /dev/null; fi
+# The tests' types are checked here, once for all (test/tsconfig.json); mocha's processes then only strip
+# them (ts-node's transpile-only mode) instead of checking them again in each.
+npx tsc -p test/tsconfig.json
+export TS_NODE_TRANSPILE_ONLY=true
+
+fast=('test/**/*.test.ts')
+cli=()
+for folder in "${CLI_FOLDERS[@]}"; do
+  fast+=(--ignore "test/$folder/**")
+  if [[ -d test/$folder ]]; then cli+=("test/$folder/**/*.test.ts"); fi
+done
+if [[ $tier != cli ]]; then
+  npx mocha "${fast[@]}" "$@"
+fi
+if [[ $tier != fast && ${#cli[@]} -gt 0 ]]; then
+  npx mocha --parallel --jobs "${TEST_JOBS:-2}" "${cli[@]}" "$@"
+fi

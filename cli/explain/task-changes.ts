@@ -1,5 +1,6 @@
 import * as path from "path";
-import { containsUnknown } from "../../provider/tooling";
+import { containsUnknown, tasksFilePath } from "../../provider/tooling";
+import type { TasksFileSpec } from "../../provider/tooling";
 import type { ListFacts } from "./preview";
 
 type Props = Record<string, unknown>;
@@ -12,7 +13,8 @@ type Props = Record<string, unknown>;
  */
 export function describeTaskChange(olds: Props | undefined, news: Props | undefined, facts?: ListFacts): string {
   if (!news) return count(olds?.taskCount);
-  const source = typeof news.tasksFile === "string" && !containsUnknown(news.tasksFile) ? ` from ${path.basename(news.tasksFile)}` : "";
+  const file = news.tasksFile === undefined || containsUnknown(news.tasksFile) ? undefined : tasksFilePath(news.tasksFile as TasksFileSpec);
+  const source = typeof file === "string" ? ` from ${path.basename(file)}` : "";
   if (containsUnknown(news.taskCount) || typeof news.taskCount !== "number") return "not known until the update runs";
   if (!olds) return `${count(news.taskCount)}${source}`;
   if (olds.tasksDigest === news.tasksDigest) return `${count(news.taskCount)}${source}, unchanged`;

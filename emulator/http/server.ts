@@ -24,7 +24,8 @@ const CLOSE_GRACE_MS = 2000;
 /**
  * The request pipeline. The path is taken exactly as sent (see parseRequestTarget). API requests: count
  * in the request log, decide faults, route (404/405), authenticate (401), rate-limit (429), read the body
- * (413/400), wait for a slow commit, handle, wait any added latency, answer (or drop the connection).
+ * (413/400), wait for a slow commit, handle, wait until the data file holds the change, wait any added
+ * latency, answer (or drop the connection).
  * Control requests under `/_emulator/` skip the log, the faults, auth and the rate limit. Nothing a client sends can throw
  * out of here: every failure becomes an error envelope.
  */
@@ -41,6 +42,7 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
     const match = control.match(method, target.path);
     if (!match.found) throw match.error;
     const result = match.route.handler({ params: match.params, body: await readJson(request) });
+    await emulator.durable();
     sendJson(response, 200, result);
   }
 
@@ -90,6 +92,9 @@ export function createRequestListener(emulator: Emulator): (request: IncomingMes
       if (!(error instanceof ApiError)) throw error;
       reply = () => sendError(response, error);
     }
+    // Nothing is answered before it is on disk, so an answered write survives a kill -9. Waiting before the
+    // latency and the drop keeps a fault's outcome the same as without the data file.
+    await emulator.durable();
     // Latency delays the answer, not the work: a create is done on arrival whether or not the client
     // waits long enough, so the outcome never depends on when the client gives up.
     if (faults.latencyMs > 0) await delay(faults.latencyMs);

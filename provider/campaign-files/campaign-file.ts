@@ -1,11 +1,14 @@
 import * as path from "path";
 import { duplicateWarnings } from "../contact-lists/list-checks";
+import { TasksFileSpec, absoluteTasksFile } from "../contact-lists/tasks-file";
 import type { CampaignArgs, CampaignCallTimeWindow, CampaignTask } from "../campaign/args";
 import { DERIVED_INPUTS } from "../campaign/fields";
 import { formatPath, parsePropertyPath } from "../campaign/schema";
 import { validateCampaignRequest } from "../api/request-size";
 import { displayPath } from "../files/display-path";
 import { parseDocument } from "../files/document";
+import type { SizeLimit } from "../files/bounded-read";
+import { outsideRootReason } from "../files/project-root";
 import { readText } from "../files/text";
 import { nightWarning, nightWindows } from "../values/call-windows";
 
@@ -36,16 +39,29 @@ export interface CampaignFileReport {
 }
 
 /**
- * Reads and validates one campaign file (YAML or JSON) with the resource's own schema. A top-level
- * `$schema` key (for editors) is ignored. The contact list a `tasksFile` names is not read here.
+ * The largest campaign file read: ten thousand inline tasks with a few variables take about 1 MiB, and the
+ * YAML parser needs some 100 times a file's size in memory; longer lists belong in a `tasksFile`.
  */
-export function readCampaignFile(file: string): CampaignFileReport {
+const CAMPAIGN_FILE_LIMIT: SizeLimit = {
+  bytes: 2 * 1024 * 1024,
+  noun: "a campaign file",
+  advice: "put a long list of tasks in a contact list (tasksFile: a CSV or JSON file)",
+};
+
+/**
+ * Reads and validates one campaign file (YAML or JSON) with the resource's own schema. A top-level
+ * `$schema` key (for editors) is ignored. The file, with its links resolved, and the contact list its
+ * `tasksFile` names must lie inside `root` (see projectRoot); the list itself is not read here.
+ */
+export function readCampaignFile(file: string, root: string): CampaignFileReport {
   const displayName = displayPath(file);
   const resourceName = path.basename(file, path.extname(file));
   const report: CampaignFileReport = { displayName, resourceName, inputs: {}, errors: [], warnings: [] };
   const at = (line: number) => `${displayName}:${line}`;
 
-  const read = readText(file, "utf-8");
+  const outside = outsideRootReason(file, root);
+  if (outside !== undefined) return { ...report, errors: [`${displayName}: ${outside}`] };
+  const read = readText(file, "utf-8", CAMPAIGN_FILE_LIMIT);
   if (!read.ok) return { ...report, errors: [`${displayName}: ${read.reason}`] };
   const parsed = parseDocument(read.text);
   if (!parsed.ok) return { ...report, errors: parsed.problems.map((problem) => `${at(problem.line)}: ${problem.reason}`) };
@@ -60,6 +76,9 @@ export function readCampaignFile(file: string): CampaignFileReport {
   const errors = DERIVED_INPUTS.filter((key) => key in content).map(
     (key) => `${place([key])}: is worked out by the provider from the tasks; remove it`,
   );
+  const listFile = declaredListPath(args.tasksFile);
+  const listOutside = listFile === undefined ? undefined : outsideRootReason(listFile, root);
+  if (listOutside !== undefined) errors.push(`${place(["tasksFile"])}: ${declaredListPath(content.tasksFile)} ${listOutside}`);
   // The file alone cannot tell whether its start time is new (then it must lie ahead) or the start of a
   // campaign that already exists (then it may have passed): judge no time here, and warn below.
   const { inputs, failures } = validateCampaignRequest({ name: resourceName, ...args }, { now: Number.NEGATIVE_INFINITY });
@@ -80,9 +99,17 @@ export function readCampaignFile(file: string): CampaignFileReport {
   };
 }
 
+/** `tasksFile` made absolute against the campaign file's folder, in either form; a malformed one is left for the schema. */
 function withAbsoluteTasksFile(content: Record<string, unknown>, directory: string): Record<string, unknown> {
-  if (typeof content.tasksFile !== "string" || content.tasksFile === "") return content;
-  return { ...content, tasksFile: path.resolve(directory, content.tasksFile) };
+  const file = declaredListPath(content.tasksFile);
+  if (file === undefined) return content;
+  return { ...content, tasksFile: absoluteTasksFile(content.tasksFile as TasksFileSpec, directory) };
+}
+
+/** The path a `tasksFile` value names, when it names one. */
+function declaredListPath(value: unknown): string | undefined {
+  const file = isPlainObject(value) ? value.path : value;
+  return typeof file === "string" && file !== "" ? file : undefined;
 }
 
 /** Where a value stands, for messages: `campaigns/renewal.yaml:12: tasks[3].callTo`. */

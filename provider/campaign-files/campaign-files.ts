@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { displayPath } from "../files/display-path";
+import { projectRoot } from "../files/project-root";
 import { CAMPAIGN_FILE_EXTENSIONS, CampaignFile, CampaignFileReport, readCampaignFile } from "./campaign-file";
 
 /** Campaign files that cannot be declared. `problems` holds every error, each naming its file and line. */
@@ -15,22 +16,27 @@ export class CampaignFilesError extends Error {
 
 /**
  * The campaign files directly in `directory` (`*.yaml`, `*.yml`, `*.json`; not in subfolders, so
- * contact lists may live in one), sorted by name.
+ * contact lists may live in one), sorted by name. Every entry so named counts, whatever it is: a link is
+ * followed when read, and a FIFO or a folder named `x.yaml` is refused when read. Skipping one would
+ * drop its campaign from the program, and `pulumi up` would cancel it.
  *
  * @throws Error when the directory cannot be read: a mistyped path must not read as "no campaigns",
  * which would cancel every campaign.
  */
 export function campaignFilesIn(directory: string): string[] {
   return fs
-    .readdirSync(directory, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && CAMPAIGN_FILE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase()))
-    .map((entry) => path.join(directory, entry.name))
+    .readdirSync(directory)
+    .filter((name) => CAMPAIGN_FILE_EXTENSIONS.includes(path.extname(name).toLowerCase()))
+    .map((name) => path.join(directory, name))
     .sort();
 }
 
-/** Reads and validates each file; two files with the same resource name (`a.yaml`, `a.json`) are an error in both. */
+/**
+ * Reads and validates each file, which with its contact list must lie inside the project of its folder (see
+ * projectRoot); two files with the same resource name (`a.yaml`, `a.json`) are an error in both.
+ */
 export function readCampaignFiles(files: string[]): CampaignFileReport[] {
-  const reports = files.map(readCampaignFile);
+  const reports = files.map((file) => readCampaignFile(file, projectRoot(path.dirname(file))));
   for (const report of reports) {
     const others = reports.filter((other) => other !== report && other.resourceName === report.resourceName);
     if (others.length > 0) {
@@ -55,7 +61,9 @@ export function readCampaignFiles(files: string[]): CampaignFileReport[] {
  * }
  * ```
  *
- * Contact lists named by `tasksFile` are read by the provider when it checks the campaign.
+ * Contact lists named by `tasksFile` are read by the provider when it checks the campaign. Campaign files
+ * and contact lists must lie inside the Pulumi project's folder (the nearest above `directory` holding
+ * Pulumi.yaml, else `directory` itself), links resolved.
  *
  * @throws CampaignFilesError listing every problem in every file; Error when the directory cannot be read.
  */

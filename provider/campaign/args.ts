@@ -113,8 +113,9 @@ export interface CampaignArgs {
   /**
    * Path of a CSV or JSON contact list to read the tasks from, instead of `tasks`: state then keeps only the
    * path, `taskCount` and `tasksDigest`, never the numbers. Relative paths are read from the program's directory.
+   * Give `{ path, phoneColumn, encoding, … }` to read a CSV whose columns are named otherwise.
    */
-  tasksFile?: pulumi.Input<string>;
+  tasksFile?: pulumi.Input<string | TasksFileArgs>;
   /**
    * Claim the existing campaign with this id instead of creating one (`pulumi import` does not work for
    * dynamic resources). Its agent, caller number and concurrency must match the declaration.
@@ -151,6 +152,24 @@ export interface CampaignArgs {
   doNotCallCheckedAt?: pulumi.Input<string>;
 }
 
+/** A contact list and how to read it: `{ path: "contacts.csv", phoneColumn: "휴대폰", encoding: "cp949" }`. */
+export interface TasksFileArgs {
+  /** The CSV or JSON file; relative paths as for a plain `tasksFile`. */
+  path: string;
+  /** The CSV column holding the number to call. Default `phone`. */
+  phoneColumn?: string;
+  /** The CSV column holding a per-row caller id. Default `caller_id`. */
+  callerIdColumn?: string;
+  /** CSV columns named `<prefix><key>` become `dynamicVariables[key]`. Default `var.`. */
+  variablePrefix?: string;
+  /** CSV columns named `<prefix><key>` become `metadata[key]`. Default `meta.`. */
+  metadataPrefix?: string;
+  /** `auto` (default: UTF-8 when the bytes are valid UTF-8, else CP949), `utf-8`, `cp949` or `euc-kr`. */
+  encoding?: "auto" | "utf-8" | "cp949" | "euc-kr";
+  /** The CSV field separator, one character. Default `,`. */
+  delimiter?: string;
+}
+
 /**
  * The inputs as check normalized them (phone numbers as digits, windows as `"HH:MM"`, defaults filled): the
  * output of the zod schema, written out here so that users' compilers never read zod's typings (schema.ts
@@ -175,8 +194,8 @@ export interface NormalizedCampaignInputs {
   callTimeWindow?: CampaignCallTimeWindow;
   /** See {@link CampaignArgs.tasks}. */
   tasks?: CampaignTask[];
-  /** See {@link CampaignArgs.tasksFile}; an absolute path. */
-  tasksFile?: string;
+  /** See {@link CampaignArgs.tasksFile}; its path absolute. */
+  tasksFile?: string | TasksFileArgs;
   /** See {@link CampaignArgs.adoptId}. */
   adoptId?: string;
   /** See {@link CampaignArgs.allowRedial}. */

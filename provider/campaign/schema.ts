@@ -149,6 +149,22 @@ export function taskList<T extends z.ZodType>(item: T) {
     .max(LIMITS.tasksMax, { error: `holds more than ${LIMITS.tasksMax} tasks, the most one campaign accepts` });
 }
 
+const filePath = z.string({ error: "must be a file path" }).min(1, { error: "must not be empty" });
+const columnName = z.string({ error: "must be a column name" }).min(1, { error: "must not be empty" });
+
+/** `tasksFile` with how to read it: the options of tasksFromCsv (encoding alone for JSON lists). */
+const tasksFileObject = z
+  .object({
+    path: filePath,
+    phoneColumn: columnName.optional(),
+    callerIdColumn: columnName.optional(),
+    variablePrefix: columnName.optional(),
+    metadataPrefix: columnName.optional(),
+    encoding: z.enum(["auto", "utf-8", "cp949", "euc-kr"], { error: 'must be "auto", "utf-8", "cp949" or "euc-kr"' }).optional(),
+    delimiter: z.string({ error: "must be one character" }).length(1, { error: "must be one character" }).optional(),
+  })
+  .strict();
+
 const ISO_EXAMPLE = "2026-12-01T09:00:00+09:00";
 
 /**
@@ -216,7 +232,7 @@ export const fieldSchemas = {
     .default(DEFAULTS.concurrency),
   callTimeWindow: callTimeWindowSchema.optional(),
   tasks: taskList(taskSchema).optional(),
-  tasksFile: z.string({ error: "must be a file path" }).min(1, { error: "must not be empty" }).optional(),
+  tasksFile: z.union([filePath, tasksFileObject], { error: "must be a file path, or { path, phoneColumn, encoding, … }" }).optional(),
   adoptId: z.string({ error: "must be a campaign id" }).min(1, { error: "must not be empty" }).optional(),
   allowRedial: z.boolean({ error: "must be true or false" }).default(DEFAULTS.allowRedial),
   paused: z.boolean({ error: "must be true or false" }).default(DEFAULTS.paused),
@@ -260,6 +276,7 @@ export type SchemasTakeTheArgs = Holds<Same<SchemaRefusesArgs, never>>;
 export function knownKeysAt(path: ReadonlyArray<PropertyKey>): string[] {
   const [field, second, third] = path;
   if (field === "tasks" && path.length === 2) return Object.keys(taskSchema.shape);
+  if (field === "tasksFile" && path.length === 1) return Object.keys(tasksFileObject.shape);
   if (field === "callTimeWindow" && path.length === 1) return Object.keys(callTimeWindowSchema.shape);
   if (field === "callTimeWindow" && second === "windows" && typeof third === "number" && path.length === 3)
     return Object.keys(windowObject.shape);

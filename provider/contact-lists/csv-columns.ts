@@ -36,9 +36,22 @@ export interface CsvLayout {
   warnings: HeaderNote[];
 }
 
-/** Reads the header row into column roles; a missing phone column or a repeated column is a problem. */
+/** A cell with this many digits holds a value (a phone number, most likely), never a column name. */
+const DATA_DIGITS = 7;
+
+/**
+ * Reads the header row into column roles; a missing phone column or a repeated column is a problem. A
+ * first row that holds data (the file has no header row) is one problem that quotes none of its cells:
+ * they are a person's number and name.
+ */
 export function layoutFromHeader(header: string[], options: CsvColumnOptions): CsvLayout {
   const columns = { ...DEFAULT_CSV_COLUMNS, ...options };
+  if (header.some((cell) => (cell.match(/\d/g)?.length ?? 0) >= DATA_DIGITS)) {
+    const reason =
+      `the first row looks like data, not column names (a cell holds ${DATA_DIGITS} or more digits): ` +
+      `add a header row naming the columns (${describeColumns(columns)})`;
+    return { roles: [], names: [], problems: [{ reason }], warnings: [] };
+  }
   const names = header.map((name) => name.trim());
   const problems: HeaderNote[] = [];
   const warnings: HeaderNote[] = [];

@@ -1,12 +1,12 @@
 import { CsvError, parse } from "csv-parse/sync";
 import type { CampaignTask } from "../campaign/args";
-import { taskSchema } from "../campaign/schema";
+import { LIMITS, taskSchema } from "../campaign/schema";
 import { displayPath } from "../files/display-path";
 import { TextEncoding, readText } from "../files/text";
 import type { ContactList } from "./contact-list";
 import { CsvColumnOptions, CsvLayout, layoutFromHeader } from "./csv-columns";
 import { ContactListError } from "./errors";
-import { duplicateWarnings, listSizeProblems } from "./list-checks";
+import { CONTACT_LIST_LIMIT, duplicateWarnings, listSizeProblems } from "./list-checks";
 
 /** How {@link tasksFromCsv} reads a file. */
 export interface CsvContactOptions extends CsvColumnOptions {
@@ -32,12 +32,13 @@ interface Row {
  */
 export function tasksFromCsv(file: string, options: CsvContactOptions = {}): ContactList {
   const name = displayPath(file);
-  const read = readText(file, options.encoding ?? "auto");
+  const read = readText(file, options.encoding ?? "auto", CONTACT_LIST_LIMIT);
   if (!read.ok) throw new ContactListError(name, [`${name}: ${read.reason}`]);
 
-  const rows = parseRows(read.text, options.delimiter ?? ",", name);
+  const { rows, complete } = parseRows(read.text, options.delimiter ?? ",", name);
   const [header, ...body] = rows;
   if (!header) throw new ContactListError(name, [`${name}: is empty; the first row must name the columns`]);
+  if (!complete) throw new ContactListError(name, listSizeProblems(name, body));
   const layout = layoutFromHeader(header.cells, options);
   const at = (line: number, column?: string) => `${name}:${line}${column === undefined ? "" : ` column ${column}`}`;
   if (layout.problems.length > 0) {
@@ -68,23 +69,37 @@ export function tasksFromCsv(file: string, options: CsvContactOptions = {}): Con
   return { tasks, warnings, encoding: read.encoding };
 }
 
-/** The non-blank rows with their line numbers; a row that cannot be split (a stray quote) is fatal. */
-function parseRows(text: string, delimiter: string, name: string): Row[] {
-  let records: { record: string[]; info: { lines: number } }[];
+/** Thrown from csv-parse's record hook to stop reading at the first row past the most a campaign takes. */
+class TooManyRows extends Error {}
+
+/**
+ * The non-blank rows with their line numbers, up to the header and one row more than a campaign takes
+ * (`complete` false: the rest is not read, so a list of a million rows costs no more than the limit). A row
+ * that cannot be split (a stray quote) is fatal.
+ */
+function parseRows(text: string, delimiter: string, name: string): { rows: Row[]; complete: boolean } {
+  const rows: Row[] = [];
   try {
-    // With `info`, each record comes as {record, info}; the sync typings do not model that option.
-    records = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (record, context) => {
+        if (record.some((cell) => cell.trim() !== "")) {
+          // csv-parse reports the line a record ends on; a quoted cell may span lines.
+          rows.push({ cells: record, line: context.lines - record.join("").split("\n").length + 1 });
+          if (rows.length > LIMITS.tasksMax + 1) throw new TooManyRows();
+        }
+        // Kept in `rows`, so csv-parse need not keep them too.
+        return null;
+      },
+    });
   } catch (error) {
+    if (error instanceof TooManyRows) return { rows, complete: false };
     if (error instanceof CsvError) throw new ContactListError(name, [`${name}:${error.lines ?? 1}: ${describeCsvError(error)}`]);
     throw error;
   }
-  return records
-    .filter(({ record }) => record.some((cell) => cell.trim() !== ""))
-    .map(({ record, info }) => ({
-      cells: record,
-      // csv-parse reports the line a record ends on; a quoted cell may span lines.
-      line: info.lines - record.join("").split("\n").length + 1,
-    }));
+  return { rows, complete: true };
 }
 
 /** csv-parse's own messages quote the offending value, which may be a phone number: say it in our words. */

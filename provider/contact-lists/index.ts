@@ -1,5 +1,5 @@
 /** Contact lists (CSV from spreadsheets, or JSON) read into campaign tasks. */
-export { readContactList } from "./read";
+export { isContactListFile, readContactList } from "./read";
 export type { ContactList } from "./contact-list";
 export { tasksFromCsv } from "./csv";
 export type { CsvContactOptions } from "./csv";
@@ -9,3 +9,5 @@ export { tasksFromJson } from "./json";
 export type { JsonContactOptions } from "./json";
 export { ContactListError } from "./errors";
 export type { TextEncoding } from "../files/text";
+export { readTasksFile, tasksFilePath } from "./tasks-file";
+export type { TasksFileSpec } from "./tasks-file";

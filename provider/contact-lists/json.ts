@@ -1,11 +1,12 @@
 import type { CampaignTask } from "../campaign/args";
-import { formatPath, taskSchema } from "../campaign/schema";
+import { LIMITS, formatPath, parsePropertyPath } from "../campaign/schema";
+import { validateCampaignInputs } from "../campaign/validate";
 import { displayPath } from "../files/display-path";
-import { lazyLineFinder, parseDocument } from "../files/document";
+import { outlineJson } from "../files/json-text";
 import { TextEncoding, readText } from "../files/text";
 import type { ContactList } from "./contact-list";
 import { ContactListError } from "./errors";
-import { duplicateWarnings, listSizeProblems } from "./list-checks";
+import { CONTACT_LIST_LIMIT, duplicateWarnings, listSizeProblems } from "./list-checks";
 
 /** How {@link tasksFromJson} reads a file. */
 export interface JsonContactOptions {
@@ -15,57 +16,49 @@ export interface JsonContactOptions {
 
 /**
  * Reads a JSON contact list: an array of tasks in the shape of the `tasks` input
- * (`[{"callTo": "010-1234-5678", "dynamicVariables": {"customerName": "김민수"}}]`), validated and
- * normalized like inline tasks. Repeated numbers are warnings.
+ * (`[{"callTo": "010-1234-5678", "dynamicVariables": {"customerName": "김민수"}}]`), held to every rule
+ * inline tasks are (the same validation runs on it: nesting depth, keys such as `__proto__`, fields), and
+ * to one JSON.parse does not enforce: a key may not appear twice in an object. Repeated numbers are warnings.
  *
  * @throws ContactListError with every problem found, each naming `file:line` and the field path.
  */
 export function tasksFromJson(file: string, options: JsonContactOptions = {}): ContactList {
   const name = displayPath(file);
-  const read = readText(file, options.encoding ?? "auto");
+  const read = readText(file, options.encoding ?? "auto", CONTACT_LIST_LIMIT);
   if (!read.ok) throw new ContactListError(name, [`${name}: ${read.reason}`]);
 
-  // JSON.parse is fast on a 10,000-entry list; the slower position-keeping parse runs only to place messages.
-  const lineOf = lazyLineFinder(read.text);
-  const at = (path: PropertyKey[]) => `${name}:${lineOf(path)}: ${formatPath(path)}`;
   let value: unknown;
   try {
     value = JSON.parse(read.text);
   } catch {
-    throw new ContactListError(name, syntaxProblems(read.text, name));
+    // JSON.parse's message quotes the text, which may hold numbers: the outline places the error instead.
+    const outline = outlineJson(read.text);
+    throw new ContactListError(name, [outline.ok ? `${name}: is not valid JSON` : `${name}:${outline.line}: ${outline.reason}`]);
   }
   if (!Array.isArray(value)) {
     throw new ContactListError(name, [`${name}:1: must be a JSON array of tasks ([{"callTo": "…"}, …])`]);
   }
+  // Before anything looks at the entries: a list far too long is refused in time that does not grow with it.
+  if (value.length > LIMITS.tasksMax) throw new ContactListError(name, listSizeProblems(name, value));
 
-  const problems: string[] = [];
-  const tasks: CampaignTask[] = [];
-  const indexes: number[] = [];
-  value.forEach((item, index) => {
-    const parsed = taskSchema.safeParse(item);
-    if (parsed.success) {
-      tasks.push(parsed.data);
-      indexes.push(index);
-      return;
-    }
-    for (const issue of parsed.error.issues) {
-      const path = [index, ...issue.path];
-      problems.push(`${at(path)}: ${issue.message}`);
-    }
-  });
-  problems.push(...listSizeProblems(name, value));
+  const outline = outlineJson(read.text);
+  if (!outline.ok) throw new ContactListError(name, [`${name}:${outline.line}: ${outline.reason}`]);
+  const at = (path: PropertyKey[]) => `${name}:${outline.lineOf(path)}: ${formatPath(path)}`;
+  const problems = outline.repeatedKeys.map(
+    ({ path, line }) =>
+      `${name}:${line}: ${formatPath(path)}: appears twice in one object, and JSON keeps only the last; give each key once`,
+  );
+  const { inputs, failures } = validateCampaignInputs({ tasks: value }, { now: Number.NEGATIVE_INFINITY });
+  for (const failure of failures) {
+    const [field, ...path] = parsePropertyPath(failure.property);
+    // The list is checked as the `tasks` input; the other inputs' failures (no agentId, …) do not concern it.
+    if (field !== "tasks") continue;
+    const reason = failure.reason.slice(failure.property.length + 2);
+    problems.push(path.length === 0 ? `${name}: ${reason}` : `${at(path)}: ${reason}`);
+  }
   if (problems.length > 0) throw new ContactListError(name, problems);
 
-  const warnings = duplicateWarnings(tasks, {
-    at: (i) => at([indexes[i], "callTo"]),
-    name: (i) => `entry ${formatPath([indexes[i]])}`,
-  });
+  const tasks = inputs.tasks as CampaignTask[];
+  const warnings = duplicateWarnings(tasks, { at: (i) => at([i, "callTo"]), name: (i) => `entry ${formatPath([i])}` });
   return { tasks, warnings, encoding: read.encoding };
-}
-
-function syntaxProblems(text: string, name: string): string[] {
-  const parsed = parseDocument(text);
-  if (!parsed.ok) return parsed.problems.map((problem) => `${name}:${problem.line}: ${problem.reason}`);
-  // YAML accepts some things JSON does not (trailing commas, single quotes, comments).
-  return [`${name}: is not valid JSON; look for a trailing comma, single quotes or a comment`];
 }

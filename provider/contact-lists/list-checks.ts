@@ -1,7 +1,19 @@
 import { z } from "zod";
 import type { CampaignTask } from "../campaign/args";
-import { taskList } from "../campaign/schema";
+import { LIMITS, taskList } from "../campaign/schema";
+import type { SizeLimit } from "../files/bounded-read";
 import { maskNumber } from "../values/phone";
+
+/**
+ * The largest contact list read, the size of the API's largest request: ten thousand rows of number, name
+ * and a few columns take well under a tenth of it, and the limit is what bounds the time and memory a
+ * list takes to read (a 200 MB export is refused at once instead of exhausting memory).
+ */
+export const CONTACT_LIST_LIMIT: SizeLimit = {
+  bytes: LIMITS.requestBodyMaxBytes,
+  noun: "a contact list",
+  advice: `one campaign takes at most ${LIMITS.tasksMax.toLocaleString("en-US")} tasks: split the list, or remove the columns that are not sent`,
+};
 
 /**
  * Errors for a list of the wrong size (no entries, or more than one campaign accepts), with the file

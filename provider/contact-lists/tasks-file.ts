@@ -1,8 +1,12 @@
+import * as path from "path";
 import type { CampaignTask } from "../campaign/args";
 import { tasksDigest } from "../values/json";
 import type { Failure } from "../campaign/validate";
 import { VoxError } from "../errors";
 import { displayPath } from "../files/display-path";
+import { outsideRootReason, projectRoot } from "../files/project-root";
+import type { ContactList } from "./contact-list";
+import type { CsvContactOptions } from "./csv";
 import { readContactList } from "./read";
 import { ContactListError, firstProblems } from "./errors";
 
@@ -13,10 +17,11 @@ export type TasksFileSummary = { ok: true; taskCount: number; tasksDigest: strin
  * Reads the contact list `tasksFile` names and sums it up as state keeps it. The digest is taken over
  * the normalized tasks exactly as for inline `tasks`, so moving a list into a file is no change.
  * Problems become `check` failures on `tasksFile`: the first ones and a count of the rest (see `firstProblems`).
+ * A file outside the project folder is refused unread.
  */
-export function summarizeTasksFile(file: string): TasksFileSummary {
+export function summarizeTasksFile(file: TasksFileSpec): TasksFileSummary {
   try {
-    const { tasks } = readContactList(file);
+    const { tasks } = readDeclaredList(file);
     return { ok: true, taskCount: tasks.length, tasksDigest: tasksDigest(tasks) };
   } catch (error) {
     if (!(error instanceof ContactListError)) throw error;
@@ -29,10 +34,10 @@ export function summarizeTasksFile(file: string): TasksFileSummary {
  * The tasks of `tasksFile` for a create. `expectedDigest` is what `check` recorded moments before:
  * a file edited in between would create a campaign other than the one the preview showed.
  */
-export function loadTasksFile(file: string, expectedDigest: unknown): CampaignTask[] {
+export function loadTasksFile(file: TasksFileSpec, expectedDigest: unknown): CampaignTask[] {
   let tasks: CampaignTask[];
   try {
-    tasks = readContactList(file).tasks;
+    tasks = readDeclaredList(file).tasks;
   } catch (error) {
     if (error instanceof ContactListError) throw new Error(`tasksFile: ${error.message}`, { cause: error });
     throw error;
@@ -40,8 +45,43 @@ export function loadTasksFile(file: string, expectedDigest: unknown): CampaignTa
   if (tasksDigest(tasks) !== expectedDigest) {
     throw new VoxError(
       "TASKS_FILE_CHANGED",
-      `tasksFile: ${displayPath(file)} changed after it was checked; run the update again to call the list as it is now`,
+      `tasksFile: ${displayPath(tasksFilePath(file))} changed after it was checked; run the update again to call the list as it is now`,
     );
   }
   return tasks;
+}
+
+/** `tasksFile` as the schema takes it: a path, or a path with how to read the list. */
+export type TasksFileSpec = string | ({ path: string } & CsvContactOptions);
+
+/** The path of a `tasksFile` in either form. */
+export function tasksFilePath(spec: TasksFileSpec): string {
+  return typeof spec === "string" ? spec : spec.path;
+}
+
+/** The same `tasksFile` with its path made absolute against `directory`. */
+export function absoluteTasksFile(spec: TasksFileSpec, directory: string): TasksFileSpec {
+  return typeof spec === "string" ? path.resolve(directory, spec) : { ...spec, path: path.resolve(directory, spec.path) };
+}
+
+/**
+ * The list a declaration names, which must lie inside the project folder (see projectRoot): a `tasksFile`
+ * is reviewed as text, and `/etc/passwd` there must not be read, nor a link to it.
+ */
+function readDeclaredList(spec: TasksFileSpec): ContactList {
+  const file = tasksFilePath(spec);
+  const outside = outsideRootReason(file, projectRoot());
+  if (outside !== undefined) throw new ContactListError(displayPath(file), [`${displayPath(file)}: ${outside}`]);
+  return readTasksFile(spec);
+}
+
+/**
+ * Reads the list a `tasksFile` names, with the options it gives, wherever it lies (callers that read on a
+ * declaration's behalf check the project folder first).
+ *
+ * @throws ContactListError with every problem found.
+ */
+export function readTasksFile(spec: TasksFileSpec): ContactList {
+  const { path: file, ...options } = typeof spec === "string" ? { path: spec } : spec;
+  return readContactList(file, options);
 }

@@ -1,5 +1,5 @@
-import * as fs from "fs";
 import * as iconv from "iconv-lite";
+import { SizeLimit, readBoundedFile } from "./bounded-read";
 
 /**
  * How a file's bytes are read: `auto` takes UTF-8 (with or without BOM) when the bytes are valid UTF-8
@@ -16,16 +16,13 @@ export type TextResult = { ok: true; text: string; encoding: "utf-8" | "cp949" }
 
 const UTF16_BOMS = [Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff])];
 
-/** Reads and decodes a file; a missing or unreadable file is a reason, not a throw. */
-export function readText(file: string, encoding: TextEncoding = "auto"): TextResult {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, reason: code === "ENOENT" ? "no such file" : `cannot be read (${code ?? (error as Error).message})` };
-  }
-  return decodeText(bytes, encoding);
+/**
+ * Reads and decodes a regular file of at most `limit.bytes` (see readBoundedFile); a missing, unreadable,
+ * special or too large file is a reason, not a throw.
+ */
+export function readText(file: string, encoding: TextEncoding, limit: SizeLimit): TextResult {
+  const read = readBoundedFile(file, limit);
+  return read.ok ? decodeText(read.bytes, encoding) : read;
 }
 
 /** Decodes bytes as {@link TextEncoding} says; a leading BOM is dropped. */

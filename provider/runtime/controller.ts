@@ -13,7 +13,7 @@ import { ObservedCampaign, isTerminal } from "../campaign/observed";
 import { CampaignInputs, CampaignState, DRIFT_KEYS, campaignOutputs, inputsOfState, withKnownOrganization } from "../campaign/state";
 import { Failure, invalidInputs } from "../campaign/validate";
 import type { Clock } from "../clock";
-import { summarizeTasksFile } from "../contact-lists/tasks-file";
+import { TasksFileSpec, summarizeTasksFile } from "../contact-lists/tasks-file";
 import { VoxError, messageOf } from "../errors";
 import { describeCallTimeWindow } from "../values/call-windows";
 import { containsUnknown } from "../values/unknown";
@@ -79,8 +79,9 @@ export class CampaignController {
     // A campaign 0.1.0 named after its resource keeps that name rather than being renamed to the autoname.
     if (olds.name !== undefined) inputs.name = keptName(olds.name, inputs.name);
     // With inline tasks too, validation has already said to give only one; an unknown path is read at `up`.
-    if (typeof inputs.tasksFile === "string" && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {
-      const summary = summarizeTasksFile(inputs.tasksFile);
+    const tasksFileValid = !failures.some((f) => f.property === "tasksFile" || f.property.startsWith("tasksFile."));
+    if (inputs.tasksFile !== undefined && tasksFileValid && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {
+      const summary = summarizeTasksFile(inputs.tasksFile as TasksFileSpec);
       if (summary.ok) Object.assign(inputs, { taskCount: summary.taskCount, tasksDigest: summary.tasksDigest });
       else failures.push(...summary.failures);
     }

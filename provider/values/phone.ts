@@ -13,13 +13,15 @@ export type PhoneResult = { ok: true; digits: string } | { ok: false; reason: st
  */
 export function normalizeKoreanNumber(input: string): PhoneResult {
   const compact = input.replace(SEPARATORS, "");
+  if (compact === "") return { ok: false, reason: "is empty; write a phone number, e.g. 010-XXXX-XXXX" };
   if (!/^\+?\d+$/.test(compact)) {
-    return { ok: false, reason: `${maskNumber(input)} contains characters other than digits, +, spaces and hyphens` };
+    return {
+      ok: false,
+      reason: `${maskNumber(input)} contains characters other than digits, +, spaces and hyphens: ${describeStray(compact)}`,
+    };
   }
-  const mobile = domesticMobileDigits(compact);
-  if (mobile !== undefined) return { ok: true, digits: mobile };
-  const parsed = parsePhoneNumberFromString(compact, "KR");
-  if (!parsed || parsed.country !== "KR" || !parsed.isValid()) {
+  const digits = domesticMobileDigits(compact) ?? fullLibraryDigits(compact);
+  if (digits === undefined) {
     return {
       ok: false,
       reason:
@@ -29,7 +31,55 @@ export function normalizeKoreanNumber(input: string): PhoneResult {
         "or a representative number 1XXX-XXXX",
     };
   }
-  return { ok: true, digits: parsed.formatNational().replace(/\D/g, "") };
+  // libphonenumber still accepts the 10-digit 010 numbers of 2004, which no longer exist: such a number is
+  // a dropped digit, and dialling it would call someone else.
+  if (digits.startsWith("010") && digits.length !== MOBILE_010_DIGITS) {
+    return {
+      ok: false,
+      reason: `${maskNumber(input)} has ${digits.length} digits, but every 010 number has ${MOBILE_010_DIGITS} (010-XXXX-XXXX); ${digits.length < MOBILE_010_DIGITS ? "a digit is missing" : "a digit is extra"}`,
+    };
+  }
+  return { ok: true, digits };
+}
+
+/** Digits of every 010 mobile number since the 2004 numbering plan. */
+const MOBILE_010_DIGITS = 11;
+
+/** The domestic digits of a valid Korean number by libphonenumber's full metadata, or undefined. */
+function fullLibraryDigits(compact: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(compact, "KR");
+  if (!parsed || parsed.country !== "KR" || !parsed.isValid()) return undefined;
+  return parsed.formatNational().replace(/\D/g, "");
+}
+
+/**
+ * Characters that look like a hyphen but are not one: word processors and spreadsheets turn typed hyphens
+ * into them, and in a message they cannot be told from "-".
+ */
+const DASHES: Readonly<Record<string, string>> = {
+  "\u00ad": "a soft hyphen",
+  "\u2010": "a Unicode hyphen",
+  "\u2011": "a non-breaking hyphen",
+  "\u2012": "a figure dash",
+  "\u2013": "an en dash",
+  "\u2014": "an em dash",
+  "\u2015": "a horizontal bar",
+  "\u2212": "a minus sign",
+  "\ufe58": "a small em dash",
+  "\ufe63": "a small hyphen-minus",
+  "\uff0d": "a full-width hyphen",
+};
+
+/** Names the first character that is not allowed, with its code point: `"–" (an en dash, U+2013; type "-" instead)`. */
+function describeStray(compact: string): string {
+  // There is one: the caller's pattern failed on a non-empty text, and a lone "+" counts as one here.
+  const stray = [...compact].find((char, index) => !/\d/.test(char) && !(char === "+" && index === 0 && compact.length > 1))!;
+  const codePoint = `U+${stray.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const dash = DASHES[stray];
+  if (dash !== undefined) return `"${stray}" (${dash}, ${codePoint}, which looks like a hyphen; type "-" instead)`;
+  if (stray === "+") return `"+" (only at the start, as in +82)`;
+  // A control or invisible character shows as nothing: its code point alone names it.
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(stray) ? `"${stray}" (${codePoint})` : `an invisible character (${codePoint})`;
 }
 
 /**

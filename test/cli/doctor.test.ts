@@ -7,7 +7,8 @@ import { main } from "../../cli/index";
 import { ManualClock } from "../support/clock";
 import { TEST_API_KEY, TestEmulator, startTestEmulator } from "../support/emulator";
 import { AGENT_ID } from "../support/inputs";
-import { capturedOutput, restoreEnvAfterEach } from "./capture";
+import { restoreEnvAfterEach } from "../support/hooks";
+import { capturedOutput } from "./capture";
 
 /** `pulumi-vox doctor` in-process, outside any Pulumi project: the settings come from the environment. */
 describe("pulumi-vox doctor", () => {

@@ -5,10 +5,14 @@ import * as path from "path";
 import { statusCommand } from "../../cli/status/command";
 import { Sample, campaignStatus } from "../../cli/status/progress";
 import { ManualClock } from "../support/clock";
-import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS, startTestEmulator } from "../support/emulator";
+import { DAY, HOUR, MONDAY_07_KST, TEST_MONDAY, UNTIL_WINDOW_OPENS } from "../support/emulator";
+import { restoreEnvAfterEach, useEmulatorEnvironment, useProviderEmulator } from "../support/hooks";
 import { AGENT_ID, rawInputs } from "../support/inputs";
-import { checked, configureProvider, provider } from "../support/provider";
-import { capturedOutput, restoreEnvAfterEach } from "./capture";
+import { checked, provider } from "../support/provider";
+import { capturedOutput } from "./capture";
+
+/** The calendar date in Seoul of `ms`, as YYYY-MM-DD. */
+const seoulDate = (ms: number) => new Date(ms + 9 * HOUR).toISOString().slice(0, 10);
 
 const CAMPAIGN_TYPE = "pulumi-nodejs:dynamic/vox:Campaign";
 
@@ -30,16 +34,9 @@ function writeJson(value: unknown): string {
 
 /** `pulumi-vox status` against the emulator, run in-process on a screen that is not a terminal. */
 describe("pulumi-vox status", () => {
-  let emulator: TestEmulator;
-  restoreEnvAfterEach("VOX_API_KEY", "VOX_BASE_URL", "OTHER_VOX_KEY");
-  beforeEach(async () => {
-    emulator = await startTestEmulator();
-    await configureProvider(emulator.url);
-    Object.assign(process.env, { VOX_API_KEY: TEST_API_KEY, VOX_BASE_URL: emulator.url });
-  });
-  afterEach(async () => {
-    await emulator.close();
-  });
+  const emulator = useProviderEmulator();
+  useEmulatorEnvironment(emulator);
+  restoreEnvAfterEach("OTHER_VOX_KEY");
 
   /** Runs status at the emulator's time (frozen), so "now" is the test's calendar, not the machine's. */
   async function status(...args: string[]) {
@@ -72,7 +69,7 @@ describe("pulumi-vox status", () => {
     const userPaused = await create({ ...longList, name: "user-paused", paused: true });
     await emulator.api("POST", `/v3/campaigns/${canceled}/cancel`);
     await emulator.advance(3.5 * 3_600_000);
-    const draft = await create({ name: "draft", scheduledAt: "2030-01-07T09:00:00+09:00" });
+    const draft = await create({ name: "draft", scheduledAt: new Date(MONDAY_07_KST + 7 * DAY + 2 * HOUR).toISOString() });
     await emulator.resetRequests();
     return { systemPaused, canceled, userPaused, draft };
   }
@@ -97,7 +94,11 @@ describe("pulumi-vox status", () => {
     // 09:00–12:00 on one line of one-minute calls: about 180 ended, the rest waits.
     assert.ok(systemPaused.completed >= 170 && systemPaused.completed <= 181, `completed ${systemPaused.completed}`);
     assert.strictEqual(systemPaused.remaining, 300 - systemPaused.completed - systemPaused.failed);
-    assert.deepStrictEqual(systemPaused.nextWindow, { at: "2026-11-30T04:00:00.000Z", local: "Mon 13:00", timezone: "Asia/Seoul" });
+    assert.deepStrictEqual(systemPaused.nextWindow, {
+      at: new Date(MONDAY_07_KST + 6 * HOUR).toISOString(),
+      local: "Mon 13:00",
+      timezone: "Asia/Seoul",
+    });
     assert.strictEqual(systemPaused.secondsLeft, null);
     assert.strictEqual(systemPaused.settled, false);
 
@@ -111,7 +112,12 @@ describe("pulumi-vox status", () => {
     assert.strictEqual(userPaused.settled, true);
     assert.strictEqual(draft.status, "draft");
     assert.strictEqual(draft.callsPerMinute, null);
-    assert.deepStrictEqual(draft.startsAt, { at: "2030-01-07T00:00:00.000Z", local: "2030-01-07 09:00", timezone: "Asia/Seoul" });
+    const nextMonday09 = MONDAY_07_KST + 7 * DAY + 2 * HOUR;
+    assert.deepStrictEqual(draft.startsAt, {
+      at: new Date(nextMonday09).toISOString(),
+      local: `${seoulDate(nextMonday09)} 09:00`,
+      timezone: "Asia/Seoul",
+    });
   });
 
   it("a pending campaign says when its window opens, and a running one how many calls are in progress", async () => {
@@ -141,7 +147,7 @@ describe("pulumi-vox status", () => {
     assert.strictEqual(code, 0);
     assert.deepStrictEqual(await emulator.requests(), { "POST /v2/campaigns/list": 1 });
     const lines = out.join("\n").split("\n");
-    assert.match(lines[0], /^stack dev · 2026-11-30 12:30:0\d Asia\/Seoul$/);
+    assert.match(lines[0], new RegExp(`^stack dev · ${TEST_MONDAY} 12:30:0\\d Asia/Seoul$`));
     assert.deepStrictEqual(
       lines.slice(2).map((line) => line.split(/\s{2,}/)[0]),
       ["dashboard-campaign (read-only)", "reminder", "spring-sale"],
@@ -183,7 +189,7 @@ describe("pulumi-vox status", () => {
     assert.doesNotMatch(text, / +$/m, "no trailing blanks");
     const lines = text.split("\n");
     assert.strictEqual(lines.length, 4);
-    assert.match(lines[0], /^campaigns by id · 2026-11-30 12:30:0\d Asia\/Seoul$/);
+    assert.match(lines[0], new RegExp(`^campaigns by id · ${TEST_MONDAY} 12:30:0\\d Asia/Seoul$`));
     assert.match(lines[1], /^CAMPAIGN\s+STATUS\s+PROGRESS\s+DONE\s+IN CALL\s+CALLS\/MIN\s+WHEN/);
     assert.match(
       lines[2],
@@ -219,8 +225,8 @@ describe("pulumi-vox status", () => {
       "POST /v3/campaigns/{id}/pause": 1,
     });
     const stamps = out.map((round) => round.split("\n")[0]);
-    assert.match(stamps[0], /^campaigns by id · 2026-11-30 09:00:01 Asia\/Seoul · every 30 s$/);
-    assert.match(stamps[1], /^campaigns by id · 2026-11-30 09:00:31 Asia\/Seoul · every 30 s$/);
+    assert.match(stamps[0], new RegExp(`^campaigns by id · ${TEST_MONDAY} 09:00:01 Asia/Seoul · every 30 s$`));
+    assert.match(stamps[1], new RegExp(`^campaigns by id · ${TEST_MONDAY} 09:00:31 Asia/Seoul · every 30 s$`));
     assert.match(out[rounds - 1], /running\s+paused \(user\)/);
   });
 

@@ -6,7 +6,9 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { parseCliArgs } from "../../emulator/cli";
 import { EmulatorOptions } from "../../emulator/options";
-import { Client, campaignBody } from "./helpers";
+import { builtBin } from "../support/bins";
+import { Client } from "../support/emulator";
+import { campaignBody } from "../support/inputs";
 
 const ROOT = resolve(__dirname, "../..");
 const KEY = "cli-secret-key";
@@ -18,11 +20,11 @@ interface RunningCli {
   exit: Promise<number | null>;
 }
 
-/** Runs the CLI from source (no build needed) and waits for its URL line. */
+/** Runs the built CLI (see builtBin) and waits for its URL line. */
 async function startCli(args: string[], env: Record<string, string> = {}): Promise<RunningCli> {
-  const child = spawn(process.execPath, ["-r", "ts-node/register", "emulator/cli.ts", "--port", "0", ...args], {
+  const child = spawn(process.execPath, [builtBin("vox-emulator"), "--port", "0", ...args], {
     cwd: ROOT,
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1", ...env },
+    env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.push(child);
@@ -44,9 +46,9 @@ async function startCli(args: string[], env: Record<string, string> = {}): Promi
 
 /** Runs the CLI to its end (for --help and argument errors). */
 function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["-r", "ts-node/register", "emulator/cli.ts", ...args], {
+  const child = spawn(process.execPath, [builtBin("vox-emulator"), ...args], {
     cwd: ROOT,
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1", VOX_API_KEY: "", ...env },
+    env: { ...process.env, VOX_API_KEY: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.push(child);

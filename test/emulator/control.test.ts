@@ -1,21 +1,27 @@
 import assert from "node:assert/strict";
-import { DAY, MONDAY_10_SEOUL, tasks, useTestEmulator } from "./helpers";
+import { DAY, MONDAY_10_KST } from "../support/emulator";
+import { tasks } from "../support/inputs";
+import { useTestEmulator } from "./helpers";
 
 describe("emulator control endpoints", () => {
   const t = useTestEmulator();
 
   it("GET /_emulator/health", async () => {
     await t.client.create();
-    assert.deepEqual((await t.control.get("/_emulator/health")).body, { status: "ok", campaigns: 1, now: MONDAY_10_SEOUL });
+    assert.deepEqual((await t.control.get("/_emulator/health")).body, { status: "ok", campaigns: 1, now: MONDAY_10_KST });
   });
 
   it("GET and POST /_emulator/clock: advanceMs and set", async () => {
-    assert.deepEqual((await t.control.get("/_emulator/clock")).body, { now: MONDAY_10_SEOUL, iso: "2025-03-03T01:00:00.000Z", speed: 0 });
+    assert.deepEqual((await t.control.get("/_emulator/clock")).body, {
+      now: MONDAY_10_KST,
+      iso: new Date(MONDAY_10_KST).toISOString(),
+      speed: 0,
+    });
     const advanced = await t.control.post("/_emulator/clock", { advanceMs: 1500 });
-    assert.equal(advanced.body.now, MONDAY_10_SEOUL + 1500);
-    const set = await t.control.post("/_emulator/clock", { set: MONDAY_10_SEOUL + DAY });
-    assert.equal(set.body.now, MONDAY_10_SEOUL + DAY);
-    assert.equal(t.emulator.clock.now(), MONDAY_10_SEOUL + DAY);
+    assert.equal(advanced.body.now, MONDAY_10_KST + 1500);
+    const set = await t.control.post("/_emulator/clock", { set: MONDAY_10_KST + DAY });
+    assert.equal(set.body.now, MONDAY_10_KST + DAY);
+    assert.equal(t.emulator.clock.now(), MONDAY_10_KST + DAY);
   });
 
   it("processes campaigns when the clock moves", async () => {
@@ -41,13 +47,13 @@ describe("emulator control endpoints", () => {
   }
 
   it("lets the clock go back only while no campaign exists", async () => {
-    assert.equal((await t.control.post("/_emulator/clock", { set: MONDAY_10_SEOUL - DAY })).status, 200);
+    assert.equal((await t.control.post("/_emulator/clock", { set: MONDAY_10_KST - DAY })).status, 200);
     await t.client.create();
-    const reply = await t.control.post("/_emulator/clock", { set: MONDAY_10_SEOUL - 2 * DAY });
+    const reply = await t.control.post("/_emulator/clock", { set: MONDAY_10_KST - 2 * DAY });
     assert.equal(reply.status, 409);
     assert.equal(reply.body.error.code, "INVALID_STATE");
     await t.control.post("/_emulator/reset");
-    assert.equal((await t.control.post("/_emulator/clock", { set: MONDAY_10_SEOUL - 2 * DAY })).status, 200);
+    assert.equal((await t.control.post("/_emulator/clock", { set: MONDAY_10_KST - 2 * DAY })).status, 200);
   });
 
   it("POST /_emulator/reset clears campaigns, faults and the request log, and replays the same outcomes", async () => {
@@ -62,7 +68,7 @@ describe("emulator control endpoints", () => {
     assert.deepEqual((await t.control.post("/_emulator/reset")).body, { reset: "all" });
     assert.equal((await t.client.get("/v3/campaigns")).body.total_count, 0);
     assert.deepEqual(t.emulator.faults.list(), []);
-    assert.equal(t.emulator.requests.snapshot().total, 1);
+    assert.equal(t.emulator.requestLog.snapshot().total, 1);
     assert.deepEqual(await outcome(), first);
   });
 

@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { request } from "node:http";
 import { readFile } from "node:fs/promises";
 import { serializeDataFile } from "../../emulator/persistence";
-import { API_KEY, Client, campaignBody, useDataFileEmulator } from "./helpers";
+import { Client, TEST_API_KEY } from "../support/emulator";
+import { campaignBody } from "../support/inputs";
+import { useDataFileEmulator } from "./helpers";
 
 /**
  * Sends a request with the path exactly as given (fetch would resolve `%2e%2e` segments itself before
@@ -10,7 +12,7 @@ import { API_KEY, Client, campaignBody, useDataFileEmulator } from "./helpers";
  */
 function rawRequest(baseUrl: string, method: string, path: string): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
-    const req = request(baseUrl, { method, path, headers: { Authorization: `Bearer ${API_KEY}` } }, (response) => {
+    const req = request(baseUrl, { method, path, headers: { Authorization: `Bearer ${TEST_API_KEY}` } }, (response) => {
       let text = "";
       response.on("data", (chunk) => (text += chunk));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text === "" ? undefined : JSON.parse(text) }));

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { AGENT_ID, Client, HOUR, MONDAY_10_SEOUL, OTHER_API_KEY, campaignBody, tasks, useTestEmulator, windowOn } from "./helpers";
+import { Client, HOUR, MONDAY_10_KST, OTHER_API_KEY } from "../support/emulator";
+import { AGENT_ID, campaignBody, tasks } from "../support/inputs";
+import { useTestEmulator, windowOn } from "./helpers";
 
 describe("emulator endpoints", () => {
   const t = useTestEmulator();
@@ -27,7 +29,7 @@ describe("emulator endpoints", () => {
           failed_calls: 0,
           concurrency: 5,
           active_concurrency: 0,
-          created_at: new Date(MONDAY_10_SEOUL).toISOString(),
+          created_at: new Date(MONDAY_10_KST).toISOString(),
           scheduled_at: null,
           finished_at: null,
           paused_at: null,
@@ -44,7 +46,7 @@ describe("emulator endpoints", () => {
     });
 
     it("creates a draft when scheduled_at is in the future, and keeps every optional field", async () => {
-      const scheduled = new Date(MONDAY_10_SEOUL + HOUR).toISOString();
+      const scheduled = new Date(MONDAY_10_KST + HOUR).toISOString();
       const reply = await t.client.post(
         "/v2/campaigns",
         campaignBody({
@@ -78,13 +80,13 @@ describe("emulator endpoints", () => {
 
   describe("GET /v3/campaigns/{id}", () => {
     it("answers the v3 shape: agent object, unix-ms timestamps, no organization_id", async () => {
-      const id = await t.client.create({ scheduled_at: new Date(MONDAY_10_SEOUL + HOUR).toISOString() });
+      const id = await t.client.create({ scheduled_at: new Date(MONDAY_10_KST + HOUR).toISOString() });
       const reply = await t.client.get(`/v3/campaigns/${id}`);
       assert.equal(reply.status, 200);
       assert.equal(reply.body.id, id);
       assert.deepEqual(reply.body.agent, { agent_id: AGENT_ID, agent_version: "production" });
-      assert.equal(reply.body.created_at, MONDAY_10_SEOUL);
-      assert.equal(reply.body.scheduled_at, MONDAY_10_SEOUL + HOUR);
+      assert.equal(reply.body.created_at, MONDAY_10_KST);
+      assert.equal(reply.body.scheduled_at, MONDAY_10_KST + HOUR);
       assert.equal(reply.body.from_number, "0212345678");
       assert.equal("organization_id" in reply.body, false);
       assert.equal("agent_id" in reply.body, false);
@@ -172,7 +174,7 @@ describe("emulator endpoints", () => {
       const otherAgent = "11111111-2222-4333-8444-555555555555";
       const early = await t.client.create();
       t.emulator.clock.advance(HOUR);
-      const draft = await t.client.create({ agent_id: otherAgent, scheduled_at: new Date(MONDAY_10_SEOUL + 5 * HOUR).toISOString() });
+      const draft = await t.client.create({ agent_id: otherAgent, scheduled_at: new Date(MONDAY_10_KST + 5 * HOUR).toISOString() });
       const list = async (filter: Record<string, unknown>) => {
         const reply = await t.client.post("/v2/campaigns/list", { filter_criteria: filter });
         assert.equal(reply.status, 200, JSON.stringify(reply.body));
@@ -181,8 +183,8 @@ describe("emulator endpoints", () => {
       assert.deepEqual(await list({ status: ["draft"] }), { ids: [draft], total: 1 });
       assert.deepEqual(await list({ status: ["success", "ongoing"] }), { ids: [early], total: 1 });
       assert.deepEqual(await list({ agent_id: [otherAgent] }), { ids: [draft], total: 1 });
-      assert.deepEqual(await list({ start_timestamp: { upper_threshold: MONDAY_10_SEOUL } }), { ids: [early], total: 1 });
-      assert.deepEqual(await list({ start_timestamp: { lower_threshold: MONDAY_10_SEOUL + 1 } }), { ids: [draft], total: 1 });
+      assert.deepEqual(await list({ start_timestamp: { upper_threshold: MONDAY_10_KST } }), { ids: [early], total: 1 });
+      assert.deepEqual(await list({ start_timestamp: { lower_threshold: MONDAY_10_KST + 1 } }), { ids: [draft], total: 1 });
     });
   });
 
@@ -220,7 +222,7 @@ describe("emulator endpoints", () => {
       assert.equal(paused.status, 200);
       assert.equal(paused.body.status, "paused");
       assert.equal(paused.body.paused_by, "user");
-      assert.equal(paused.body.paused_at, MONDAY_10_SEOUL);
+      assert.equal(paused.body.paused_at, MONDAY_10_KST);
       assert.deepEqual(paused.body.agent, { agent_id: AGENT_ID, agent_version: "production" });
       const resumed = await t.client.post(`/v3/campaigns/${id}/resume`);
       assert.equal(resumed.status, 200);
@@ -230,7 +232,7 @@ describe("emulator endpoints", () => {
       const canceled = await t.client.post(`/v3/campaigns/${id}/cancel`);
       assert.equal(canceled.status, 200);
       assert.equal(canceled.body.status, "canceled");
-      assert.equal(canceled.body.finished_at, MONDAY_10_SEOUL);
+      assert.equal(canceled.body.finished_at, MONDAY_10_KST);
     });
 
     it("accepts an empty object body but rejects fields", async () => {

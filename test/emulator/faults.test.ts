@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import { FaultType, parseFaultSpec } from "../../emulator";
-import { API_KEY, campaignBody, useTestEmulator } from "./helpers";
+import { TEST_API_KEY } from "../support/emulator";
+import { campaignBody } from "../support/inputs";
+import { useTestEmulator } from "./helpers";
 
 /** Posts a create that the client abandons after `timeoutMs`; resolves once it has given up. */
 async function createGivingUpAfter(baseUrl: string, timeoutMs: number, name: string): Promise<void> {
   const create = fetch(`${baseUrl}/v2/campaigns`, {
     method: "POST",
-    headers: { Authorization: `Bearer ${API_KEY}`, "Content-Type": "application/json" },
+    headers: { Authorization: `Bearer ${TEST_API_KEY}`, "Content-Type": "application/json" },
     body: JSON.stringify(campaignBody({ name })),
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -36,7 +38,7 @@ describe("emulator fault injection", () => {
     const giveUp = new AbortController();
     const create = fetch(`${t.emulator.url}/v2/campaigns`, {
       method: "POST",
-      headers: { Authorization: `Bearer ${API_KEY}`, "Content-Type": "application/json" },
+      headers: { Authorization: `Bearer ${TEST_API_KEY}`, "Content-Type": "application/json" },
       body: JSON.stringify(campaignBody()),
       signal: giveUp.signal,
     });
@@ -92,7 +94,7 @@ describe("emulator fault injection", () => {
     const list = await t.client.post("/v2/campaigns/list", {});
     assert.equal(list.body.total_count, 1);
     assert.equal(list.body.campaigns[0].name, "Slow");
-    assert.deepEqual(t.emulator.requests.snapshot().counts, {
+    assert.deepEqual(t.emulator.requestLog.snapshot().counts, {
       "POST /v2/campaigns": 1,
       "GET /v3/campaigns": 1,
       "POST /v2/campaigns/list": 2,

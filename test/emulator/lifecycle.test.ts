@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { RunningEmulator } from "../../emulator";
-import { Client, DAY, HOUR, MINUTE, MONDAY_10_SEOUL, startTestEmulator, tasks, windowOn } from "./helpers";
+import { Client, DAY, HOUR, MINUTE, MONDAY_07_KST, MONDAY_10_KST, TEST_MONDAY, TestEmulator } from "../support/emulator";
+import { tasks } from "../support/inputs";
+import { startInWindow, windowOn } from "./helpers";
 
 /** Advances the clock in steps until the campaign is terminal and has no call in flight; checks invariants at every step. */
-async function runToEnd(emulator: RunningEmulator, client: Client, id: string, stepMs: number, maxSteps = 10_000) {
+async function runToEnd(emulator: TestEmulator, client: Client, id: string, stepMs: number, maxSteps = 10_000) {
   for (let step = 0; step < maxSteps; step++) {
     const campaign = await client.campaign(id);
     assertCounters(campaign);
@@ -23,13 +24,13 @@ function assertCounters(campaign: { [key: string]: number }) {
 }
 
 describe("emulator lifecycle", () => {
-  let emulator: RunningEmulator;
+  let emulator: TestEmulator;
   let client: Client;
 
   afterEach(() => emulator?.close());
 
-  async function start(options: Parameters<typeof startTestEmulator>[0] = {}) {
-    emulator = await startTestEmulator(options);
+  async function start(options: Parameters<typeof startInWindow>[0] = {}) {
+    emulator = await startInWindow(options);
     client = new Client(emulator.url);
   }
 
@@ -44,7 +45,7 @@ describe("emulator lifecycle", () => {
     assert.equal(done.completed_calls, 12);
     assert.equal(done.failed_calls, 0);
     assert.equal(done.active_concurrency, 0);
-    assert.ok(done.finished_at > MONDAY_10_SEOUL && done.finished_at <= emulator.clock.now());
+    assert.ok(done.finished_at > MONDAY_10_KST && done.finished_at <= emulator.clock.now());
     assert.equal(done.paused_at, null);
   });
 
@@ -61,7 +62,8 @@ describe("emulator lifecycle", () => {
 
   it("decides outcomes from the seed: the same seed gives the same run, some calls fail at the default rate", async () => {
     const outcome = async (seed: number) => {
-      await start({ seed });
+      // The emulator's own failure rate and call lengths, not the test emulator's none and one minute.
+      await start({ seed, failureRate: undefined, callDurationMs: undefined });
       const id = await client.create({ tasks: tasks(200), concurrency: 20 });
       emulator.clock.advance(2 * HOUR);
       const campaign = await client.campaign(id);
@@ -96,7 +98,7 @@ describe("emulator lifecycle", () => {
 
   it("turns a draft into pending at scheduled_at, then ongoing in the window", async () => {
     await start();
-    const scheduled = MONDAY_10_SEOUL + 30 * MINUTE;
+    const scheduled = MONDAY_10_KST + 30 * MINUTE;
     const id = await client.create({ scheduled_at: new Date(scheduled).toISOString() });
     emulator.clock.advance(30 * MINUTE - 1);
     assert.equal((await client.campaign(id)).status, "draft");
@@ -108,11 +110,11 @@ describe("emulator lifecycle", () => {
 
   it("keeps a draft scheduled outside the window pending until the window opens", async () => {
     await start();
-    const scheduled = Date.parse("2025-03-03T21:00:00+09:00");
+    const scheduled = Date.parse(`${TEST_MONDAY}T21:00:00+09:00`);
     const id = await client.create({ scheduled_at: new Date(scheduled).toISOString() });
     emulator.clock.set(scheduled);
     assert.equal((await client.campaign(id)).status, "pending");
-    emulator.clock.set(Date.parse("2025-03-04T08:00:00+09:00"));
+    emulator.clock.set(MONDAY_07_KST + DAY + HOUR);
     assert.equal((await client.campaign(id)).status, "ongoing");
   });
 
@@ -123,7 +125,7 @@ describe("emulator lifecycle", () => {
     const paused = await client.campaign(id);
     assert.equal(paused.status, "paused");
     assert.equal(paused.paused_by, "system");
-    assert.equal(paused.paused_at, MONDAY_10_SEOUL + 10 * MINUTE);
+    assert.equal(paused.paused_at, MONDAY_10_KST + 10 * MINUTE);
     emulator.clock.advance(DAY - 10 * MINUTE - 1);
     assert.equal((await client.campaign(id)).status, "paused");
     assert.equal((await client.campaign(id)).active_concurrency, 0, "calls in flight at the close have ended");
@@ -153,7 +155,7 @@ describe("emulator lifecycle", () => {
     const outsideWindow = await client.post(`/v3/campaigns/${id}/resume`);
     assert.equal(outsideWindow.body.status, "paused");
     assert.equal(outsideWindow.body.paused_by, "system");
-    emulator.clock.set(Date.parse("2025-03-05T10:00:00+09:00"));
+    emulator.clock.set(MONDAY_10_KST + 2 * DAY);
     assert.equal((await client.campaign(id)).status, "ongoing", "the requested resume happens when Wednesday opens");
   });
 
@@ -173,12 +175,12 @@ describe("emulator lifecycle", () => {
 
   it("evaluates windows in the campaign time zone", async () => {
     await start();
-    // Monday 10:00 Seoul is Sunday 20:00 in New York.
+    // Monday 10:00 Seoul is Sunday 20:00 in Bogotá (UTC-5 all year: the test week may fall on any date).
     const id = await client.create({
-      call_time_window: { windows: [{ days: ["Monday"], start_min: 540, end_min: 1020 }], timezone: "America/New_York" },
+      call_time_window: { windows: [{ days: ["Monday"], start_min: 540, end_min: 1020 }], timezone: "America/Bogota" },
     });
     assert.equal((await client.campaign(id)).status, "pending");
-    emulator.clock.set(Date.parse("2025-03-03T09:00:00-05:00"));
+    emulator.clock.set(Date.parse(`${TEST_MONDAY}T09:00:00-05:00`));
     assert.equal((await client.campaign(id)).status, "ongoing");
   });
 
@@ -191,26 +193,26 @@ describe("emulator lifecycle", () => {
     assert.equal(canceled.body.status, "canceled");
     assert.equal(canceled.body.active_concurrency, 3);
     assert.equal(canceled.body.failed_calls, 7, "the 7 unplaced tasks");
-    assert.equal(canceled.body.finished_at, MONDAY_10_SEOUL + 1000);
+    assert.equal(canceled.body.finished_at, MONDAY_10_KST + 1000);
     emulator.clock.advance(HOUR);
     const settled = await client.campaign(id);
     assert.equal(settled.status, "canceled");
     assert.equal(settled.active_concurrency, 0);
     assert.equal(settled.completed_calls, 3, "in-flight calls completed after the cancel");
     assert.equal(settled.failed_calls, 7);
-    assert.equal(settled.finished_at, MONDAY_10_SEOUL + 1000);
+    assert.equal(settled.finished_at, MONDAY_10_KST + 1000);
   });
 
   it("moves a week of 10,000 calls in one clock move, with windows and pauses on the way", async () => {
     await start();
     const id = await client.create({ tasks: tasks(10_000), concurrency: 10 });
     const reply = await client.post("/_emulator/clock", { advanceMs: 7 * DAY });
-    assert.equal(reply.body.now, MONDAY_10_SEOUL + 7 * DAY);
+    assert.equal(reply.body.now, MONDAY_10_KST + 7 * DAY);
     const campaign = await client.campaign(id);
     assert.equal(campaign.status, "success");
     assert.equal(campaign.completed_calls + campaign.failed_calls, 10_000);
     // 12 h a day at 10 calls of 30–180 s (105 s on average): about 4,100 calls a day, so it spans days.
-    assert.ok(campaign.finished_at > MONDAY_10_SEOUL + DAY, "finished on a later day: paused overnight");
+    assert.ok(campaign.finished_at > MONDAY_10_KST + DAY, "finished on a later day: paused overnight");
     const finishedLocal = new Date(campaign.finished_at + 9 * HOUR).getUTCHours();
     assert.ok(finishedLocal >= 8 && finishedLocal <= 20, `finished at ${finishedLocal}h Seoul time, inside the window`);
   });

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
-import { DAY, HOUR, MINUTE, MONDAY_10_SEOUL, tasks, useDataFileEmulator } from "./helpers";
+import { DAY, HOUR, MINUTE, MONDAY_10_KST } from "../support/emulator";
+import { tasks } from "../support/inputs";
+import { useDataFileEmulator } from "./helpers";
 
 describe("emulator data file", () => {
   const t = useDataFileEmulator();
@@ -11,7 +13,7 @@ describe("emulator data file", () => {
     const running = await client.create({ tasks: tasks(30), concurrency: 3 });
     const paused = await client.create({ tasks: tasks(20) });
     await client.post(`/v3/campaigns/${paused}/pause`);
-    const draft = await client.create({ scheduled_at: new Date(MONDAY_10_SEOUL + 3 * HOUR).toISOString() });
+    const draft = await client.create({ scheduled_at: new Date(MONDAY_10_KST + 3 * HOUR).toISOString() });
     t.emulator!.clock.advance(5 * MINUTE);
     const before = await Promise.all([running, paused, draft].map((id) => client.campaign(id)));
     assert.equal(before[0].status, "ongoing");
@@ -23,7 +25,7 @@ describe("emulator data file", () => {
     assert.equal(saved.campaigns[0].tasks.length, 30);
 
     client = await start();
-    assert.equal(t.emulator!.clock.now(), MONDAY_10_SEOUL + 5 * MINUTE, "the clock resumes where it stopped, not earlier");
+    assert.equal(t.emulator!.clock.now(), MONDAY_10_KST + 5 * MINUTE, "the clock resumes where it stopped, not earlier");
     const after = await Promise.all([running, paused, draft].map((id) => client.campaign(id)));
     assert.deepEqual(after, before);
 

@@ -1,17 +1,18 @@
 import assert from "node:assert/strict";
-import { CONTRACT_RATE_LIMIT, RunningEmulator, parseRateLimit } from "../../emulator";
+import { CONTRACT_RATE_LIMIT, parseRateLimit } from "../../emulator";
 import { RATE_LIMIT_ENV, resolveOptions } from "../../emulator/options";
 import { RateLimiter } from "../../emulator/rate-limit";
-import { API_KEY, Client, OTHER_API_KEY, startTestEmulator } from "./helpers";
+import { Client, OTHER_API_KEY, TEST_API_KEY, TestEmulator } from "../support/emulator";
+import { startInWindow } from "./helpers";
 
 describe("emulator rate limit", () => {
-  let emulator: RunningEmulator;
+  let emulator: TestEmulator;
   afterEach(() => emulator.close());
 
   it("answers 429 RATE_LIMITED with Retry-After beyond the burst, per API key", async () => {
     // A trickle of one token per 100 s: after the burst of 2 the bucket cannot refill during the test.
-    emulator = await startTestEmulator({ rateLimit: { perSecond: 0.01, burst: 2 } });
-    const client = new Client(emulator.url, API_KEY);
+    emulator = await startInWindow({ rateLimit: { perSecond: 0.01, burst: 2 } });
+    const client = new Client(emulator.url, TEST_API_KEY);
     assert.equal((await client.get("/v3/campaigns")).status, 200);
     assert.equal((await client.get("/v3/campaigns")).status, 200);
     const limited = await client.get("/v3/campaigns");
@@ -24,7 +25,7 @@ describe("emulator rate limit", () => {
   });
 
   it("can be turned off", async () => {
-    emulator = await startTestEmulator({ rateLimit: false });
+    emulator = await startInWindow({ rateLimit: false });
     const client = new Client(emulator.url);
     for (let i = 0; i < 30; i++) assert.equal((await client.get("/v3/campaigns")).status, 200);
   });

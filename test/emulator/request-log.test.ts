@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { Client, campaignBody, useTestEmulator } from "./helpers";
+import { Client } from "../support/emulator";
+import { campaignBody } from "../support/inputs";
+import { useTestEmulator } from "./helpers";
 
 describe("emulator request log", () => {
   const t = useTestEmulator();
@@ -27,7 +29,7 @@ describe("emulator request log", () => {
         "GET /nowhere": 1,
       },
     });
-    assert.deepEqual(t.emulator.requests.snapshot(), reply.body);
+    assert.deepEqual(t.emulator.requestLog.snapshot(), reply.body);
   });
 
   it("DELETE /_emulator/requests resets the counts", async () => {
@@ -42,7 +44,7 @@ describe("emulator request log", () => {
     t.emulator.faults.add({ type: "latency", latencyMs: 1 });
     const reply = await t.control.post("/_emulator/reset", { requestLogOnly: true });
     assert.deepEqual(reply.body, { reset: "requests" });
-    assert.equal(t.emulator.requests.snapshot().total, 0);
+    assert.equal(t.emulator.requestLog.snapshot().total, 0);
     assert.equal(t.emulator.faults.list().length, 1);
     assert.equal((await t.client.get("/v3/campaigns")).body.total_count, 1);
   });

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { request } from "node:http";
-import { RunningEmulator } from "../../emulator";
-import { API_KEY, Client, startTestEmulator } from "./helpers";
+import { Client, TEST_API_KEY, TestEmulator } from "../support/emulator";
+import { startInWindow } from "./helpers";
 
 /** Streams `totalBytes` of body in chunks without a Content-Length; resolves with the status, or the socket error. */
 function streamBody(url: string, totalBytes: number): Promise<number | Error> {
   return new Promise((resolve) => {
     const req = request(`${url}/v2/campaigns`, {
       method: "POST",
-      headers: { Authorization: `Bearer ${API_KEY}`, "Transfer-Encoding": "chunked" },
+      headers: { Authorization: `Bearer ${TEST_API_KEY}`, "Transfer-Encoding": "chunked" },
     });
     req.on("response", (response) => {
       response.resume();
@@ -29,11 +29,11 @@ function streamBody(url: string, totalBytes: number): Promise<number | Error> {
 }
 
 describe("emulator robustness", () => {
-  let emulator: RunningEmulator;
+  let emulator: TestEmulator;
   let client: Client;
 
   beforeEach(async () => {
-    emulator = await startTestEmulator({ maxBodyBytes: 4096 });
+    emulator = await startInWindow({ maxBodyBytes: 4096 });
     client = new Client(emulator.url);
     await client.create();
   });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { RunningEmulator } from "../../emulator";
-import { Client, DAY, HOUR, MONDAY_10_SEOUL, startTestEmulator, tasks, windowOn } from "./helpers";
+import { Client, DAY, HOUR, MONDAY_10_KST, TestEmulator } from "../support/emulator";
+import { tasks } from "../support/inputs";
+import { startInWindow, windowOn } from "./helpers";
 
 type Status = "draft" | "pending" | "ongoing" | "paused" | "success" | "fail" | "canceled";
 type Action = "pause" | "resume" | "cancel" | "patch";
@@ -17,10 +18,10 @@ const allowed: Record<Status, Action[]> = {
 };
 
 /** Creates a campaign and brings it into the status. */
-async function campaignIn(status: Status, emulator: RunningEmulator, client: Client): Promise<string> {
+async function campaignIn(status: Status, emulator: TestEmulator, client: Client): Promise<string> {
   switch (status) {
     case "draft":
-      return client.create({ scheduled_at: new Date(MONDAY_10_SEOUL + HOUR).toISOString() });
+      return client.create({ scheduled_at: new Date(MONDAY_10_KST + HOUR).toISOString() });
     case "pending":
       return client.create({ call_time_window: windowOn(["Friday"], 600, 700) });
     case "ongoing":
@@ -49,7 +50,7 @@ function perform(client: Client, action: Action, id: string) {
 }
 
 describe("emulator state rules", () => {
-  let emulator: RunningEmulator;
+  let emulator: TestEmulator;
   let client: Client;
   afterEach(() => emulator.close());
 
@@ -57,7 +58,7 @@ describe("emulator state rules", () => {
     for (const action of ["pause", "resume", "cancel", "patch"] as Action[]) {
       const ok = allowed[status].includes(action);
       it(`${action} on ${status}: ${ok ? "200" : "409 INVALID_STATE"}`, async () => {
-        emulator = await startTestEmulator({ failureRate: status === "fail" ? 1 : 0 });
+        emulator = await startInWindow({ failureRate: status === "fail" ? 1 : 0 });
         client = new Client(emulator.url);
         const id = await campaignIn(status, emulator, client);
         const before = await client.campaign(id);
@@ -78,7 +79,7 @@ describe("emulator state rules", () => {
   }
 
   it("a paused campaign can be paused again only after a resume", async () => {
-    emulator = await startTestEmulator();
+    emulator = await startInWindow();
     client = new Client(emulator.url);
     const id = await campaignIn("paused", emulator, client);
     assert.equal((await client.post(`/v3/campaigns/${id}/pause`)).status, 409);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { RunningEmulator } from "../../emulator";
-import { Client, HOUR, MONDAY_10_SEOUL, campaignBody, startTestEmulator, tasks, windowOn } from "./helpers";
+import { Client, HOUR, MONDAY_10_KST, TEST_MONDAY, TestEmulator } from "../support/emulator";
+import { campaignBody, tasks } from "../support/inputs";
+import { startInWindow, windowOn } from "./helpers";
 
 interface RejectCase {
   what: string;
@@ -65,13 +66,13 @@ const createRejections: RejectCase[] = [
   { what: "an invalid presentation_number", body: campaignBody({ presentation_number: "99" }), field: "presentation_number" },
   {
     what: "scheduled_at in the past",
-    body: campaignBody({ scheduled_at: new Date(MONDAY_10_SEOUL - 1000).toISOString() }),
+    body: campaignBody({ scheduled_at: new Date(MONDAY_10_KST - 1000).toISOString() }),
     field: "scheduled_at",
   },
   { what: "scheduled_at that is not ISO", body: campaignBody({ scheduled_at: "tomorrow" }), field: "scheduled_at" },
   { what: "scheduled_at without a zone", body: campaignBody({ scheduled_at: "2030-01-01T09:00:00" }), field: "scheduled_at" },
   { what: "scheduled_at on February 30th", body: campaignBody({ scheduled_at: "2030-02-30T09:00:00Z" }), field: "scheduled_at" },
-  { what: "scheduled_at as a number", body: campaignBody({ scheduled_at: MONDAY_10_SEOUL + HOUR }), field: "scheduled_at" },
+  { what: "scheduled_at as a number", body: campaignBody({ scheduled_at: MONDAY_10_KST + HOUR }), field: "scheduled_at" },
   { what: "concurrency 0", body: campaignBody({ concurrency: 0 }), field: "concurrency" },
   { what: "concurrency 101", body: campaignBody({ concurrency: 101 }), field: "concurrency" },
   { what: "concurrency 1.5", body: campaignBody({ concurrency: 1.5 }), field: "concurrency" },
@@ -168,11 +169,11 @@ const createRejections: RejectCase[] = [
 ];
 
 describe("emulator validation", () => {
-  let emulator: RunningEmulator;
+  let emulator: TestEmulator;
   let client: Client;
 
   before(async () => {
-    emulator = await startTestEmulator({ approvedPresentationNumbers: ["15881508", "0212345678"] });
+    emulator = await startInWindow({ approvedPresentationNumbers: ["15881508", "0212345678"] });
     client = new Client(emulator.url);
   });
   after(() => emulator.close());
@@ -248,9 +249,9 @@ describe("emulator validation", () => {
     });
 
     it("scheduled_at now, or in the future with an offset or fractional seconds", async () => {
-      const now = new Date(MONDAY_10_SEOUL).toISOString();
-      const inAnHour = await client.post("/v2/campaigns", campaignBody({ scheduled_at: "2025-03-03T11:00:00.5+09:00" }));
-      assert.equal(inAnHour.body.scheduled_at, "2025-03-03T02:00:00.500Z");
+      const now = new Date(MONDAY_10_KST).toISOString();
+      const inAnHour = await client.post("/v2/campaigns", campaignBody({ scheduled_at: `${TEST_MONDAY}T11:00:00.5+09:00` }));
+      assert.equal(inAnHour.body.scheduled_at, new Date(MONDAY_10_KST + HOUR + 500).toISOString());
       assert.equal(inAnHour.body.status, "draft");
       assert.equal((await client.post("/v2/campaigns", campaignBody({ scheduled_at: now }))).body.status, "pending");
       assert.equal((await client.post("/v2/campaigns", campaignBody({ scheduled_at: null }))).body.scheduled_at, null);

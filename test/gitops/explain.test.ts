@@ -4,7 +4,8 @@ import * as path from "path";
 import { renderPreview } from "../../cli/explain/markdown";
 import { readPreview } from "../../cli/explain/preview";
 import { shell } from "../support/shell";
-import { REPO, assertNoPhoneNumbers, runCli } from "./helpers";
+import { builtBin } from "../support/bins";
+import { assertNoPhoneNumbers, runCli } from "./helpers";
 
 /** The time the summaries are made at: Monday 10:00 in Seoul. */
 const NOW = Date.parse("2026-11-30T10:00:00+09:00");
@@ -236,8 +237,8 @@ describe("pulumi-vox explain", () => {
       }, 500);`;
     const command =
       `node -e '${slowWriter}' ${path.join(FIXTURES, "preview-create.json")} | ` +
-      `node -e '${nonBlockingParent}' -- -r ${require.resolve("ts-node/register")} ${path.join(REPO, "cli", "index.ts")} explain`;
-    const run = await shell(command, { env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } });
+      `node -e '${nonBlockingParent}' -- ${builtBin("pulumi-vox")} explain`;
+    const run = await shell(command);
     assert.strictEqual(run.code, 0, run.stderr);
     assert.strictEqual(run.stdout, explain("create"));
   });

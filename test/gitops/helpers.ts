@@ -3,8 +3,10 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { CampaignFilesError, loadCampaignFiles } from "../../provider/campaign-files";
+import { ContactListError } from "../../provider/contact-lists";
+import { REPO, builtBin } from "../support/bins";
 
-export const REPO = path.resolve(__dirname, "..", "..");
 export const EXAMPLE_CAMPAIGNS = path.join(REPO, "examples", "gitops", "campaigns");
 
 /** A fresh temporary directory, removed after the current test file. */
@@ -30,14 +32,12 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `cli/index.ts` in a child process: `node -r ts-node/register cli/index.ts <args>`. */
+/** Runs the `pulumi-vox` bin in a child process, as a user would (see builtBin). */
 export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliRun {
-  const result = spawnSync(process.execPath, ["-r", require.resolve("ts-node/register"), path.join(REPO, "cli", "index.ts"), ...args], {
+  const result = spawnSync(process.execPath, [builtBin("pulumi-vox"), ...args], {
     cwd: options.cwd ?? REPO,
     input: options.input ?? "",
     encoding: "utf8",
-    // Type checking is the build's job; here it would only slow every run down.
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true", TS_NODE_PROJECT: path.join(REPO, "tsconfig.json") },
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -48,4 +48,29 @@ const FULL_NUMBER = /01[016789][- ]?\d{3,4}[- ]?\d{4}/;
 /** Fails when `text` shows a phone number in full (the provider's hints name number forms, not numbers). */
 export function assertNoPhoneNumbers(text: string): void {
   assert.doesNotMatch(text, FULL_NUMBER);
+}
+
+/** The problems of a contact list that must fail to load (never a number in full, in the message or a problem). */
+export function contactListProblems(load: () => unknown): string[] {
+  try {
+    load();
+  } catch (error) {
+    assert.ok(error instanceof ContactListError, `expected a ContactListError, got ${error}`);
+    assertNoPhoneNumbers(error.message);
+    error.problems.forEach(assertNoPhoneNumbers);
+    return error.problems;
+  }
+  assert.fail("the list loaded, but it has errors");
+}
+
+/** The problems of a campaign directory that must fail to load, as the program sees them. */
+export function campaignFileProblems(directory: string): string[] {
+  try {
+    loadCampaignFiles(directory);
+  } catch (error) {
+    assert.ok(error instanceof CampaignFilesError, `expected a CampaignFilesError, got ${error}`);
+    assertNoPhoneNumbers(error.message);
+    return error.problems;
+  }
+  assert.fail("the campaign files loaded, but they have errors");
 }

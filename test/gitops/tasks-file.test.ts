@@ -20,6 +20,10 @@ describe("tasksFile in the provider runtime", () => {
     "broken.csv": "phone\n010-1234-5678\n010-2345-678x\n",
   });
   const file = (name: string) => path.join(dir, name);
+  // The provider reads contact lists only inside its working directory's project, which Pulumi makes the program's folder.
+  const startedIn = process.cwd();
+  before(() => process.chdir(dir));
+  after(() => process.chdir(startedIn));
 
   describe("check", () => {
     it("reads the file and keeps only its path, taskCount and tasksDigest, the digest equal to the same inline tasks", async () => {

@@ -4,9 +4,10 @@ import { LIMITS } from "../../provider/campaign/schema";
 import { MAX_NESTING } from "../../provider/campaign/input-shape";
 import { UNKNOWN } from "../../provider/values/unknown";
 import { withMessage } from "../support/errors";
-import { TestEmulator, startTestEmulator, totalRequests } from "../support/emulator";
+import { LONG_AGO, totalRequests } from "../support/emulator";
+import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
-import { checked, configureProvider, provider } from "../support/provider";
+import { checked, provider } from "../support/provider";
 
 /** `{a: {a: … {}}}`, `levels` objects deep. */
 function nested(levels: number): Record<string, unknown> {
@@ -94,7 +95,7 @@ const CORPUS: [string, Record<string, unknown>, string, RegExp?][] = [
   ["offset minutes 75", { scheduledAt: "2027-02-10T09:00:00+09:75" }, "scheduledAt", /UTC offset/],
   ["words", { scheduledAt: "next monday" }, "scheduledAt", /ISO-8601/],
   ["unix milliseconds", { scheduledAt: 1796083200000 }, "scheduledAt", /ISO-8601/],
-  ["a past start", { scheduledAt: "2020-01-01T09:00:00+09:00" }, "scheduledAt", /in the past/],
+  ["a past start", { scheduledAt: LONG_AGO }, "scheduledAt", /in the past/],
   // concurrency
   ["concurrency 0", { concurrency: 0 }, "concurrency", /between 1 and 100/],
   ["concurrency 101", { concurrency: 101 }, "concurrency", /between 1 and 100/],
@@ -286,7 +287,8 @@ const CORPUS: [string, Record<string, unknown>, string, RegExp?][] = [
   ["an empty tasksFile", { tasks: undefined, tasksFile: "" }, "tasksFile", /empty/],
   ["a numeric tasksFile", { tasks: undefined, tasksFile: 42 }, "tasksFile", /file path/],
   ["tasks and tasksFile", { tasksFile: "contacts.csv" }, "tasksFile", /either tasks or tasksFile/],
-  ["a tasksFile that does not exist", { tasks: undefined, tasksFile: "/nonexistent/contacts.csv" }, "tasksFile", /no such file/],
+  ["a tasksFile that does not exist", { tasks: undefined, tasksFile: "contacts/nonexistent.csv" }, "tasksFile", /no such file/],
+  ["a tasksFile outside the project", { tasks: undefined, tasksFile: "/etc/passwd" }, "tasksFile", /outside the project folder/],
   // adoptId, allowRedial
   ["an empty adoptId", { adoptId: "" }, "adoptId", /empty/],
   ["a numeric adoptId", { adoptId: 5 }, "adoptId", /campaign id/],
@@ -307,13 +309,7 @@ const CORPUS: [string, Record<string, unknown>, string, RegExp?][] = [
 ];
 
 describe("bad inputs", () => {
-  let emulator: TestEmulator;
-  before(async () => {
-    emulator = await startTestEmulator();
-    await configureProvider(emulator.url);
-  });
-  after(() => emulator.close());
-  beforeEach(() => emulator.resetRequests());
+  const emulator = useProviderEmulator({ perFile: true });
 
   describe(`${CORPUS.length} inputs check rejects with their path, and no request`, () => {
     afterEach(async () => assert.deepStrictEqual(await emulator.requests(), {}, "a rejected input must make no request"));

@@ -1,7 +1,8 @@
 import * as assert from "assert";
-import { TestEmulator, UNTIL_WINDOW_OPENS, startTestEmulator } from "../support/emulator";
-import { AGENT_ID, rawInputs } from "../support/inputs";
-import { checked, configureProvider, provider } from "../support/provider";
+import { MONDAY_07_KST, UNTIL_WINDOW_OPENS } from "../support/emulator";
+import { useProviderEmulator } from "../support/hooks";
+import { campaignBody, rawInputs } from "../support/inputs";
+import { checked, provider } from "../support/provider";
 
 /** Names of the autoname form (`<resource>-<6 hex>`): a campaign of that name is certainly its resource's. */
 const AUTONAME = "renewal-reminder-0a1b2c";
@@ -10,24 +11,17 @@ const QUICK = { "vox:timeoutSeconds": "1", "vox:createLookupSeconds": "1", "vox:
 
 /** Issue 9: each way a create or an update could call people twice, or leave them uncalled, as a regression test. */
 describe("exactly once (issue 9)", () => {
-  let emulator: TestEmulator;
-  beforeEach(async () => {
-    emulator = await startTestEmulator({ otherApiKeys: [OTHER_KEY] });
-    await configureProvider(emulator.url, QUICK);
-  });
-  afterEach(() => emulator.close());
+  const emulator = useProviderEmulator({ emulator: { otherApiKeys: [OTHER_KEY] }, config: QUICK });
 
   const createWith = async (overrides: Record<string, unknown> = {}) => provider.create(await checked(rawInputs(overrides)));
   /** A campaign made through the API, as an earlier `pulumi up` killed before writing state would have left it. */
   const leftByEarlierRun = async (overrides: Record<string, unknown> = {}) => {
-    const body = {
+    const body = campaignBody({
       name: AUTONAME,
-      agent_id: AGENT_ID,
-      call_from: "0212345678",
       concurrency: 2,
       tasks: [{ call_to: "01012345678" }, { call_to: "01023456789" }],
       ...overrides,
-    };
+    });
     return (await emulator.api("POST", "/v2/campaigns", body)).body as { id: string };
   };
   const posts = async () => (await emulator.requests())["POST /v2/campaigns"] ?? 0;
@@ -43,9 +37,7 @@ describe("exactly once (issue 9)", () => {
     });
 
     it("a lost answer is found whatever the API's clock says: here it runs 10 minutes behind ours", async () => {
-      await emulator.close();
-      emulator = await startTestEmulator({ otherApiKeys: [OTHER_KEY], startTime: Date.now() - 10 * 60_000 });
-      await configureProvider(emulator.url, QUICK);
+      await emulator.restart({ startTime: Date.now() - 10 * 60_000 });
       await emulator.fault({ type: "commit-then-drop", method: "POST", path: "/v2/campaigns", count: 1 });
       const { id } = await createWith({ name: AUTONAME });
       assert.strictEqual(await emulator.campaignCount(), 1);
@@ -77,7 +69,10 @@ describe("exactly once (issue 9)", () => {
         (e: Error) => e,
       );
       assert.match(error.message, /^\[vox:CAMPAIGN_EXISTS\] not creating campaign "Renewal reminder"/);
-      assert.match(error.message, new RegExp(`${first.id} \\(status pending, 2 calls, created 2026-11-29T22:00:00.000Z\\)`));
+      assert.match(
+        error.message,
+        new RegExp(`${first.id} \\(status pending, 2 calls, created ${new Date(MONDAY_07_KST).toISOString()}\\)`),
+      );
       assert.match(error.message, /`adoptId`/);
       assert.strictEqual(await emulator.campaignCount(), 1);
     });
@@ -141,7 +136,7 @@ describe("exactly once (issue 9)", () => {
 
   describe("4. a slow commit", () => {
     it("commits after the timeout: the lookups keep going for vox:createLookupSeconds and find it", async () => {
-      await configureProvider(emulator.url, { ...QUICK, "vox:createLookupSeconds": "3" });
+      await emulator.configure({ "vox:createLookupSeconds": "3" });
       await emulator.fault({ type: "slow-commit", commitAfterMs: 2000, method: "POST", path: "/v2/campaigns", count: 1 });
       await createWith({ name: AUTONAME });
       assert.strictEqual(await emulator.campaignCount(), 1);
@@ -149,7 +144,7 @@ describe("exactly once (issue 9)", () => {
     });
 
     it("when the lookups themselves fail, stops with CREATE_UNCERTAIN rather than posting again", async () => {
-      await configureProvider(emulator.url, { ...QUICK, "vox:retryBudgetSeconds": "1" });
+      await emulator.configure({ "vox:retryBudgetSeconds": "1" });
       await emulator.fault({ type: "latency", latencyMs: 1500, method: "POST", path: "/v2/campaigns", count: 1 });
       const pending = createWith({ name: AUTONAME }).then(
         () => assert.fail("created"),
@@ -204,7 +199,7 @@ describe("exactly once (issue 9)", () => {
 
     it("a resume that really fails says the campaign is still paused", async () => {
       const { id, ongoing, inputs } = await ongoingCampaign();
-      await configureProvider(emulator.url, { ...QUICK, "vox:retryBudgetSeconds": "1" });
+      await emulator.configure({ "vox:retryBudgetSeconds": "1" });
       await emulator.fault({ type: "503", method: "POST", path: "/v3/campaigns/*/resume", count: 10 });
       await assert.rejects(provider.update(id, ongoing, inputs), /\[vox:RESUME_FAILED\].*it is still paused/);
       assert.strictEqual((await emulator.campaign(id)).status, "paused");
@@ -212,7 +207,7 @@ describe("exactly once (issue 9)", () => {
 
     it("a pause that never takes: PAUSE_FAILED saying the campaign is still ongoing and unchanged", async () => {
       const { id, ongoing, inputs } = await ongoingCampaign();
-      await configureProvider(emulator.url, { ...QUICK, "vox:retryBudgetSeconds": "1" });
+      await emulator.configure({ "vox:retryBudgetSeconds": "1" });
       await emulator.fault({ type: "reset", method: "POST", path: "/v3/campaigns/*/pause", count: 10 });
       await assert.rejects(provider.update(id, ongoing, inputs), /\[vox:PAUSE_FAILED\].*it is ongoing and unchanged/);
       assert.strictEqual((await emulator.campaign(id)).name, AUTONAME);
@@ -222,14 +217,14 @@ describe("exactly once (issue 9)", () => {
   describe("6. another organization's key", () => {
     it("destroy refuses to forget a running campaign, naming where the key came from", async () => {
       const { id, outs } = await createWith({ name: AUTONAME });
-      await configureProvider(emulator.url, { ...QUICK, "vox:apiKey": OTHER_KEY });
+      await emulator.configure({ "vox:apiKey": OTHER_KEY });
       await assert.rejects(provider.delete(id, outs as Record<string, unknown>), /\[vox:WRONG_ORGANIZATION\].*the stack config vox:apiKey/);
       assert.strictEqual((await emulator.campaign(id)).status, "pending");
     });
 
     it("the redial guard refuses a replace instead of taking the 404 for a campaign that placed no call", async () => {
       const { id, outs } = await createWith({ name: AUTONAME });
-      await configureProvider(emulator.url, { ...QUICK, "vox:apiKey": OTHER_KEY });
+      await emulator.configure({ "vox:apiKey": OTHER_KEY });
       const news = await checked(rawInputs({ name: AUTONAME, tasks: [{ callTo: "01099998888" }] }));
       await assert.rejects(provider.diff(id, outs, news), /\[vox:WRONG_ORGANIZATION\]/);
     });
@@ -237,10 +232,10 @@ describe("exactly once (issue 9)", () => {
 
   describe("7. a rate limit", () => {
     it("100 concurrent creates against a rate limit they exceed: all succeed, no duplicate", async () => {
-      await emulator.close();
-      emulator = await startTestEmulator({ rateLimit: { perSecond: 20, burst: 10 } });
+      // The rate limit's one test in real time (the API's limit is real time): 200 requests at 50/s.
+      await emulator.restart({ rateLimit: { perSecond: 50, burst: 10 } });
       // Paced above the limit on purpose: the 429s must slow the shared pacer down, not fail creates.
-      await configureProvider(emulator.url, { ...QUICK, "vox:requestsPerSecond": "40", "vox:retryBudgetSeconds": "60" });
+      await emulator.configure({ "vox:requestsPerSecond": "100", "vox:retryBudgetSeconds": "60" });
       const results = await Promise.all(
         Array.from({ length: 100 }, (_, i) => createWith({ name: `bulk-${i}-${(0xa00000 + i).toString(16)}` })),
       );

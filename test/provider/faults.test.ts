@@ -1,5 +1,9 @@
 import * as assert from "assert";
-import { TestEmulator, startTestEmulator, totalRequests } from "../support/emulator";
+import { checkedInputs } from "../../provider/runtime/controller";
+import { ManualClock } from "../support/clock";
+import { controllerOn } from "../support/controller";
+import { MONDAY_07_KST, totalRequests } from "../support/emulator";
+import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
 import { checked, configureProvider, provider } from "../support/provider";
 
@@ -10,12 +14,7 @@ const AUTONAME = "renewal-reminder-0a1b2c";
  * campaign exists, and the request log shows how the provider got there.
  */
 describe("faults: no duplicate campaign, retries where safe", () => {
-  let emulator: TestEmulator;
-  beforeEach(async () => {
-    emulator = await startTestEmulator();
-    await configureProvider(emulator.url, { "vox:timeoutSeconds": "1", "vox:createLookupSeconds": "1" });
-  });
-  afterEach(() => emulator.close());
+  const emulator = useProviderEmulator({ config: { "vox:timeoutSeconds": "1", "vox:createLookupSeconds": "1" } });
 
   async function createOnce() {
     return provider.create(await checked(rawInputs()));
@@ -60,10 +59,11 @@ describe("faults: no duplicate campaign, retries where safe", () => {
   });
 
   it("429 on create: retried after Retry-After, since the API did not act", async () => {
-    await emulator.fault({ type: "429", method: "POST", path: "/v2/campaigns", count: 2, retryAfterSec: 1 });
-    const started = Date.now();
-    await createOnce();
-    assert.ok(Date.now() - started >= 2000, "waited Retry-After twice");
+    // The provider's clock: its waits are read, not waited (the rate-limit test waits a real Retry-After).
+    const clock = new ManualClock(MONDAY_07_KST);
+    await emulator.fault({ type: "429", method: "POST", path: "/v2/campaigns", count: 2, retryAfterSec: 30 });
+    await controllerOn(emulator.url, clock).create(checkedInputs(rawInputs()));
+    assert.ok(clock.now() - MONDAY_07_KST >= 60_000, `waited Retry-After twice: ${clock.now() - MONDAY_07_KST} ms`);
     assert.deepStrictEqual(await emulator.requests(), { "POST /v2/campaigns/list": 1, "POST /v2/campaigns": 3 });
     assert.strictEqual(await emulator.campaignCount(), 1);
   });
@@ -74,7 +74,7 @@ describe("faults: no duplicate campaign, retries where safe", () => {
     const inputs = await checked(rawInputs());
     const pending = provider.create(inputs);
     await new Promise((r) => setTimeout(r, 150));
-    emulator = await startTestEmulator({ port });
+    await emulator.restart({ port });
     await pending;
     assert.strictEqual(await emulator.campaignCount(), 1);
   });
@@ -92,7 +92,7 @@ describe("faults: no duplicate campaign, retries where safe", () => {
   });
 
   it("gives up after vox:maxRetries, with the last error", async () => {
-    await configureProvider(emulator.url, { "vox:maxRetries": "2" });
+    await emulator.configure({ "vox:maxRetries": "2" });
     await emulator.fault({ type: "503", method: "GET", path: "/v3/campaigns/*", count: 10 });
     await assert.rejects(provider.read("any", { status: "pending" }), /GET \/v3\/campaigns\/any failed: vox API 503/);
     assert.strictEqual(totalRequests(await emulator.requests()), 3);

@@ -54,10 +54,13 @@ describe("the Korean mobile fast path", () => {
     assert.strictEqual(domesticMobileDigits("010123"), undefined);
   });
 
-  it("leaves normalizeKoreanNumber's answers as the full library gives them", () => {
+  it("leaves normalizeKoreanNumber's answers as the full library gives them, but for 010 numbers that are not 11 digits", () => {
     for (const compact of numbers) {
       const result = normalizeKoreanNumber(compact);
-      assert.strictEqual(result.ok ? result.digits : undefined, fullLibrary(compact), compact);
+      const full = fullLibrary(compact);
+      // The library still takes the 10-digit 010 numbers of 2004; today such a number has lost a digit.
+      const expected = full?.startsWith("010") && full.length !== 11 ? undefined : full;
+      assert.strictEqual(result.ok ? result.digits : undefined, expected, compact);
     }
   });
 });

@@ -1,8 +1,9 @@
 import * as assert from "assert";
 import { API_DEFAULT_CALL_TIME_WINDOW } from "../../provider/values/window";
-import { TestEmulator, UNTIL_WINDOW_OPENS, startTestEmulator, totalRequests } from "../support/emulator";
+import { DAY, MONDAY_07_KST, UNTIL_WINDOW_OPENS, totalRequests } from "../support/emulator";
+import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
-import { checked, configureProvider, provider } from "../support/provider";
+import { checked, provider } from "../support/provider";
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -18,12 +19,7 @@ function assertPlainJson(value: unknown, path = "outs"): void {
 
 describe("create, read, update, delete", () => {
   // A fresh emulator per test: tests move its clock, and a campaign created later would start at once.
-  let emulator: TestEmulator;
-  beforeEach(async () => {
-    emulator = await startTestEmulator();
-    await configureProvider(emulator.url);
-  });
-  afterEach(() => emulator.close());
+  const emulator = useProviderEmulator();
 
   async function created(overrides: Record<string, unknown> = {}) {
     const inputs = await checked(rawInputs(overrides));
@@ -50,23 +46,18 @@ describe("create, read, update, delete", () => {
     });
 
     it("creates a draft for a future start", async () => {
-      const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
+      // A week after the test calendar's Monday: future for the emulator and for the provider's clock alike.
+      const start = new Date(MONDAY_07_KST + 7 * DAY).toISOString();
       const { outs } = await created({ scheduledAt: start });
       assert.strictEqual(outs.status, "draft");
       assert.strictEqual(outs.scheduledAt, start);
     });
 
     it("surfaces API errors with status, code and the field as the program spells it", async () => {
-      const restricted = await startTestEmulator({ approvedPresentationNumbers: ["0212345678"] });
-      try {
-        await configureProvider(restricted.url);
-        const inputs = await checked(rawInputs({ presentationNumber: "031-123-4567" }));
-        await assert.rejects(provider.create(inputs), /^VoxApiError: vox API 400 [A-Z_]+: .*\(field: presentationNumber\)$/);
-        assert.strictEqual(await restricted.campaignCount(), 0);
-      } finally {
-        await configureProvider(emulator.url);
-        await restricted.close();
-      }
+      await emulator.restart({ approvedPresentationNumbers: ["0212345678"] });
+      const inputs = await checked(rawInputs({ presentationNumber: "031-123-4567" }));
+      await assert.rejects(provider.create(inputs), /^VoxApiError: vox API 400 [A-Z_]+: .*\(field: presentationNumber\)$/);
+      assert.strictEqual(await emulator.campaignCount(), 0);
     });
 
     it("adopts an existing campaign with one GET and no POST", async () => {
@@ -140,22 +131,16 @@ describe("create, read, update, delete", () => {
     });
 
     it("refuses to drop campaigns when the API key belongs to another organization", async () => {
-      const other = await startTestEmulator({ otherApiKeys: ["staging-key"] });
-      try {
-        await configureProvider(other.url);
-        const { id, outs } = await provider.create(await checked(rawInputs()));
-        await configureProvider(other.url, { "vox:apiKey": "staging-key" });
-        await assert.rejects(provider.read(id, outs), /sees no campaign at all: it is probably another organization's key/);
-        await configureProvider(other.url, { "vox:apiKey": "staging-key" });
-        await provider.create(await checked(rawInputs({ name: "staging campaign" })));
-        await assert.rejects(
-          provider.read(id, outs),
-          /belongs to organization .*, but this API key is for organization .*pulumi state delete/s,
-        );
-      } finally {
-        await configureProvider(emulator.url);
-        await other.close();
-      }
+      await emulator.restart({ otherApiKeys: ["staging-key"] });
+      const { id, outs } = await provider.create(await checked(rawInputs()));
+      await emulator.configure({ "vox:apiKey": "staging-key" });
+      await assert.rejects(provider.read(id, outs), /sees no campaign at all: it is probably another organization's key/);
+      await emulator.configure({ "vox:apiKey": "staging-key" });
+      await provider.create(await checked(rawInputs({ name: "staging campaign" })));
+      await assert.rejects(
+        provider.read(id, outs),
+        /belongs to organization .*, but this API key is for organization .*pulumi state delete/s,
+      );
     });
 
     it("shows a rename made outside Pulumi as drift that the program's name undoes", async () => {
@@ -216,16 +201,12 @@ describe("create, read, update, delete", () => {
       await emulator.advance(UNTIL_WINDOW_OPENS);
       const ongoing = (await provider.read(id, outs)).props!;
       await emulator.fault({ type: "500", method: "PATCH", path: "/v3/campaigns/*", count: 20 });
-      await configureProvider(emulator.url, { "vox:maxRetries": "1" });
-      try {
-        await assert.rejects(
-          provider.update(id, ongoing, { ...inputs, name: "x" }),
-          /\[vox:UPDATE_FAILED\] the change to campaign .* failed: PATCH .* failed: vox API 500.*resumed \(status ongoing\)/,
-        );
-      } finally {
-        await configureProvider(emulator.url);
-        await emulator.api("DELETE", "/_emulator/faults");
-      }
+      await emulator.configure({ "vox:maxRetries": "1" });
+      await assert.rejects(
+        provider.update(id, ongoing, { ...inputs, name: "x" }),
+        /\[vox:UPDATE_FAILED\] the change to campaign .* failed: PATCH .* failed: vox API 500.*resumed \(status ongoing\)/,
+      );
+      await emulator.api("DELETE", "/_emulator/faults");
       assert.strictEqual((await emulator.campaign(id)).status, "ongoing");
     });
 
@@ -273,10 +254,16 @@ describe("create, read, update, delete", () => {
 
     it("treats a campaign that is gone, or finished meanwhile, as deleted", async () => {
       const { id, outs } = await created();
+      await emulator.resetRequests();
       // The key sees its organization's campaigns, so a 404 here means gone, not another organization's key.
       await provider.delete("no-such-campaign", { ...outs, status: "pending" });
+      assert.deepStrictEqual(await emulator.requests(), { "POST /v3/campaigns/{id}/cancel": 1, "POST /v2/campaigns/list": 1 });
       await emulator.api("POST", `/v3/campaigns/${id}/cancel`);
+      await emulator.resetRequests();
+      // Outputs from before the cancel: the API refuses a second cancel, which means the work is done.
       await provider.delete(id, outs);
+      assert.deepStrictEqual(await emulator.requests(), { "POST /v3/campaigns/{id}/cancel": 1 });
+      assert.strictEqual((await emulator.campaign(id)).status, "canceled");
     });
   });
 

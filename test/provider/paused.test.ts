@@ -1,18 +1,14 @@
 import * as assert from "assert";
-import { TestEmulator, UNTIL_WINDOW_OPENS, startTestEmulator } from "../support/emulator";
+import { UNTIL_WINDOW_OPENS } from "../support/emulator";
+import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
-import { checked, configureProvider, provider } from "../support/provider";
+import { checked, provider } from "../support/provider";
 
 type Outs = Record<string, unknown>;
 
 /** `paused`: applied by POST …/pause and …/resume, taken back from the API on refresh, exactly once. */
 describe("paused", () => {
-  let emulator: TestEmulator;
-  beforeEach(async () => {
-    emulator = await startTestEmulator();
-    await configureProvider(emulator.url);
-  });
-  afterEach(() => emulator.close());
+  const emulator = useProviderEmulator();
 
   async function created(overrides: Record<string, unknown> = {}) {
     const inputs = await checked(rawInputs(overrides));
@@ -230,7 +226,7 @@ describe("paused", () => {
     it("a pause after create that fails records the campaign with paused: false, so the next up pauses it", async () => {
       await emulator.fault({ type: "500", method: "POST", path: "/v3/campaigns/*/pause", count: 100 });
       await emulator.fault({ type: "500", method: "GET", path: "/v3/campaigns/*", count: 100 });
-      await configureProvider(emulator.url, { "vox:maxRetries": "0" });
+      await emulator.configure({ "vox:maxRetries": "0" });
       const inputs = await checked(rawInputs({ paused: true }));
       const error = await provider.create(inputs).then(
         () => assert.fail("create should fail"),

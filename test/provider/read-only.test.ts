@@ -1,23 +1,21 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as vox from "../../provider";
-import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS, startTestEmulator } from "../support/emulator";
+import { TEST_API_KEY, UNTIL_WINDOW_OPENS } from "../support/emulator";
+import { useEmulatorEnvironment, useProviderEmulator } from "../support/hooks";
 import { AGENT_ID, rawInputs } from "../support/inputs";
-import { checked, configureProvider, provider } from "../support/provider";
+import { checked, provider } from "../support/provider";
 
 /** Reading campaigns without managing them: getCampaign(Output), the provider's read of Campaign.get, and the import option. */
 describe("reading without managing", () => {
-  let emulator: TestEmulator;
+  const emulator = useProviderEmulator();
   let id: string;
   beforeEach(async () => {
-    emulator = await startTestEmulator();
-    await configureProvider(emulator.url);
     await emulator.advance(UNTIL_WINDOW_OPENS);
     id = (await provider.create(await checked(rawInputs({ presentationNumber: undefined })))).id as string;
     await emulator.api("POST", `/v3/campaigns/${id}/pause`);
     await emulator.resetRequests();
   });
-  afterEach(() => emulator.close());
 
   describe("getCampaign", () => {
     // The stack's vox:* configuration, as `pulumi config set` gives it to a program.
@@ -43,21 +41,13 @@ describe("reading without managing", () => {
       assert.ok(!("fromNumber" in campaign));
     });
 
-    it("falls back to VOX_API_KEY and VOX_BASE_URL without stack config, as the provider does", async () => {
-      pulumi.runtime.setAllConfig({});
-      const saved = { key: process.env.VOX_API_KEY, url: process.env.VOX_BASE_URL };
-      Object.assign(process.env, { VOX_API_KEY: TEST_API_KEY, VOX_BASE_URL: emulator.url });
-      try {
+    describe("without stack config", () => {
+      useEmulatorEnvironment(emulator);
+      beforeEach(() => pulumi.runtime.setAllConfig({}));
+
+      it("falls back to VOX_API_KEY and VOX_BASE_URL, as the provider does", async () => {
         assert.strictEqual((await vox.getCampaign({ id })).id, id);
-      } finally {
-        for (const [name, value] of [
-          ["VOX_API_KEY", saved.key],
-          ["VOX_BASE_URL", saved.url],
-        ] as const) {
-          if (value === undefined) delete process.env[name];
-          else process.env[name] = value;
-        }
-      }
+      });
     });
 
     it("an unknown id is the API's 404", async () => {

@@ -1,8 +1,8 @@
 import * as path from "path";
 import * as assert from "assert";
-import { TEST_API_KEY, TestEmulator, startTestEmulator } from "../support/emulator";
+import { TEST_API_KEY } from "../support/emulator";
+import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
-import { configureProvider } from "../support/provider";
 import { serializedProvider } from "../support/serialized-provider";
 
 // The loader the dynamic-provider host itself uses (a dependency of @pulumi/pulumi).
@@ -11,15 +11,12 @@ const requireFromString: (code: string) => any = require(require.resolve("requir
 
 /** What the engine stores in state as `__provider`, loaded back the way the dynamic-provider host loads it. */
 describe("the serialized provider", () => {
-  let emulator: TestEmulator;
+  // Configured before serializing: settings must not travel with the object even then.
+  const emulator = useProviderEmulator({ perFile: true });
   let text: string;
   before(async () => {
-    emulator = await startTestEmulator();
-    // Configured before serializing: settings must not travel with the object even then.
-    await configureProvider(emulator.url);
     text = await serializedProvider();
   });
-  after(() => emulator.close());
 
   it("stays under 2 KB (it is stored twice per campaign)", () => {
     assert.ok(text.length < 2048, `${text.length} bytes`);

@@ -2,9 +2,9 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { STATE_VERSION } from "../../provider/campaign/state";
-import { TestEmulator, startTestEmulator } from "../support/emulator";
+import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
-import { checked, configureProvider, provider } from "../support/provider";
+import { checked, provider } from "../support/provider";
 
 /**
  * State written by each released shape, recorded by running that version's own check and create against
@@ -20,12 +20,7 @@ const fixture = (version: number) =>
 
 describe("state written by earlier versions", () => {
   // A fresh emulator per test: each creates the campaign its recorded state stands for, under one name.
-  let emulator: TestEmulator;
-  beforeEach(async () => {
-    emulator = await startTestEmulator();
-    await configureProvider(emulator.url);
-  });
-  afterEach(() => emulator.close());
+  const emulator = useProviderEmulator();
 
   /** A live campaign for the recorded outputs to stand for (the recorded id lived in another emulator). */
   async function liveCampaign(): Promise<string> {

@@ -5,7 +5,7 @@ import { resolveSettings } from "../../provider/api/settings";
 import { API_DEFAULT_CALL_TIME_WINDOW } from "../../provider/values/window";
 import { CampaignController } from "../../provider/runtime/controller";
 import { ManualClock } from "../support/clock";
-import { TEST_API_KEY, TestEmulator, startTestEmulator } from "../support/emulator";
+import { MONDAY_07_KST, TEST_API_KEY, TestEmulator, startTestEmulator } from "../support/emulator";
 import { rawInputs } from "../support/inputs";
 import { checked, configureProvider, provider } from "../support/provider";
 
@@ -33,7 +33,7 @@ describe("what vox.ai holds is what state holds", () => {
 
   /** A controller on the emulator, for what the dynamic door prints rather than returns (warnings). */
   const controller = (apiKey: string | undefined) => {
-    const clock = new ManualClock(Date.parse("2026-11-30T07:00:00+09:00"));
+    const clock = new ManualClock(MONDAY_07_KST);
     const config: Record<string, string | undefined> = { "vox:apiKey": apiKey, "vox:baseUrl": emulator.url };
     return new CampaignController(new CampaignApi(new VoxHttpClient(resolveSettings({ get: (key) => config[key] }, {}), clock)), clock);
   };

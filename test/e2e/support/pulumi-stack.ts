@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 
 import { TEST_API_KEY, TestEmulator, startTestEmulator } from "../../support/emulator";
+import { AGENT_ID } from "../../support/inputs";
 
 const repo = path.resolve(__dirname, "../../..");
 
@@ -181,7 +182,7 @@ export function campaignSpec(name: string, overrides: Record<string, unknown> = 
     name,
     args: {
       name: `Campaign ${name}`,
-      agentId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f",
+      agentId: AGENT_ID,
       callFrom: "02-1234-5678",
       callTimeWindow: { windows: [{ days: ["Monday"], start: "09:00", end: "12:00" }] },
       tasks: [{ callTo: "010-1234-5678" }],

@@ -3,7 +3,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
-import { Client } from "./helpers";
+import { Client } from "../support/emulator";
 
 const ROOT = resolve(__dirname, "../..");
 const README = readFileSync(join(ROOT, "emulator/README.md"), "utf8");
