@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   "INVALID_INPUTS",
   /** A provider setting (vox:*) is missing or wrong. */
   "SETTINGS",
+  /** A change found no campaign, although the API key sees the campaign's organization. */
+  "CAMPAIGN_GONE",
+  /** No connection to the vox API could be made (refused, or the host unknown): nothing was sent. */
+  "API_UNREACHABLE",
 ] as const;
 
 export type VoxErrorCode = (typeof ERROR_CODES)[number];

@@ -42,6 +42,13 @@ const SETTINGS: [string, JsonObject][] = [
   ],
   ["timeoutSeconds", { type: "integer", description: "Per-request timeout in seconds (1–600). Default 30." }],
   [
+    "connectTimeoutSeconds",
+    {
+      type: "integer",
+      description: "How long to keep retrying while no connection can be made (nothing sent), in seconds (0–3600). Default 30.",
+    },
+  ],
+  [
     "retryBudgetSeconds",
     { type: "integer", description: "How long retries of a failing request may go on, in seconds (0–3600). Default 300." },
   ],

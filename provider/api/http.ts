@@ -5,7 +5,7 @@ import type { Clock } from "../clock";
 import { assertEngineConnected } from "../engine-presence";
 import { UncertainOutcomeError, VoxApiError } from "./errors";
 import { sharedPacer } from "./request-pacer";
-import { Settings, explainRefusedKey, requireApiKey } from "./settings";
+import { Settings, explainRefusedKey, requireApiKey, unreachableError } from "./settings";
 
 /**
  * node-fetch v2 rather than Node's global fetch: it takes a plain keep-alive `http.Agent` and reports
@@ -43,23 +43,46 @@ export interface SendLog {
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 8_000;
 const RETRY_AFTER_CAP_MS = 60_000;
+/** How often a wait for a connection says it is still waiting. */
+const PROGRESS_INTERVAL_MS = 10_000;
+
+/**
+ * Socket errors that mean no connection was made, so nothing was sent: refused, host or network unknown
+ * or unreachable. Safe to repeat even for a create; a long wait on them is a wrong URL or a stopped server.
+ */
+const NOT_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/**
+ * Where progress lines go while requests wait for a connection. Plain stderr: the Pulumi engine shows a
+ * provider host's stderr lines in the update's output, and the CLI's stderr is the terminal.
+ */
+export type ProgressReport = (line: string) => void;
+
+const toStderr: ProgressReport = (line) => process.stderr.write(`${line}\n`);
 
 export class VoxHttpClient {
-  /** `clock` times the retry budget, backoff, Retry-After and the pace (the per-request timeout stays a real timer). */
+  /**
+   * `clock` times the retry budget, backoff, Retry-After and the pace (the per-request timeout stays a real timer).
+   * `progress` receives a line now and then while no connection can be made.
+   */
   constructor(
     readonly settings: Settings,
     readonly clock: Clock,
+    private readonly progress: ProgressReport = toStderr,
   ) {}
 
   /**
    * Sends the request through the process's shared pacer. Retries (as `spec.retry` allows) go on until
    * `vox:retryBudgetSeconds` have passed since the first failure (and at most `vox:maxRetries` times
-   * when that is set); the last error is thrown.
+   * when that is set); the last error is thrown. While no connection can be made at all, retries stop
+   * after `vox:connectTimeoutSeconds` with an error naming the URL and where it came from.
    */
   async request<T>(spec: RequestSpec): Promise<T> {
     const apiKey = requireApiKey(this.settings);
     const pacer = sharedPacer(this.settings.baseUrl.origin, apiKey, this.settings.requestsPerSecond, this.clock);
     let giveUpAt: number | undefined;
+    let unreachableSince: number | undefined;
+    let reportedAt = Number.NEGATIVE_INFINITY;
     for (let attempt = 0; ; attempt++) {
       await pacer.take();
       // Each attempt, first or retry: never sent once the engine that would record its result is gone.
@@ -73,11 +96,24 @@ export class VoxHttpClient {
       }
       if (outcome.throttledMs !== undefined) await pacer.throttled(outcome.throttledMs);
       else await pacer.answered();
-      giveUpAt ??= this.clock.now() + this.settings.retryBudgetMs;
+      const now = this.clock.now();
+      giveUpAt ??= now + this.settings.retryBudgetMs;
+      unreachableSince = outcome.notConnected ? (unreachableSince ?? now) : undefined;
       const retriable = outcome.kind === "not-acted" || (outcome.kind === "uncertain" && spec.retry === "safe");
       const wait = outcome.throttledMs ?? backoff(attempt);
       const outOfAttempts = this.settings.maxRetries !== undefined && attempt >= this.settings.maxRetries;
-      if (!retriable || outOfAttempts || this.clock.now() + wait > giveUpAt) throw explainRefusedKey(outcome.error, this.settings);
+      const outOfConnectTime = unreachableSince !== undefined && now + wait - unreachableSince > this.settings.connectTimeoutMs;
+      if (!retriable || outOfAttempts || outOfConnectTime || now + wait > giveUpAt) {
+        if (unreachableSince !== undefined) throw unreachableError(outcome.error, this.settings, now - unreachableSince);
+        throw explainRefusedKey(outcome.error, this.settings);
+      }
+      if (unreachableSince !== undefined && now - reportedAt >= PROGRESS_INTERVAL_MS) {
+        reportedAt = now;
+        this.progress(
+          `pulumi-vox: cannot reach the vox API at ${this.settings.baseUrl.origin} (${outcome.error.message}); ` +
+            `retrying for up to ${this.settings.connectTimeoutMs / 1000} s (vox:connectTimeoutSeconds), ${Math.round((now - unreachableSince) / 1000)} s so far`,
+        );
+      }
       // A 429 already holds every request back in the pacer; other failures back off with jitter.
       if (outcome.throttledMs === undefined) await this.clock.sleep(wait);
     }
@@ -112,12 +148,12 @@ export class VoxHttpClient {
   }
 }
 
-/** `throttledMs`: the wait a 429 asked for (its Retry-After, or one second). */
+/** `throttledMs`: the wait a 429 asked for (its Retry-After, or one second); `notConnected`: see NOT_CONNECTED. */
 type Outcome =
-  | { kind: "done"; value: unknown }
-  | { kind: "not-acted"; error: Error; throttledMs?: number }
-  | { kind: "uncertain"; error: Error; throttledMs?: undefined }
-  | { kind: "final"; error: Error; throttledMs?: undefined };
+  | { kind: "done"; value: unknown; notConnected?: undefined }
+  | { kind: "not-acted"; error: Error; throttledMs?: number; notConnected?: true }
+  | { kind: "uncertain"; error: Error; throttledMs?: undefined; notConnected?: undefined }
+  | { kind: "final"; error: Error; throttledMs?: undefined; notConnected?: undefined };
 
 function interpret(response: Response, text: string, where: string, now: number): Outcome {
   if (response.ok) {
@@ -152,7 +188,10 @@ function apiError(status: number, text: string): VoxApiError {
 function transportFailure(error: unknown, where: string, timeoutMs: number): Outcome {
   const code = (error as { code?: string }).code;
   if (code === "ECONNREFUSED") {
-    return { kind: "not-acted", error: new Error(`${where}: connection refused by the vox API (${code})`) };
+    return { kind: "not-acted", notConnected: true, error: new Error(`${where}: connection refused by the vox API (${code})`) };
+  }
+  if (code !== undefined && NOT_CONNECTED.has(code)) {
+    return { kind: "not-acted", notConnected: true, error: new Error(`${where}: no connection to the vox API's host (${code})`) };
   }
   if ((error as { name?: string }).name === "AbortError") {
     return { kind: "uncertain", error: new UncertainOutcomeError(`${where}: no answer within ${timeoutMs / 1000} s`) };

@@ -11,6 +11,14 @@ export interface Settings {
   /** Where the key came from, for messages that tell the user which one to check. */
   apiKeySource: string;
   baseUrl: URL;
+  /** Where the base URL came from (a config key, an environment variable, or the default), for messages. */
+  baseUrlSource: string;
+  /**
+   * How long requests keep trying while no connection can be made at all (refused, host unknown), which
+   * means nothing was sent: `vox:connectTimeoutSeconds`. Far shorter than the retry budget, which rides
+   * out an API that answers but is busy.
+   */
+  connectTimeoutMs: number;
   /** Per-request timeout. */
   timeoutMs: number;
   /**
@@ -28,6 +36,8 @@ export interface Settings {
 
 export const DEFAULT_BASE_URL = "https://client-api.tryvox.co";
 const DEFAULT_TIMEOUT_SECONDS = 30;
+/** Long enough for an emulator or a restarting proxy to come up; short enough that a wrong URL fails before anyone wonders. */
+const DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;
 /** Long enough to ride out a few minutes of rate limiting when a hundred campaigns are created at once. */
 const DEFAULT_RETRY_BUDGET_SECONDS = 300;
 /** Longer than any commit delay to expect: a POST goes out again only after this long of finding nothing. */
@@ -44,8 +54,8 @@ export class SettingsError extends VoxError {
 }
 
 /**
- * Resolves `vox:apiKey`, `vox:baseUrl`, `vox:timeoutSeconds`, `vox:retryBudgetSeconds`, `vox:maxRetries`,
- * `vox:createLookupSeconds` and `vox:requestsPerSecond` (stack config),
+ * Resolves `vox:apiKey`, `vox:baseUrl`, `vox:timeoutSeconds`, `vox:connectTimeoutSeconds`,
+ * `vox:retryBudgetSeconds`, `vox:maxRetries`, `vox:createLookupSeconds` and `vox:requestsPerSecond` (stack config),
  * falling back to `VOX_API_KEY` and `VOX_BASE_URL`. The key may be missing here: only an API call
  * needs it, and `requireApiKey` then says how to set it.
  */
@@ -57,11 +67,20 @@ export function resolveSettings(config: ConfigSource, env: NodeJS.ProcessEnv = p
     : apiKey
       ? "the VOX_API_KEY environment variable"
       : "none set: `pulumi config set --secret vox:apiKey <key>` or VOX_API_KEY";
-  const baseUrl = parseBaseUrl(config.get("vox:baseUrl") || env.VOX_BASE_URL || DEFAULT_BASE_URL);
+  const baseUrlFromConfig = config.get("vox:baseUrl") || undefined;
+  const baseUrl = parseBaseUrl(baseUrlFromConfig ?? (env.VOX_BASE_URL || DEFAULT_BASE_URL));
+  const baseUrlSource = baseUrlFromConfig
+    ? "the stack config vox:baseUrl"
+    : env.VOX_BASE_URL
+      ? "the VOX_BASE_URL environment variable"
+      : "the default (neither vox:baseUrl nor VOX_BASE_URL is set)";
   return {
     apiKey,
     apiKeySource,
     baseUrl,
+    baseUrlSource,
+    connectTimeoutMs:
+      1000 * parseNumber(config.get("vox:connectTimeoutSeconds"), "vox:connectTimeoutSeconds", DEFAULT_CONNECT_TIMEOUT_SECONDS, 0, 3600),
     timeoutMs: 1000 * parseNumber(config.get("vox:timeoutSeconds"), "vox:timeoutSeconds", DEFAULT_TIMEOUT_SECONDS, 1, 600),
     maxRetries: optionalNumber(config.get("vox:maxRetries"), "vox:maxRetries", 0, 100),
     retryBudgetMs:
@@ -79,6 +98,21 @@ export function requireApiKey(settings: Settings): string {
     );
   }
   return settings.apiKey;
+}
+
+/**
+ * The error after `vox:connectTimeoutSeconds` of failing to connect: which URL, where it came from, that
+ * nothing was sent, and the two usual causes (an emulator not running, a wrong `vox:baseUrl`).
+ */
+export function unreachableError(cause: Error, settings: Settings, triedMs: number): VoxError {
+  return new VoxError(
+    "API_UNREACHABLE",
+    `cannot reach the vox API at ${settings.baseUrl.origin} (from ${settings.baseUrlSource}): ${cause.message}, ` +
+      `still after ${Math.round(triedMs / 1000)} s of retrying; nothing was sent. If it is a local emulator, start it ` +
+      "(`npx vox-emulator`) and point `vox:baseUrl` at the address it prints; for vox.ai itself, check the network, or unset " +
+      `vox:baseUrl and VOX_BASE_URL to use ${DEFAULT_BASE_URL}. \`vox:connectTimeoutSeconds\` sets how long to keep trying.`,
+    { baseUrl: settings.baseUrl.origin },
+  );
 }
 
 /**

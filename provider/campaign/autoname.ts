@@ -50,6 +50,11 @@ export function namingInputs(marker: string, resourceName: string, declared: unk
   return { ...naming, exactName: exactName ?? false };
 }
 
+/** Whether the inputs' name is the autoname (no `name` declared), as the program recorded it: `<resource>-<marker>`. */
+export function isAutonamed(inputs: { name?: unknown; nameMarker?: unknown }): boolean {
+  return typeof inputs.name === "string" && typeof inputs.nameMarker === "string" && inputs.name.endsWith(`-${inputs.nameMarker}`);
+}
+
 /** Whether the inputs' name carries this resource's marker, as the program recorded it. */
 export function ownsName(inputs: { nameMarker?: string | null }): boolean {
   return typeof inputs.nameMarker === "string";

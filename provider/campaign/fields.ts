@@ -41,7 +41,15 @@ export interface FieldRule {
   whenLeftOut: "default" | "keep";
   /** Outputs hold null when the field is left out, so that the resource's output exists and reads "none". */
   nullInOutputs?: true;
-  /** What an in-place field sends when it is left out: the API cannot unset it. */
+  /**
+   * Outputs hold what the campaign really has when the field is left out (the API's default, or a change
+   * made in vox.ai), never null: refresh then shows a change made outside Pulumi as drift.
+   */
+  observedWhenLeftOut?: true;
+  /**
+   * What an in-place field sends when it is left out: the API cannot unset it. A left-out (or null) value
+   * compares as this too, so a campaign holding it shows no change and one holding anything else does.
+   */
   sentWhenLeftOut?: unknown;
   /** An adopted campaign (`adoptId`) must have the declared value (the campaign's field of the same name). */
   adoptMustMatch?: true;
@@ -94,7 +102,7 @@ export const FIELDS = {
     onChange: "in place",
     onChangeText: "in place (paused and resumed around the change while running); left out, the API default is sent",
     whenLeftOut: "default",
-    nullInOutputs: true,
+    observedWhenLeftOut: true,
     sentWhenLeftOut: API_DEFAULT_CALL_TIME_WINDOW,
     review: "own line",
   },
@@ -155,8 +163,13 @@ export function changedFields(olds: Comparable, news: Comparable, id?: string): 
     const { onChange, whenLeftOut, changed } = rule(field);
     if (onChange === "nothing") return false;
     if (whenLeftOut === "keep" && news[field] === undefined) return false;
-    return changed ? changed(olds, news, id) : differs(olds[field], news[field]);
+    return changed ? changed(olds, news, id) : differs(effectiveValue(field, olds[field]), effectiveValue(field, news[field]));
   });
+}
+
+/** A value as the campaign has it: a left-out (or null) field is what the API holds then (`sentWhenLeftOut`). */
+export function effectiveValue(field: FieldName, value: unknown): unknown {
+  return value ?? rule(field).sentWhenLeftOut ?? value;
 }
 
 /** The fields of `fields` whose change replaces the campaign. */
@@ -200,6 +213,14 @@ export const NULL_IN_OUTPUTS = FIELD_NAMES.filter((field): field is NullInOutput
 
 /** The names of those fields, as a type: what CampaignState holds as `T | null`. */
 export type NullInOutputs = { [K in FieldName]: (typeof FIELDS)[K] extends { nullInOutputs: true } ? K : never }[FieldName];
+
+/** Fields whose outputs hold what the campaign has when they are left out. */
+export const OBSERVED_WHEN_LEFT_OUT = FIELD_NAMES.filter((field): field is ObservedWhenLeftOut => rule(field).observedWhenLeftOut === true);
+
+/** The names of those fields, as a type: each must be a field the API reports (ObservedCampaign's). */
+export type ObservedWhenLeftOut = {
+  [K in FieldName]: (typeof FIELDS)[K] extends { observedWhenLeftOut: true } ? K : never;
+}[FieldName];
 
 /** Fields a review shows with their values (masked ones with masked values), in table order. */
 export function reviewedFields(style: ReviewStyle): FieldName[] {

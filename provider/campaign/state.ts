@@ -4,9 +4,9 @@
  * look at them (state written by an older pulumi-vox is read by the installed one: see
  * serialized-provider.ts).
  */
-import { formatClock } from "../values/window";
+import { API_DEFAULT_CALL_TIME_WINDOW, formatClock } from "../values/window";
 import type { CampaignCallTimeWindow, NormalizedCampaignInputs } from "./args";
-import { NULL_IN_OUTPUTS } from "./fields";
+import { NULL_IN_OUTPUTS, OBSERVED_WHEN_LEFT_OUT, ObservedWhenLeftOut } from "./fields";
 import type { ObservedCampaign } from "./observed";
 
 /**
@@ -16,9 +16,10 @@ import type { ObservedCampaign } from "./observed";
  * - 3: no `tasks` in the outputs (the inputs hold the list once, packed: see packed-tasks.ts);
  * - 4: `paused` (every campaign before it was declared running: `false`);
  * - 5: `exactName` and `nameMarker`, the program's record of whether the name carries this resource's marker
- *   (campaign/autoname.ts); a record before it gets `nameMarker: null`: its name identifies nothing, whatever its shape.
+ *   (campaign/autoname.ts); a record before it gets `nameMarker: null`: its name identifies nothing, whatever its shape;
+ * - 6: `callTimeWindow` is the window the campaign has, never null (left out, it was the API's default).
  */
-export const STATE_VERSION = 5;
+export const STATE_VERSION = 6;
 
 /** The checked inputs: the schema's output plus the list's size and digest, which check works out. */
 export type CampaignInputs = NormalizedCampaignInputs & {
@@ -46,7 +47,7 @@ export const OBSERVED_KEYS = [
 export const DRIFT_KEYS = ["status", "totalCalls", "completedCalls", "failedCalls", "activeConcurrency", "pausedBy"] as const;
 
 /** The part of an {@link ObservedCampaign} that outputs record: from an answer, or kept in state from the last one. */
-type ObservedPart = Pick<ObservedCampaign, (typeof OBSERVED_KEYS)[number] | "scheduledAt">;
+type ObservedPart = Pick<ObservedCampaign, (typeof OBSERVED_KEYS)[number] | "scheduledAt" | ObservedWhenLeftOut>;
 
 type NullableInputs = (typeof NULL_IN_OUTPUTS)[number];
 
@@ -56,19 +57,22 @@ export type CampaignState = Omit<CampaignInputs, NullableInputs | "tasks"> & {
   scheduledAt: string | null;
   callTimeWindow: CampaignCallTimeWindow | null;
   stateVersion: number;
-} & Omit<ObservedPart, "scheduledAt">;
+} & Omit<ObservedPart, "scheduledAt" | ObservedWhenLeftOut>;
 
 /**
- * The outputs to record: every input but the task list (left-out optional ones as null) plus what the
- * API reports. `taskCount` and `tasksDigest` stand for the list, which the inputs hold.
+ * The outputs to record: every input but the task list (left-out optional ones as null, or as the
+ * campaign has them: the field table's `observedWhenLeftOut`) plus what the API reports. `taskCount` and
+ * `tasksDigest` stand for the list, which the inputs hold.
  */
 export function campaignOutputs(inputs: Omit<CampaignInputs, "tasks"> & { tasks?: unknown }, view: ObservedPart): CampaignState {
   const { tasks: _inInputs, ...recorded } = inputs;
   const nulls = Object.fromEntries(NULL_IN_OUTPUTS.map((field) => [field, inputs[field] ?? null]));
-  const observed = Object.fromEntries(OBSERVED_KEYS.map((key) => [key, view[key]])) as Omit<ObservedPart, "scheduledAt">;
+  const asTheCampaignHas = Object.fromEntries(OBSERVED_WHEN_LEFT_OUT.map((field) => [field, inputs[field] ?? view[field] ?? null]));
+  const observed = Object.fromEntries(OBSERVED_KEYS.map((key) => [key, view[key]]));
   return {
     ...recorded,
     ...nulls,
+    ...asTheCampaignHas,
     scheduledAt: inputs.scheduledAt ?? view.scheduledAt,
     ...observed,
     stateVersion: STATE_VERSION,
@@ -102,6 +106,8 @@ const MIGRATIONS: Record<number, (record: StateRecord) => StateRecord> = {
   3: (record) => ({ ...record, paused: record.paused ?? false }),
   // Never read from the name's shape: `spring-202604` looks like an autoname without being one.
   4: (record) => ({ ...record, nameMarker: record.nameMarker ?? null }),
+  // Null was "left out", which the API fills with its default; a change made in vox.ai since shows at the next refresh.
+  5: (record) => (record.callTimeWindow === null ? { ...record, callTimeWindow: API_DEFAULT_CALL_TIME_WINDOW } : record),
 };
 
 /**

@@ -10,14 +10,14 @@ import { CampaignApi } from "../api/campaigns";
 import { VoxHttpClient } from "../api/http";
 import { type ConfigSource, resolveSettings } from "../api/settings";
 import { nameMarker, namingInputs } from "../campaign/autoname";
-import { type Comparable, FIELDS, FIELD_NAMES } from "../campaign/fields";
+import { type Comparable, FIELDS, FIELD_NAMES, OBSERVED_WHEN_LEFT_OUT, effectiveValue } from "../campaign/fields";
 import type { ObservedCampaign } from "../campaign/observed";
 import { packTasks, taskListOf, withTaskList } from "../campaign/packed-tasks";
 import { OBSERVED_KEYS, campaignOutputs, inputsOfState, migrateRecord, stateFromOutputs } from "../campaign/state";
 import type { Failure } from "../campaign/validate";
 import { systemClock } from "../clock";
 import { CampaignController, type DiffResult, RefreshMemory, checkedInputs } from "../runtime/controller";
-import { toPlainJson } from "../values/json";
+import { jsonEqual, toPlainJson } from "../values/json";
 import { UNKNOWN, containsUnknown } from "../values/unknown";
 
 type PropertyRecord = Record<string, unknown>;
@@ -92,7 +92,7 @@ export async function deleteCampaign(id: string, outputs: PropertyRecord): Promi
 
 /** What a preview shows a create will record: the checked inputs, and what only the API will say as unknowns. */
 export function previewCreate(inputs: PropertyRecord): PropertyRecord {
-  const unknown = Object.fromEntries([...OBSERVED_KEYS, "scheduledAt"].map((key) => [key, UNKNOWN]));
+  const unknown = Object.fromEntries([...OBSERVED_KEYS, ...OBSERVED_WHEN_LEFT_OUT, "scheduledAt"].map((key) => [key, UNKNOWN]));
   const outputs = campaignOutputs(withoutTasks(inputs) as never, unknown as unknown as Parameters<typeof campaignOutputs>[1]);
   return { ...outputs, scheduledAt: inputs.scheduledAt ?? UNKNOWN };
 }
@@ -110,7 +110,11 @@ export function previewUpdate(oldOutputs: PropertyRecord, newInputs: PropertyRec
  */
 export function importedInputs(id: string, outputs: PropertyRecord): PropertyRecord {
   const inputs: Comparable = inputsOfState(stateFromOutputs(outputs));
-  const declared = FIELD_NAMES.filter((field) => FIELDS[field].whenLeftOut === "default" && inputs[field] !== undefined);
+  // A value that leaving the field out means anyway (the API's default window) need not be repeated.
+  const declared = FIELD_NAMES.filter(
+    (field) =>
+      FIELDS[field].whenLeftOut === "default" && inputs[field] !== undefined && !jsonEqual(inputs[field], effectiveValue(field, undefined)),
+  );
   return { ...Object.fromEntries(declared.map((field) => [field, inputs[field]])), adoptId: id };
 }
 

@@ -7,17 +7,17 @@
 import { CampaignApi } from "../api/campaigns";
 import { isInvalidState, isNotFound } from "../api/errors";
 import { validateCampaignRequest } from "../api/request-size";
-import { keptName } from "../campaign/autoname";
-import { Comparable, FIELD_NAMES, FieldName, adoptMismatches, changedFields, replacingFields } from "../campaign/fields";
+import { isAutonamed, keptName } from "../campaign/autoname";
+import { Comparable, FIELD_NAMES, FieldName, adoptMismatches, changedFields, replacingFields, reviewText } from "../campaign/fields";
 import { ObservedCampaign, isTerminal } from "../campaign/observed";
 import { CampaignInputs, CampaignState, DRIFT_KEYS, campaignOutputs, inputsOfState, withKnownOrganization } from "../campaign/state";
 import { Failure, invalidInputs } from "../campaign/validate";
 import type { Clock } from "../clock";
 import { TasksFileSpec, summarizeTasksFile } from "../contact-lists/tasks-file";
-import { VoxError } from "../errors";
-import { jsonEqual } from "../values/json";
+import { VoxError, messageOf } from "../errors";
+import { describeCallTimeWindow } from "../values/call-windows";
 import { containsUnknown } from "../values/unknown";
-import { createCampaign } from "./create";
+import { adoptedInputs, createCampaign } from "./create";
 import { finishedError, observedPaused, updateCampaign } from "./update";
 
 /** What check makes of a program's inputs. */
@@ -29,6 +29,11 @@ export interface CheckResult {
   inputs: Record<string, unknown>;
   /** Each `reason` starts with the field path (`tasks[3].callTo: …`), which `property` holds too. */
   failures: Failure[];
+  /**
+   * What a preview should tell the user although nothing failed: what could not be checked, what adopting
+   * a campaign will be followed by. Each starts with the field or setting it concerns; no number in clear.
+   */
+  warnings: string[];
 }
 
 /** What diff finds between the state and the new inputs. */
@@ -85,8 +90,13 @@ export class CampaignController {
       if (summary.ok) Object.assign(inputs, { taskCount: summary.taskCount, tasksDigest: summary.tasksDigest });
       else failures.push(...summary.failures);
     }
-    if (failures.length === 0) failures.push(...(await this.adoptFailures(olds, inputs)));
-    return { inputs, failures };
+    const warnings = this.api.settings.apiKey ? [] : [NO_KEY_WARNING];
+    if (failures.length === 0) {
+      const adoption = await this.adoptPreview(olds, inputs);
+      failures.push(...adoption.failures);
+      warnings.push(...adoption.warnings);
+    }
+    return { inputs, failures: failures.map(blameResourceNameForAutoname(news)), warnings };
   }
 
   /**
@@ -140,10 +150,9 @@ export class CampaignController {
     // A campaign read by `Campaign.get` has nothing recorded yet: every field comes from the campaign itself.
     const inputs = recorded.agentId === undefined ? readOnlyInputs(campaign) : recorded;
     inputs.name = campaign.name;
-    // Without a declared window the API applies its default; taking that into the outputs would be a diff forever.
-    if (state.callTimeWindow && campaign.callTimeWindow && !jsonEqual(state.callTimeWindow, campaign.callTimeWindow)) {
-      inputs.callTimeWindow = campaign.callTimeWindow;
-    }
+    // The window the campaign has, declared or not (then the API's default, unless changed in vox.ai): a
+    // difference from the declaration is drift that the next `up` puts back.
+    if (campaign.callTimeWindow) inputs.callTimeWindow = campaign.callTimeWindow;
     // A pause or resume made in vox.ai: taken into the outputs, so the next `up` puts the declared value back.
     const paused = observedPaused(campaign);
     if (paused !== undefined) inputs.paused = paused;
@@ -153,7 +162,19 @@ export class CampaignController {
 
   /** Applies the in-place changes (see update.ts); a finished campaign is an error saying what to do. */
   async update(id: string, olds: CampaignState, news: CampaignInputs): Promise<CampaignState> {
-    return updateCampaign(this.api, id, olds, news);
+    try {
+      return await updateCampaign(this.api, id, olds, news);
+    } catch (error) {
+      // The API never deletes a campaign: a 404 is most likely another organization's key (see confirmWrongKey).
+      if (!isNotFound(error)) throw error;
+      await this.confirmWrongKey(id, olds);
+      throw new VoxError(
+        "CAMPAIGN_GONE",
+        `campaign ${id} was not found in vox.ai, although this API key sees its organization; ` +
+          "check it in vox.ai; if it really is gone, `pulumi refresh` forgets it",
+        { campaignId: id },
+      );
+    }
   }
 
   /**
@@ -175,29 +196,44 @@ export class CampaignController {
 
   /**
    * A new `adoptId` is read (one GET) at check, so that `pulumi preview` already says when the campaign
-   * does not exist or differs from the declaration, instead of a green preview and a failed `up`. When it
-   * cannot be read (no key, no network), check stays silent and the create checks again. Failures name
-   * `adoptId` as their property: an engine may print that property's value, which must never be a number.
+   * does not exist or differs from the declaration, instead of a green preview and a failed `up`; and
+   * warns of every field the `up` after the adoption will change (adoption records the campaign as it is).
+   * When it cannot be read (no key, no network), the warning says so and the create checks again.
+   * Failures name `adoptId` as their property: an engine may print that property's value, which must
+   * never be a number.
    */
-  private async adoptFailures(olds: PreviousInputs, inputs: Record<string, unknown>): Promise<Failure[]> {
+  private async adoptPreview(olds: PreviousInputs, inputs: Record<string, unknown>): Promise<Pick<CheckResult, "failures" | "warnings">> {
     const id = inputs.adoptId;
-    if (typeof id !== "string" || containsUnknown(inputs) || olds.adoptId === id) return [];
+    if (typeof id !== "string" || containsUnknown(inputs) || olds.adoptId === id) return { failures: [], warnings: [] };
     let campaign;
     try {
       campaign = await this.api.get(id);
     } catch (error) {
-      if (!isNotFound(error)) return [];
-      return [
-        {
-          property: "adoptId",
-          reason: `adoptId: no campaign ${id} exists for this API key; check the id, or remove adoptId to create one`,
-        },
-      ];
+      if (!isNotFound(error)) {
+        return {
+          failures: [],
+          warnings: [`adoptId: campaign ${id} could not be read (${messageOf(error)}); \`pulumi up\` checks it again`],
+        };
+      }
+      const reason = `adoptId: no campaign ${id} exists for this API key; check the id, or remove adoptId to create one`;
+      return { failures: [{ property: "adoptId", reason }], warnings: [] };
     }
-    return adoptMismatches(campaign, inputs).map((mismatch) => ({
+    const failures = adoptMismatches(campaign, inputs).map((mismatch) => ({
       property: "adoptId",
       reason: `adoptId: campaign ${id} differs from this declaration: ${mismatch.text}; make the declaration match the campaign`,
     }));
+    const declared = inputs as unknown as CampaignInputs;
+    const changes = changedFields(adoptedInputs(declared, campaign), declared, id);
+    if (failures.length > 0 || changes.length === 0) return { failures, warnings: [] };
+    const adopted = adoptedInputs(declared, campaign) as unknown as Comparable;
+    const list = changes.map((field) => `${field} from ${valueText(field, adopted[field])} to ${valueText(field, declared[field])}`);
+    return {
+      failures,
+      warnings: [
+        `adoptId: campaign ${id} is recorded as it is in vox.ai, and the \`pulumi up\` after this one changes its ` +
+          `${list.join("; ")}. To leave the campaign as it is, declare these as it has them.`,
+      ],
+    };
   }
 
   private async guardAgainstRedial(id: string, olds: CampaignState, news: Comparable, replaces: string[]): Promise<void> {
@@ -254,6 +290,36 @@ export class CampaignController {
       );
     }
   }
+}
+
+/** A preview without a key is otherwise green although it checked nothing that needs the API. */
+const NO_KEY_WARNING =
+  "vox:apiKey: no vox.ai API key is set, so this preview could not check with vox.ai whether an `adoptId` exists and " +
+  "matches, or whether a replace would call people again; only the inputs themselves were checked. " +
+  "Set `pulumi config set --secret vox:apiKey <key>` or VOX_API_KEY";
+
+/**
+ * A too long name that the user never wrote (the autoname: the resource name plus a suffix) is blamed on
+ * the resource name, with how to set `name` instead.
+ */
+function blameResourceNameForAutoname(news: { name?: unknown; nameMarker?: unknown }): (failure: Failure) => Failure {
+  const name = news.name;
+  return (failure) => {
+    if (failure.property !== "name" || typeof name !== "string" || !isAutonamed(news) || !/at most/.test(failure.reason)) return failure;
+    const resourceName = name.slice(0, -7);
+    return {
+      property: "name",
+      reason:
+        `name: this campaign has no \`name\`, so it is named after its resource ("${resourceName}") plus a 7-character suffix, ` +
+        `${name.length} characters in all; ${failure.reason.replace(/^name: /, "")}. Give the resource a shorter name, or set ` +
+        '`name` on it (e.g. `name: "Renewal reminder"`)',
+    };
+  };
+}
+
+/** A value in a warning: windows as a review reads them, numbers masked. */
+function valueText(field: FieldName, value: unknown): string {
+  return field === "callTimeWindow" ? describeCallTimeWindow(value as never) : reviewText(field, value);
 }
 
 /**

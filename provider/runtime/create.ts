@@ -29,8 +29,7 @@ export async function createCampaign(
 ): Promise<{ id: string; state: CampaignState }> {
   let campaign = inputs.adoptId !== undefined ? await adopt(api, inputs.adoptId, inputs) : await createOnce(api, clock, inputs);
   if (inputs.paused && !isPausedByUser(campaign)) campaign = await pauseCreated(api, campaign, inputs);
-  // An adopted campaign may be paused or running against the declaration: recorded as it is, the next `up` applies it.
-  const recorded = inputs.adoptId !== undefined ? { ...inputs, paused: observedPaused(campaign) ?? inputs.paused } : inputs;
+  const recorded = inputs.adoptId !== undefined ? adoptedInputs(inputs, campaign) : inputs;
   try {
     return { id: campaign.id, state: campaignOutputs(recorded, campaign) };
   } catch (error) {
@@ -40,6 +39,21 @@ export async function createCampaign(
       { id: campaign.id, properties: partialOutputs(inputs, { status: campaign.status }) },
     );
   }
+}
+
+/**
+ * What state records of an adopted campaign: the declaration, with the fields it may differ in (those that
+ * need not match to adopt) as the campaign has them, so that the next `up` shows and applies the
+ * difference instead of state claiming what the campaign does not have.
+ */
+export function adoptedInputs(inputs: CampaignInputs, campaign: ObservedCampaign): CampaignInputs {
+  return {
+    ...inputs,
+    name: campaign.name,
+    callTimeWindow: campaign.callTimeWindow ?? inputs.callTimeWindow,
+    scheduledAt: campaign.scheduledAt ?? inputs.scheduledAt,
+    paused: observedPaused(campaign) ?? inputs.paused,
+  };
 }
 
 /**

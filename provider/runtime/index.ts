@@ -53,9 +53,23 @@ type EngineRecord = Record<string, unknown>;
 async function checkRecord(olds: EngineRecord, news: EngineRecord): Promise<{ inputs: EngineRecord; failures: Failure[] }> {
   const list = taskListOf(news.tasks);
   if (!list.ok) return { inputs: news, failures: [forTheEngine({ property: "tasks", reason: list.reason })] };
-  const { inputs, failures } = await campaigns().check(news.tasks === undefined ? news : { ...news, tasks: list.tasks }, olds);
+  const { inputs, failures, warnings } = await campaigns().check(news.tasks === undefined ? news : { ...news, tasks: list.tasks }, olds);
   if (Array.isArray(inputs.tasks) && !containsUnknown(inputs.tasks)) inputs.tasks = packTasks(inputs.tasks);
+  warnings.forEach(warnOnce);
   return { inputs: toPlainJson(inputs), failures: failures.map(forTheEngine) };
+}
+
+/** Warnings already printed by this process: a stack of a hundred campaigns without a key says so once. */
+const warned = new Set<string>();
+
+/**
+ * A dynamic provider has no engine connection to attach a warning to its resource; the engine prints the
+ * host's stderr lines in the preview's output instead, which is where these go.
+ */
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  process.stderr.write(`warning: pulumi-vox: ${message}\n`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { API_DEFAULT_CALL_TIME_WINDOW } from "../../provider/values/window";
 import { DAY, MONDAY_07_KST, UNTIL_WINDOW_OPENS, totalRequests } from "../support/emulator";
 import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
@@ -215,7 +216,8 @@ describe("create, read, update, delete", () => {
       delete withoutWindow.callTimeWindow;
       assert.strictEqual((await provider.diff(id, outs, withoutWindow)).changes, true);
       const { outs: updated } = await provider.update(id, outs, withoutWindow);
-      assert.strictEqual(updated!.callTimeWindow, null);
+      // Outputs hold the window the campaign now has: the default, never null.
+      assert.deepStrictEqual(updated!.callTimeWindow, API_DEFAULT_CALL_TIME_WINDOW);
       const window = (await emulator.campaign(id)).call_time_window;
       assert.deepStrictEqual(window.windows, [
         { days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], start_min: 480, end_min: 1200 },

@@ -10,8 +10,7 @@ import { checked, provider } from "../support/provider";
  * State written by each released shape, recorded by running that version's own check and create against
  * the emulator (v1: commit 0aeefde, 0.1.0's shape: windows in minutes, the list in the outputs, no
  * stateVersion; v2: windows as clock times; v3: the list packed in the inputs only; v4: `paused`; v5: `exactName`
- * and `nameMarker`), read
- * back by the installed runtime.
+ * and `nameMarker`; v6: the window the campaign has, never null), read back by the installed runtime.
  */
 const fixture = (version: number) =>
   JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures/state", `v${version}.json`), "utf8")) as {
