@@ -42,7 +42,11 @@ describe("tasksFile with how to read it: { path, phoneColumn, encoding, … }", 
     process.chdir(project);
     try {
       const base = { name: "Excel", agentId: AGENT, callFrom: "0212345678" };
-      const tasksFile = { path: path.join(project, "campaigns", "contacts", "excel.csv"), phoneColumn: "휴대폰", encoding: "cp949" as const };
+      const tasksFile = {
+        path: path.join(project, "campaigns", "contacts", "excel.csv"),
+        phoneColumn: "휴대폰",
+        encoding: "cp949" as const,
+      };
       const fromFile = await check({}, { ...base, tasksFile });
       assert.deepStrictEqual(fromFile.failures, []);
       const inline = await check({}, { ...base, tasks: EXPECTED_TASKS });
