@@ -92,8 +92,10 @@ const windowSchema = windowObject.transform((w, ctx) => {
       code: "custom",
       path: [w.end !== undefined ? "end" : "endMin"],
       message:
-        "must be later than the start; windows cannot cross midnight, split an overnight window in two " +
-        "(e.g. 22:00–24:00 and 00:00–06:00)",
+        startMin > endMin
+          ? `must be later than the start; windows cannot cross midnight: split ${formatClock(startMin)}–${formatClock(endMin)} in two, ` +
+            `${formatClock(startMin)}–24:00 on these days and 00:00–${formatClock(endMin)} on the next day (list the following days in that window)`
+          : "must be later than the start",
     });
   }
   if (startMin === undefined || endMin === undefined || duplicate) return z.NEVER;
