@@ -45,7 +45,7 @@ describe("end to end: pulumi-vox drift with the Pulumi CLI", function () {
     for (const kind of ["**paused**", "**renamed**", "**call window changed**", "**canceled**", "**gone**"]) {
       assert.strictEqual(count(report.out, kind), 1, `${kind} once in:\n${report.out}`);
     }
-    assert.match(report.out, /"Campaign renamed" → "Renamed in the dashboard"/);
+    assert.match(report.out, /"Campaign renamed \[[0-9a-f]{6}\]" → "Renamed in the dashboard"/);
     assert.match(report.out, /Mon 09:00–12:00 \(Asia\/Seoul\) → Sun 20:00–22:00 \(Asia\/Seoul\)/);
     assert.strictEqual(count(report.out, "  - put it back: "), 5);
     assert.strictEqual(count(report.out, "  - take it in: "), 5);
