@@ -5,14 +5,11 @@ import * as path from "path";
 import { statusCommand } from "../../cli/status/command";
 import { Sample, campaignStatus } from "../../cli/status/progress";
 import { ManualClock } from "../support/clock";
-import { DAY, HOUR, MONDAY_07_KST, TEST_MONDAY, UNTIL_WINDOW_OPENS } from "../support/emulator";
+import { DAY, HOUR, MONDAY_07_KST, TEST_MONDAY, UNTIL_WINDOW_OPENS, seoulDate } from "../support/emulator";
 import { restoreEnvAfterEach, useEmulatorEnvironment, useProviderEmulator } from "../support/hooks";
 import { AGENT_ID, rawInputs } from "../support/inputs";
 import { checked, provider } from "../support/provider";
 import { capturedOutput } from "./capture";
-
-/** The calendar date in Seoul of `ms`, as YYYY-MM-DD. */
-const seoulDate = (ms: number) => new Date(ms + 9 * HOUR).toISOString().slice(0, 10);
 
 const CAMPAIGN_TYPE = "pulumi-nodejs:dynamic/vox:Campaign";
 

@@ -3,10 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { koreanHolidays } from "../../policy/korean-holidays";
 import { CampaignSpec, campaignSpec, useStackPerTest } from "../e2e/support/pulumi-stack";
+import { DAY, seoulDate } from "../support/emulator";
 import { Violation, runWithPolicies } from "./support";
 
-const DAY_MS = 86_400_000;
-const KOREA_OFFSET_MS = 9 * 3_600_000;
 const EVERY_DAY = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** A distinct callee per fixture, so that only the same-day fixtures share numbers. */
@@ -15,16 +14,14 @@ const task = () => ({ callTo: `010-2000-${String(1000 + nextNumber++)}` });
 const window = (days: string[], start: string, end: string) => ({ windows: [{ days, start, end }] });
 const fixture = (name: string, overrides: Record<string, unknown>) => campaignSpec(name, { tasks: [task()], ...overrides });
 
-/** `YYYY-MM-DD` in Korea of a unix time. */
-const koreanDate = (ms: number) => new Date(ms + KOREA_OFFSET_MS).toISOString().slice(0, 10);
 /** 09:00 in Korea on a `YYYY-MM-DD`. */
 const nineInKorea = (date: string) => `${date}T09:00:00+09:00`;
 
 /** Days from a few days after now on, in Korea (the provider wants scheduledAt in the future). */
 function upcomingDates(): string[] {
-  const start = Date.now() + 3 * DAY_MS;
+  const start = Date.now() + 3 * DAY;
   const dates: string[] = [];
-  for (let day = 0; koreanHolidays(koreanDate(start + day * DAY_MS)).known; day++) dates.push(koreanDate(start + day * DAY_MS));
+  for (let day = 0; koreanHolidays(seoulDate(start + day * DAY)).known; day++) dates.push(seoulDate(start + day * DAY));
   assert.ok(dates.length > 60, "the holiday tables end within two months: update @hyunbinseo/holidays-kr");
   return dates;
 }
@@ -100,10 +97,10 @@ function fixtures(): Record<string, { fail: CampaignSpec[]; pass: CampaignSpec[]
     "vox-do-not-call-check": {
       fail: [
         fixture("dnc-missing", { purpose: "telemarketing" }),
-        fixture("dnc-stale", { purpose: "telemarketing", doNotCallCheckedAt: koreanDate(Date.now() - 45 * DAY_MS) }),
+        fixture("dnc-stale", { purpose: "telemarketing", doNotCallCheckedAt: seoulDate(Date.now() - 45 * DAY) }),
       ],
       pass: [
-        fixture("dnc-pass", { purpose: "telemarketing", doNotCallCheckedAt: koreanDate(Date.now() - 3 * DAY_MS) }),
+        fixture("dnc-pass", { purpose: "telemarketing", doNotCallCheckedAt: seoulDate(Date.now() - 3 * DAY) }),
         fixture("dnc-informational", { purpose: "informational" }),
       ],
     },

@@ -25,8 +25,10 @@ function mondaySeoulAfter(after: number): number {
  * Before the programs' test windows (09:00–12:00), so a new campaign waits until a test moves the clock.
  */
 export const MONDAY_07_KST = mondaySeoulAfter(Date.now() + DAY);
+/** The calendar date in Seoul (`YYYY-MM-DD`) at `ms`. */
+export const seoulDate = (ms: number): string => new Date(ms + 9 * HOUR).toISOString().slice(0, 10);
 /** That Monday's date in Seoul (`YYYY-MM-DD`), to write times of the test week: `${TEST_MONDAY}T09:00:00+09:00`. */
-export const TEST_MONDAY = new Date(MONDAY_07_KST + 9 * HOUR).toISOString().slice(0, 10);
+export const TEST_MONDAY = seoulDate(MONDAY_07_KST);
 /** 10:00 the same Monday: inside the API's default window (08:00–20:00); the emulator's own tests start here. */
 export const MONDAY_10_KST = MONDAY_07_KST + 3 * HOUR;
 /** A time long past on any run: a month before the test week. */
