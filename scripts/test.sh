@@ -24,9 +24,10 @@ if [[ ${1:-} == fast || ${1:-} == cli || ${1:-} == all ]]; then
 fi
 # TEST_BUILT=1: the caller has just run the bootstrap (scripts/test-any-date.sh, once for several runs).
 if [[ ${TEST_BUILT:-} != 1 ]]; then bash scripts/bootstrap.sh > /dev/null; fi
-# The tests' types are checked here, once for all (test/tsconfig.json); mocha's processes then only strip
-# them (ts-node's transpile-only mode) instead of checking them again in each.
-npx tsc -p test/tsconfig.json
+# The tests' types are checked here, once for all (test/tsconfig.json), on the second core while the fast
+# tier runs; mocha's processes only strip them (ts-node's transpile-only mode) instead of checking them in each.
+npx tsc -p test/tsconfig.json &
+typecheck=$!
 export TS_NODE_TRANSPILE_ONLY=true
 
 fast=('test/**/*.test.ts')
@@ -36,8 +37,9 @@ for folder in "${CLI_FOLDERS[@]}"; do
   if [[ -d test/$folder ]]; then cli+=("test/$folder/**/*.test.ts"); fi
 done
 if [[ $tier != cli ]]; then
-  npx mocha "${fast[@]}" "$@"
+  npx mocha "${fast[@]}" "$@" || { wait "$typecheck" || true; exit 1; }
 fi
+wait "$typecheck" || { echo "test: the tests do not type-check (npx tsc -p test/tsconfig.json)" >&2; exit 1; }
 if [[ $tier != fast && ${#cli[@]} -gt 0 ]]; then
   npx mocha --parallel --jobs "${TEST_JOBS:-2}" "${cli[@]}" "$@"
 fi
