@@ -6,7 +6,8 @@ import { checkedInputs } from "../../provider/runtime/controller";
 import { CreateJournal } from "../../provider/runtime/create-journal";
 import { ManualClock } from "../support/clock";
 import { controllerOn } from "../support/controller";
-import { MONDAY_07_KST, TestEmulator, startTestEmulator } from "../support/emulator";
+import { MONDAY_07_KST } from "../support/emulator";
+import { restoreEnvAfterEach, useProviderEmulator } from "../support/hooks";
 import { AGENT_ID, rawInputs } from "../support/inputs";
 
 const AUTONAMED = { name: "renewal-reminder-0a1b2c", nameMarker: "0a1b2c" };
@@ -18,23 +19,17 @@ const AUTONAMED = { name: "renewal-reminder-0a1b2c", nameMarker: "0a1b2c" };
  */
 describe("a create after a run that never learned its POST's outcome (issue 18.2)", function () {
   this.timeout(30_000);
-  let emulator: TestEmulator;
+  const emulator = useProviderEmulator();
+  // The journal lives in PULUMI_HOME: a fresh one per test.
+  restoreEnvAfterEach("PULUMI_HOME");
   let home: string;
-  let savedHome: string | undefined;
   let clock: ManualClock;
-  beforeEach(async () => {
+  beforeEach(() => {
     clock = new ManualClock(MONDAY_07_KST);
-    savedHome = process.env.PULUMI_HOME;
     home = fs.mkdtempSync(path.join(os.tmpdir(), "vox-journal-"));
     process.env.PULUMI_HOME = home;
-    emulator = await startTestEmulator();
   });
-  afterEach(async () => {
-    if (savedHome === undefined) delete process.env.PULUMI_HOME;
-    else process.env.PULUMI_HOME = savedHome;
-    fs.rmSync(home, { recursive: true, force: true });
-    await emulator.close();
-  });
+  afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 
   const journal = () => new CreateJournal(new URL(emulator.url).origin, AGENT_ID, AUTONAMED.name, clock);
   const create = () => controllerOn(emulator.url, clock, { "vox:createLookupSeconds": "4" }).create(checkedInputs(rawInputs(AUTONAMED)));
