@@ -176,7 +176,8 @@ function outputProperties(inputs: JsonObject, types: JsonObject): JsonObject {
   for (const key of [...DERIVED_INPUTS, ...OBSERVED_KEYS]) {
     const member = docs.get(key);
     if (!member) throw new Error(`ObservedCampaign (provider/campaign/observed.ts) has no ${key}; update this script`);
-    const type = key === "status" ? { $ref: ref("CampaignStatus") } : key === "suppression" ? suppressionType(types) : { type: member.type };
+    const type =
+      key === "status" ? { $ref: ref("CampaignStatus") } : key === "suppression" ? suppressionType(types) : { type: member.type };
     properties[key] = { ...type, description: member.text };
   }
   return properties;
@@ -192,7 +193,10 @@ function suppressionType(types: JsonObject): JsonObject {
       format: { type: "string", description: "`csv` or `sha256`." },
       entries: { type: "integer", description: "Distinct numbers (or hashes) on the list." },
       digest: { type: "string", description: "Keyed digest of the entries (HMAC-SHA256 keyed by the API key); null without a key." },
-      removed: { type: "integer", description: "Tasks of this campaign the list removed (a number on several lists counts for the first)." },
+      removed: {
+        type: "integer",
+        description: "Tasks of this campaign the list removed (a number on several lists counts for the first).",
+      },
     },
     required: ["list", "format", "entries", "removed"],
   };

@@ -103,7 +103,12 @@ export function readCampaignFile(file: string, root: string): CampaignFileReport
 /** `tasksFile` and `suppressionLists` made absolute against the campaign file's folder, in either form; malformed ones are left for the schema. */
 function withAbsoluteTasksFile(content: Record<string, unknown>, directory: string): Record<string, unknown> {
   const withLists = Array.isArray(content.suppressionLists)
-    ? { ...content, suppressionLists: content.suppressionLists.map((list) => (declaredListPath(list) === undefined ? list : absoluteSuppressionList(list, directory))) }
+    ? {
+        ...content,
+        suppressionLists: content.suppressionLists.map((list) =>
+          declaredListPath(list) === undefined ? list : absoluteSuppressionList(list, directory),
+        ),
+      }
     : content;
   const file = declaredListPath(content.tasksFile);
   if (file === undefined) return withLists;

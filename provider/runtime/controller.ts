@@ -27,6 +27,7 @@ import { VoxError, messageOf } from "../errors";
 import { describeCallTimeWindow } from "../values/call-windows";
 import { containsUnknown } from "../values/unknown";
 import { loadSuppression } from "../suppression/check";
+import { moreRemoved } from "../suppression/suppress";
 import { adoptedInputs, createCampaign } from "./create";
 import { finishedError, observedPaused, updateCampaign } from "./update";
 
@@ -128,7 +129,8 @@ export class CampaignController {
     // refresh's diff compares the other way round and only reports; it must not fail.)
     // What is only recorded (a suppression list's new size) is no change to the campaign: a finished one may take it.
     const recordOnly = inPlaceFields(changed, "record only");
-    if (drift === undefined && isTerminal(olds.status) && changed.length > replaces.length + recordOnly.length) throw finishedError(id, olds.status);
+    if (drift === undefined && isTerminal(olds.status) && changed.length > replaces.length + recordOnly.length)
+      throw finishedError(id, olds.status);
     if (replaces.length > 0 && news.allowRedial !== true) await this.guardAgainstRedial(id, olds, news, replaces);
     const driftKeys = drift ?? [];
     return {
@@ -268,12 +270,20 @@ export class CampaignController {
     const placed = campaign.completedCalls + campaign.failedCalls + campaign.activeConcurrency;
     if (placed === 0) return;
     const people = typeof news.taskCount === "number" ? news.taskCount : olds.taskCount;
+    const suppressed = moreRemoved(olds.suppression, news.suppression);
+    // Suppressing someone must not call everyone else again: say what stops the calls instead.
+    const suppressedAdvice =
+      suppressed > 0
+        ? ` The suppression lists now take ${suppressed} more of its tasks out, but vox.ai cannot remove a task from a ` +
+          "campaign: to keep them from being called, pause this campaign in vox.ai now, or cancel it (remove the resource) " +
+          "and declare a new one for the people it has not called yet."
+        : "";
     throw new VoxError(
       "REDIAL_GUARD",
       `changing ${replaces.join(", ")} replaces campaign ${id} ("${campaign.name}"), and the new ` +
         `campaign would call all ${people} people on its list again. The current campaign has already placed ` +
         `${placed} calls (${campaign.completedCalls} completed, ${campaign.failedCalls} failed, ` +
-        `${campaign.activeConcurrency} in progress; status ${campaign.status}). ` +
+        `${campaign.activeConcurrency} in progress; status ${campaign.status}).${suppressedAdvice} ` +
         "To call them again, set `allowRedial: true` on this resource; otherwise revert the change.",
       { campaignId: id, fields: replaces, placedCalls: placed },
     );

@@ -51,6 +51,18 @@ export class Suppression {
   }
 }
 
+/**
+ * How many more tasks the lists of `news` remove than those of `olds` did (0 when not more): a campaign
+ * holding those tasks will call them, since vox.ai cannot take a task out of a campaign.
+ */
+export function moreRemoved(olds: unknown, news: unknown): number {
+  const total = (summaries: unknown) =>
+    Array.isArray(summaries)
+      ? summaries.reduce((sum: number, summary: { removed?: unknown }) => sum + (Number(summary?.removed) || 0), 0)
+      : 0;
+  return Math.max(0, total(news) - total(olds));
+}
+
 /** `dnc.csv 12, optout.sha256 3`: how many each list removed, for messages (counts only). */
 export function describeRemovals(summaries: readonly SuppressionSummary[]): string {
   return summaries.map((summary) => `${summary.list} ${summary.removed}`).join(", ");
