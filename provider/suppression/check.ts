@@ -5,7 +5,7 @@ import { VoxError } from "../errors";
 import { containsUnknown } from "../values/unknown";
 import { tasksDigest } from "../values/json";
 import { SuppressionListError } from "./errors";
-import { readSuppressionList } from "./read";
+import { readSuppressionList, readSuppressionListOnce } from "./read";
 import { Suppression, SuppressionSummary, describeRemovals } from "./suppress";
 import type { SuppressionListSpec } from "./spec";
 
@@ -17,7 +17,7 @@ export function loadSuppression(specs: unknown, failures: Failure[]): CheckSuppr
   if (!Array.isArray(specs) || containsUnknown(specs) || failures.some((f) => f.property.startsWith("suppressionLists"))) return undefined;
   const lists = specs.flatMap((spec: SuppressionListSpec, i) => {
     try {
-      return [readSuppressionList(spec)];
+      return [readSuppressionListOnce(spec)];
     } catch (error) {
       if (!(error instanceof SuppressionListError)) throw error;
       const property = `suppressionLists[${i}]`;

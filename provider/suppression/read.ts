@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import { CsvError, parse } from "csv-parse/sync";
 import type { SizeLimit } from "../files/bounded-read";
@@ -6,7 +7,7 @@ import { outsideRootReason, projectRoot } from "../files/project-root";
 import { readText } from "../files/text";
 import { normalizeKoreanNumber } from "../values/phone";
 import { SuppressionListError } from "./errors";
-import { SuppressionList } from "./list";
+import { SuppressionList, numberKey } from "./list";
 import type { SuppressionFormat, SuppressionListArgs } from "../campaign/args";
 import type { SuppressionListSpec } from "./spec";
 
@@ -39,6 +40,34 @@ export function readSuppressionList(spec: SuppressionListSpec): SuppressionList 
   return new SuppressionList(options.path, label, format, entries);
 }
 
+/** Lists read by this process, by path and options, with the file's identity when it was read. */
+const readLists = new Map<string, { identity: string; list: SuppressionList }>();
+
+/**
+ * {@link readSuppressionList}, once per process for a file that has not changed since (same inode, size
+ * and modification time): a stack's campaigns often share one register, which check would otherwise read
+ * and digest once per campaign. Create reads the lists afresh (see reloadSuppression).
+ */
+export function readSuppressionListOnce(spec: SuppressionListSpec): SuppressionList {
+  const file = typeof spec === "string" ? spec : spec.path;
+  const identity = fileIdentity(file);
+  const key = JSON.stringify(spec);
+  const known = readLists.get(key);
+  if (identity !== undefined && known?.identity === identity) return known.list;
+  const list = readSuppressionList(spec);
+  if (identity !== undefined) readLists.set(key, { identity, list });
+  return list;
+}
+
+function fileIdentity(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file, { bigint: true });
+    return stat.isFile() ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function formatOf(options: SuppressionListArgs, label: string): SuppressionFormat {
   if (options.format !== undefined) return options.format;
   const extension = path.extname(options.path).toLowerCase();
@@ -61,7 +90,7 @@ function hashedEntries(text: string, label: string): Set<string> {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (line === "" || line.startsWith("#")) continue;
-    if (SHA256_HEX.test(line)) entries.add(line.toLowerCase());
+    if (line.length === 64 && SHA256_HEX.test(line)) entries.add(line.toLowerCase());
     else problems.push(`${label}:${i + 1}: is not a SHA-256 of a number (64 hex digits); a hashed list holds nothing else`);
   }
   if (problems.length > 0) throw new SuppressionListError(label, problems);
@@ -74,10 +103,10 @@ function hashedEntries(text: string, label: string): Set<string> {
  * ignored); numbers are normalized as tasks' are. A row whose number is missing or invalid is an error:
  * an opt-out that cannot be read must not be skipped.
  */
-function csvNumbers(text: string, options: SuppressionListArgs, label: string): Set<string> {
+function csvNumbers(text: string, options: SuppressionListArgs, label: string): Set<number> {
   const columnName = options.phoneColumn ?? "phone";
   const wanted = columnName.trim().toLowerCase();
-  const numbers = new Set<string>();
+  const numbers = new Set<number>();
   const problems: string[] = [];
   let column = -1;
   let headerLine = 0;
@@ -91,7 +120,7 @@ function csvNumbers(text: string, options: SuppressionListArgs, label: string): 
     if (column < 0) return;
     const cell = (record[column] ?? "").trim();
     const normalized = cell === "" ? undefined : normalizeKoreanNumber(cell);
-    if (normalized?.ok) numbers.add(normalized.digits);
+    if (normalized?.ok) numbers.add(numberKey(normalized.digits));
     else
       problems.push(
         `${label}:${line} column ${columnName}: ${normalized ? normalized.reason : "is empty; every row of a suppression list needs a number"}`,

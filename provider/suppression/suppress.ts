@@ -1,5 +1,4 @@
 import type { CampaignTask } from "../campaign/args";
-import { keyedListDigest } from "./digest";
 import { SuppressionList } from "./list";
 
 /**
@@ -45,7 +44,7 @@ export class Suppression {
       list: list.label,
       format: list.format,
       entries: list.size,
-      digest: keyedListDigest(list.sortedEntries(), apiKey),
+      digest: list.digest(apiKey),
       removed: removed[i],
     }));
   }
