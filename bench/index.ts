@@ -16,7 +16,7 @@ import { pulumiCliDir } from "../test/e2e/support/pulumi-stack";
 import { cliRows } from "./cli-rows";
 import { GROWTH_TASKS, growth } from "./growth";
 import { inProcessRows, requestCounts } from "./in-process";
-import { policyRow, printPolicyRow } from "./policy-rows";
+import { policyRow, policyStartup, printPolicyRow, printPolicyStartup } from "./policy-rows";
 import { printSuppressionRows, suppressionRows } from "./suppression-rows";
 import { printCliRows, printGrowth, printInProcessRows, printRequestCounts } from "./print";
 import { EmulatorProcess } from "./support/emulator-process";
@@ -69,6 +69,7 @@ async function main(): Promise<void> {
         settings.tasks,
       );
     if (wants("growth")) printGrowth(await growth(cliDir!, emulator), GROWTH_TASKS);
+    if (wants("policy")) printPolicyStartup(policyStartup(settings.inProcessRuns));
     if (wants("policy"))
       printPolicyRow(
         await policyRow(cliDir!, emulator, settings.cliRuns, settings.campaigns, settings.tasks),

@@ -4,8 +4,6 @@
  * functions unpack it, count it and mask what a message may show of a number.
  */
 import { taskListOf } from "../provider/campaign/packed-tasks";
-import { readContactList } from "../provider/contact-lists";
-import { Suppression, readSuppressionList } from "../provider/suppression";
 import { tasksDigest } from "../provider/values/json";
 import { maskNumber, normalizeKoreanNumber } from "../provider/values/phone";
 
@@ -51,6 +49,7 @@ function tasksOfFile(file: string, digest: unknown, suppressionLists: unknown): 
   let list: PolicyTaskList;
   try {
     // Check recorded the digest of the tasks its suppression lists left: take the same ones out.
+    const { Suppression, readContactList, readSuppressionList } = require("./list-readers") as typeof import("./list-readers");
     const lists = Array.isArray(suppressionLists) ? suppressionLists.map(readSuppressionList) : [];
     const tasks = new Suppression(lists).apply(readContactList(file).tasks).kept;
     list =
