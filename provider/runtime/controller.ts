@@ -96,7 +96,7 @@ export class CampaignController {
     }
     // Numbers on a suppression list are taken out here, so that a preview already counts and digests what will be called.
     const suppression = loadSuppression(inputs.suppressionLists, failures);
-    suppression?.filterInline(inputs);
+    suppression?.filterInline(inputs, failures);
     // With inline tasks too, validation has already said to give only one; an unknown path is read at `up`.
     const tasksFileValid = !failures.some((f) => f.property === "tasksFile" || f.property.startsWith("tasksFile."));
     if (inputs.tasksFile !== undefined && tasksFileValid && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {

@@ -41,11 +41,14 @@ export class CheckSuppression {
     return kept;
   };
 
-  /** Inline tasks that validated (a digest was worked out) are replaced by the ones left, with their count and digest. */
-  filterInline(inputs: Record<string, unknown>): void {
-    if (!Array.isArray(inputs.tasks) || typeof inputs.tasksDigest !== "string") return;
-    const kept = this.filter(inputs.tasks as CampaignTask[]);
-    Object.assign(inputs, { tasks: kept, taskCount: kept.length, tasksDigest: tasksDigest(kept) });
+  /** Inline tasks that validated are replaced by the ones left, with their count and (when check worked one out) digest. */
+  filterInline(inputs: Record<string, unknown>, failures: readonly Failure[]): void {
+    const tasks = inputs.tasks;
+    if (!Array.isArray(tasks) || containsUnknown(tasks) || failures.some((f) => f.property === "tasks" || f.property.startsWith("tasks[")))
+      return;
+    const kept = this.filter(tasks as CampaignTask[]);
+    Object.assign(inputs, { tasks: kept, taskCount: kept.length });
+    if (inputs.tasksDigest !== undefined) inputs.tasksDigest = tasksDigest(kept);
   }
 
   /**
