@@ -52,7 +52,7 @@ export function validateCommand(paths: string[], output: Output): number {
     print(
       [...report.errors, ...(contacts?.errors ?? []), ...suppressed.errors],
       [...report.warnings, ...(contacts?.list?.warnings ?? [])],
-      `${report.displayName}: ${summary(report, contacts?.list)}${suppressed.text ?? ""}`,
+      `${report.displayName}: ${summary(report, contacts?.list, suppressed.text)}`,
     );
   }
   for (const file of lists) {
@@ -122,14 +122,14 @@ function checkSuppression(report: CampaignFileReport, tasks: CampaignTask[] | un
   return { errors, text: `, ${tasks.length - kept.length} suppressed (${describeRemovals(inputs.suppression)})` };
 }
 
-/** `renewal ("Renewal reminder"): 2 tasks, Mon–Fri 09:00–12:00 (Asia/Seoul)`; never a number. */
-function summary(report: CampaignFileReport, list: ContactList | undefined): string {
+/** `renewal ("Renewal reminder"): 3 tasks, 1 suppressed (dnc.csv 1), Mon–Fri 09:00–12:00 (Asia/Seoul)`; never a number. */
+function summary(report: CampaignFileReport, list: ContactList | undefined, suppressed = ""): string {
   const { inputs, resourceName } = report;
   const name = inputs.name === resourceName ? resourceName : `${resourceName} ("${inputs.name}")`;
   const tasks = list
     ? `${plural(list.tasks.length, "task")} from ${displayPath(tasksFilePath(inputs.tasksFile as TasksFileSpec))} (${list.encoding.toUpperCase()})`
     : plural(Number(inputs.taskCount), "task");
-  return `${name}: ${tasks}, ${describeCallTimeWindow(inputs.callTimeWindow as CampaignCallTimeWindow | undefined)}`;
+  return `${name}: ${tasks}${suppressed}, ${describeCallTimeWindow(inputs.callTimeWindow as CampaignCallTimeWindow | undefined)}`;
 }
 
 function plural(count: number, noun: string): string {
