@@ -10,8 +10,8 @@ type Props = Record<string, unknown>;
 export function describeSuppression(olds: Props | undefined, news: Props | undefined): string | undefined {
   const before = summariesOf(olds);
   const after = summariesOf(news);
-  if (before.length === 0 && after.length === 0) return undefined;
   if (news && !Array.isArray(news.suppression) && news.suppressionLists !== undefined) return "not known until the update runs";
+  if (before.length === 0 && after.length === 0) return undefined;
   const lines = after.map((summary) => {
     const old = before.find((candidate) => candidate.list === summary.list);
     const now = `${summary.list} removes ${tasks(summary.removed)} (${entries(summary.entries)})`;
