@@ -8,6 +8,7 @@ import { ObservedCampaign, isPausedByUser, isTerminal } from "../campaign/observ
 import { CampaignInputs, CampaignState, campaignOutputs } from "../campaign/state";
 import type { Clock } from "../clock";
 import { loadTasksFile } from "../contact-lists/tasks-file";
+import { TaskKeys, taskKeys } from "../campaign/packed-tasks";
 import { VoxError, messageOf } from "../errors";
 import { toPlainJson } from "../values/json";
 import { CreateJournal } from "./create-journal";
@@ -88,8 +89,8 @@ function partialOutputs(inputs: CampaignInputs, known: Record<string, unknown>):
 }
 
 /** The tasks a create sends: the inline list checked by `check`, or the contact list `tasksFile` names. */
-function tasksOf(inputs: CampaignInputs): CampaignTask[] {
-  return inputs.tasks ?? loadTasksFile(inputs.tasksFile ?? "", inputs.tasksDigest);
+function tasksOf(inputs: CampaignInputs, keys: TaskKeys): CampaignTask[] {
+  return inputs.tasks ?? loadTasksFile(inputs.tasksFile ?? "", inputs.tasksDigest, keys);
 }
 
 async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Promise<ObservedCampaign> {
@@ -120,7 +121,7 @@ async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Prom
 }
 
 async function createOnce(api: CampaignApi, clock: Clock, inputs: CampaignInputs): Promise<ObservedCampaign> {
-  const tasks = tasksOf(inputs);
+  const tasks = tasksOf(inputs, taskKeys(api.settings));
   return createExactlyOnce(api, clock, inputs, (sends) => api.create(inputs, tasks, sends));
 }
 

@@ -4,6 +4,7 @@ import { VoxHttpClient } from "../../provider/api/http";
 import { resolveSettings } from "../../provider/api/settings";
 import { systemClock } from "../../provider/clock";
 import { CampaignController, checkedInputs } from "../../provider/runtime/controller";
+import { taskKeys } from "../../provider/campaign/packed-tasks";
 import { TEST_API_KEY, TestEmulator } from "../support/emulator";
 import { rawInputs } from "../support/inputs";
 import { campaignSpec as campaign, useStackPerTest } from "./support/pulumi-stack";
@@ -73,5 +74,5 @@ async function dashboardCampaign(emulator: TestEmulator): Promise<string> {
   const { inputs } = await controller.check(
     rawInputs({ name: "Dashboard campaign", callTimeWindow: { windows: [{ days: ["Saturday"], start: "10:00", end: "12:00" }] } }),
   );
-  return (await controller.create(checkedInputs(inputs))).id;
+  return (await controller.create(checkedInputs(inputs, taskKeys({ apiKey: TEST_API_KEY })))).id;
 }

@@ -1,8 +1,9 @@
 import * as assert from "assert";
 import { checkedInputs } from "../../provider/runtime/controller";
+import { taskKeys } from "../../provider/campaign/packed-tasks";
 import { ManualClock } from "../support/clock";
 import { controllerOn } from "../support/controller";
-import { MONDAY_07_KST, totalRequests } from "../support/emulator";
+import { MONDAY_07_KST, TEST_API_KEY, totalRequests } from "../support/emulator";
 import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
 import { checked, configureProvider, provider } from "../support/provider";
@@ -64,7 +65,7 @@ describe("faults: no duplicate campaign, retries where safe", () => {
     // The provider's clock: its waits are read, not waited (the rate-limit test waits a real Retry-After).
     const clock = new ManualClock(MONDAY_07_KST);
     await emulator.fault({ type: "429", method: "POST", path: "/v2/campaigns", count: 2, retryAfterSec: 30 });
-    await controllerOn(emulator.url, clock).create(checkedInputs(rawInputs()));
+    await controllerOn(emulator.url, clock).create(checkedInputs(rawInputs(), taskKeys({ apiKey: TEST_API_KEY })));
     assert.ok(clock.now() - MONDAY_07_KST >= 60_000, `waited Retry-After twice: ${clock.now() - MONDAY_07_KST} ms`);
     assert.deepStrictEqual(await emulator.requests(), { "POST /v2/campaigns/list": 1, "POST /v2/campaigns": 3 });
     assert.strictEqual(await emulator.campaignCount(), 1);
