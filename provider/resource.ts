@@ -71,7 +71,9 @@ export class Campaign extends pulumi.dynamic.Resource {
         ...programNaming(name, args),
         scheduledAt: isoTimeInput(args.scheduledAt),
         // One secret string instead of thousands of values: see campaign/packed-tasks.ts.
-        tasks: args.tasks && pulumi.secret(pulumi.output(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>).apply((tasks) => packTasks(tasks, keys))),
+        tasks:
+          args.tasks &&
+          pulumi.secret(pulumi.output(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>).apply((tasks) => packTasks(tasks, keys))),
         tasksFile:
           args.tasksFile && pulumi.output(args.tasksFile).apply((file) => absoluteTasksFile(file as string | TasksFileArgs, process.cwd())),
       },

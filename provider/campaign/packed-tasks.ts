@@ -144,7 +144,8 @@ export type TaskListResult = { ok: true; tasks: unknown } | { ok: false; reason:
  */
 export function taskListOf(value: unknown, keys: TaskKeys): TaskListResult {
   if (typeof value !== "string") return { ok: true, tasks: value };
-  if (value.startsWith(GZIP_PREFIX)) return unpacked(() => JSON.parse(gunzipSync(Buffer.from(value.slice(GZIP_PREFIX.length), "base64")).toString("utf8")));
+  if (value.startsWith(GZIP_PREFIX))
+    return unpacked(() => JSON.parse(gunzipSync(Buffer.from(value.slice(GZIP_PREFIX.length), "base64")).toString("utf8")));
   if (!value.startsWith(SEALED_PREFIX)) return { ok: true, tasks: value };
   const [keyId, base64] = splitKeyId(value.slice(SEALED_PREFIX.length));
   const seal = [keys.current, keys.previous].find((key) => key?.keyId === keyId);
@@ -183,7 +184,8 @@ export function isCurrentDigest(digest: unknown, keys: TaskKeys): boolean {
  * everyone again, and a "yes" could hide a changed list.
  */
 export function digestMatches(recorded: string, list: CanonicalTaskList, keys: TaskKeys): boolean {
-  if (recorded.startsWith(LEGACY_DIGEST_PREFIX)) return recorded === LEGACY_DIGEST_PREFIX + createHash("sha256").update(list.json).digest("hex");
+  if (recorded.startsWith(LEGACY_DIGEST_PREFIX))
+    return recorded === LEGACY_DIGEST_PREFIX + createHash("sha256").update(list.json).digest("hex");
   const [keyId] = splitKeyId(recorded.slice(DIGEST_PREFIX.length));
   const seal = [keys.current, keys.previous].find((key) => key?.keyId === keyId);
   if (!seal) throw new VoxError("TASKS_OTHER_KEY", otherKeyReason("tasks: the list in state was digested", keyId, keys));

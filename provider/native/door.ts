@@ -82,7 +82,9 @@ export async function create(inputs: PropertyRecord): Promise<{ id: string; outs
 }
 
 export async function update(id: string, oldOutputs: PropertyRecord, newInputs: PropertyRecord): Promise<{ outs: PropertyRecord }> {
-  return { outs: toPlainJson(await campaigns().update(id, stateFromOutputs(oldOutputs), checkedInputs(withTaskList(newInputs, keys()), keys()))) };
+  return {
+    outs: toPlainJson(await campaigns().update(id, stateFromOutputs(oldOutputs), checkedInputs(withTaskList(newInputs, keys()), keys()))),
+  };
 }
 
 /** The campaign's outputs as vox.ai reports them now; none when it is gone. */

@@ -19,6 +19,7 @@ const EXPECTED_TASKS = [
 ];
 
 describe("tasksFile with how to read it: { path, phoneColumn, encoding, … }", () => {
+  useTestApiKey();
   const project = writeFiles(tempDir(), {
     "Pulumi.yaml": "name: p\n",
     "campaigns/excel.yaml": `${CAMPAIGN}tasksFile:\n  path: contacts/excel.csv\n  phoneColumn: 휴대폰\n  encoding: cp949\n`,

@@ -46,7 +46,10 @@ describe("the sealed task list (packed-tasks.ts)", () => {
     assert.match(reason, new RegExp(`key id ${TaskSeal.of(KEY).keyId}; the API key set now is ${TaskSeal.of(OTHER_KEY).keyId}`));
     assert.match(reason, /vox:previousApiKey.*VOX_PREVIOUS_API_KEY/);
     assert.ok(!reason.includes(KEY) && !reason.includes(OTHER_KEY));
-    assert.match((taskListOf(sealed, {}) as { reason: string }).reason, /no API key is set \(set it with `pulumi config set --secret vox:apiKey/);
+    assert.match(
+      (taskListOf(sealed, {}) as { reason: string }).reason,
+      /no API key is set \(set it with `pulumi config set --secret vox:apiKey/,
+    );
   });
 
   it("refuses an altered sealed list (the tag fails) rather than reading something else", () => {
@@ -75,7 +78,10 @@ describe("the sealed task list (packed-tasks.ts)", () => {
     assert.ok(digestMatches(legacy, list, {}));
     assert.ok(!digestMatches(legacy, canonicalTaskList([tasks[1]]), {}));
     assert.ok(digestMatches(digest, list, taskKeys({ apiKey: OTHER_KEY, previousApiKey: KEY })));
-    assert.throws(() => digestMatches(digest, list, taskKeys({ apiKey: OTHER_KEY })), /\[vox:TASKS_OTHER_KEY\].*cannot tell whether it changed/);
+    assert.throws(
+      () => digestMatches(digest, list, taskKeys({ apiKey: OTHER_KEY })),
+      /\[vox:TASKS_OTHER_KEY\].*cannot tell whether it changed/,
+    );
   });
 
   it("serializes a list once however many times it is measured, digested and sealed", () => {

@@ -54,7 +54,10 @@ describe("vox.Campaign under setMocks", () => {
     assert.strictEqual(signature, "1b47061264138c4ac30d75fd1eb44270", "the packed list is registered as a secret");
     assert.match(packed, /^vox-tasks:2:/);
     assert.ok(!packed.includes("1234"), "the packed list shows a number in clear");
-    assert.deepStrictEqual(taskListOf(packed, taskKeys({ apiKey: TEST_API_KEY })), { ok: true, tasks: [tasks[0], { callTo: "01023456789" }] });
+    assert.deepStrictEqual(taskListOf(packed, taskKeys({ apiKey: TEST_API_KEY })), {
+      ok: true,
+      tasks: [tasks[0], { callTo: "01023456789" }],
+    });
     const providerText = String(last().inputs.__provider);
     assert.match(providerText, /require\("pulumi-vox\/runtime"\)/);
     assert.ok(providerText.length < 2048);
