@@ -135,7 +135,8 @@ describe("end to end: update plans apply exactly what was reviewed", function ()
     );
     await stack.up();
     stack.setCampaigns(reviewed());
-    const preview = await stack.ok("preview", "--save-plan", "plan.json", "--json");
+    // As examples/ci runs them: both commands read vox.ai first (--refresh).
+    const preview = await stack.ok("preview", "--refresh", "--save-plan", "plan.json", "--json");
     assertNoNumber("preview --save-plan", preview);
     const plan = fs.readFileSync(path.join(stack.dir, "plan.json"), "utf8");
     for (const form of FORMS) assert.ok(!plan.includes(form), `the plan file holds a callee number (${form.slice(0, 3)}…)`);
@@ -152,7 +153,7 @@ describe("end to end: update plans apply exactly what was reviewed", function ()
       // Every other edit with --json: the engine's event stream carries the values too. Never with
       // --skip-preview: the preview of `up` checks the whole plan before any step runs, while without it
       // a campaign the plan allows would be changed before the engine reached the refused one.
-      const up = await stack.run("up", "--plan", "plan.json", "--yes", ...(i % 2 ? ["--json"] : []));
+      const up = await stack.run("up", "--refresh", "--plan", "plan.json", "--yes", ...(i % 2 ? ["--json"] : []));
       assert.notStrictEqual(up.code, 0, `${what}: up --plan applied an edit made after the review\n${up.stdout}`);
       assert.match(up.stdout + up.stderr, /plan/i, `${what}: refused for another reason\n${up.stdout}\n${up.stderr}`);
       assert.deepStrictEqual(await writes(), [], `${what}: requests that change vox.ai were sent`);
@@ -164,7 +165,7 @@ describe("end to end: update plans apply exactly what was reviewed", function ()
     write(stack.dir, "beta.csv", BETA_CSV);
     stack.setCampaigns(reviewed());
     await emulator.resetRequests();
-    const applied = await stack.run("up", "--plan", "plan.json", "--yes");
+    const applied = await stack.run("up", "--refresh", "--plan", "plan.json", "--yes");
     assert.strictEqual(applied.code, 0, `the reviewed program: ${applied.stdout}\n${applied.stderr}`);
     assertNoNumber("up --plan of the reviewed program", applied);
     assert.deepStrictEqual(
@@ -193,9 +194,9 @@ describe("end to end: update plans apply exactly what was reviewed", function ()
       ];
       for (const [round, declared, expected] of rounds) {
         fifty.setCampaigns(declared);
-        await fifty.ok("preview", "--save-plan", "plan.json");
+        await fifty.ok("preview", "--refresh", "--save-plan", "plan.json");
         await emulator.resetRequests();
-        const applied = await fifty.run("up", "--plan", "plan.json", "--yes");
+        const applied = await fifty.run("up", "--refresh", "--plan", "plan.json", "--yes");
         assert.strictEqual(
           applied.code,
           0,
