@@ -204,6 +204,7 @@ function otherKeyReason(subject: string, keyId: string, keys: TaskKeys): string 
     `${subject} under another vox API key (key id ${keyId}; ${have}), so pulumi-vox cannot tell whether it changed, and ` +
     "a changed list would replace the campaign and call everyone on it again. After changing the API key, give the " +
     "previous one for one `pulumi up` as `pulumi config set --secret vox:previousApiKey <key>` or VOX_PREVIOUS_API_KEY: " +
-    "that update records each list under the new key and sends nothing to vox.ai; then remove it"
+    "that update records each list under the new key and sends nothing to vox.ai; then remove it. If the key was " +
+    "changed by mistake (another organization's key), set the stack's own key back instead"
   );
 }

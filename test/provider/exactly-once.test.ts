@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { MONDAY_07_KST, UNTIL_WINDOW_OPENS } from "../support/emulator";
+import { MONDAY_07_KST, TEST_API_KEY, UNTIL_WINDOW_OPENS } from "../support/emulator";
 import { useProviderEmulator } from "../support/hooks";
 import { AGENT_ID, campaignBody, rawInputs } from "../support/inputs";
 import { checked, provider } from "../support/provider";
@@ -296,7 +296,8 @@ describe("exactly once (issue 9)", () => {
 
     it("the redial guard refuses a replace instead of taking the 404 for a campaign that placed no call", async () => {
       const { id, outs } = await createWith(AUTONAMED);
-      await emulator.configure({ "vox:apiKey": OTHER_KEY });
+      // With the stack's key as the previous one, the list compares (packed-tasks.ts) and the diff reaches the guard.
+      await emulator.configure({ "vox:apiKey": OTHER_KEY, "vox:previousApiKey": TEST_API_KEY });
       const news = await checked(rawInputs({ ...AUTONAMED, tasks: [{ callTo: "01099998888" }] }));
       await assert.rejects(provider.diff(id, outs, news), /\[vox:WRONG_ORGANIZATION\]/);
     });
