@@ -17,12 +17,12 @@ export type TasksFileSummary = { ok: true; taskCount: number; tasksDigest: strin
  * Reads the contact list `tasksFile` names and sums it up as state keeps it. The digest is taken over
  * the normalized tasks exactly as for inline `tasks`, so moving a list into a file is no change.
  * Problems become `check` failures on `tasksFile`: the first ones and a count of the rest (see `firstProblems`).
- * A file outside the project folder is refused unread.
+ * A file outside the project folder is refused unread. `keep` takes out tasks not to call (suppression lists).
  */
-export function summarizeTasksFile(file: TasksFileSpec, keys: TaskKeys): TasksFileSummary {
+export function summarizeTasksFile(file: TasksFileSpec, keys: TaskKeys, keep: TaskFilter = (tasks) => tasks): TasksFileSummary {
   const seal = requireSeal(keys, "tasksFile: digesting the list");
   try {
-    const { tasks } = readDeclaredList(file);
+    const tasks = keep(readDeclaredList(file).tasks);
     return { ok: true, taskCount: tasks.length, tasksDigest: seal.digest(canonicalTaskList(tasks)) };
   } catch (error) {
     if (!(error instanceof ContactListError)) throw error;
@@ -35,10 +35,15 @@ export function summarizeTasksFile(file: TasksFileSpec, keys: TaskKeys): TasksFi
  * The tasks of `tasksFile` for a create. `expectedDigest` is what `check` recorded moments before:
  * a file edited in between would create a campaign other than the one the preview showed.
  */
-export function loadTasksFile(file: TasksFileSpec, expectedDigest: unknown, keys: TaskKeys): CampaignTask[] {
+export function loadTasksFile(
+  file: TasksFileSpec,
+  expectedDigest: unknown,
+  keys: TaskKeys,
+  keep: TaskFilter = (tasks) => tasks,
+): CampaignTask[] {
   let tasks: CampaignTask[];
   try {
-    tasks = readDeclaredList(file).tasks;
+    tasks = keep(readDeclaredList(file).tasks);
   } catch (error) {
     if (error instanceof ContactListError) throw new Error(`tasksFile: ${error.message}`, { cause: error });
     throw error;
@@ -51,6 +56,9 @@ export function loadTasksFile(file: TasksFileSpec, expectedDigest: unknown, keys
   }
   return tasks;
 }
+
+/** The tasks of a list that are to be called (all, unless suppression lists take some out). */
+export type TaskFilter = (tasks: CampaignTask[]) => CampaignTask[];
 
 /** `tasksFile` as the schema takes it: a path, or a path with how to read the list. */
 export type TasksFileSpec = string | ({ path: string } & CsvContactOptions);

@@ -8,8 +8,10 @@ import { ObservedCampaign, isPausedByUser, isTerminal } from "../campaign/observ
 import { CampaignInputs, CampaignState, campaignOutputs } from "../campaign/state";
 import type { Clock } from "../clock";
 import { loadTasksFile } from "../contact-lists/tasks-file";
-import { TaskKeys, taskKeys } from "../campaign/packed-tasks";
+import { taskKeys } from "../campaign/packed-tasks";
+import type { Settings } from "../api/settings";
 import { VoxError, messageOf } from "../errors";
+import { reloadSuppression } from "../suppression/check";
 import { toPlainJson } from "../values/json";
 import { CreateJournal } from "./create-journal";
 import { observedPaused, pauseCampaign } from "./update";
@@ -88,9 +90,14 @@ function partialOutputs(inputs: CampaignInputs, known: Record<string, unknown>):
   return toPlainJson({ ...recorded, ...known });
 }
 
-/** The tasks a create sends: the inline list checked by `check`, or the contact list `tasksFile` names. */
-function tasksOf(inputs: CampaignInputs, keys: TaskKeys): CampaignTask[] {
-  return inputs.tasks ?? loadTasksFile(inputs.tasksFile ?? "", inputs.tasksDigest, keys);
+/**
+ * The tasks a create sends: the inline list checked by `check`, or the contact list `tasksFile` names;
+ * either without the numbers on the suppression lists, read again (and compared with what check read).
+ */
+function tasksOf(inputs: CampaignInputs, settings: Settings): CampaignTask[] {
+  const suppression = reloadSuppression(inputs.suppressionLists, inputs.suppression, settings.apiKey);
+  const keep = (tasks: CampaignTask[]) => (suppression ? suppression.apply(tasks).kept : tasks);
+  return inputs.tasks ? keep(inputs.tasks) : loadTasksFile(inputs.tasksFile ?? "", inputs.tasksDigest, taskKeys(settings), keep);
 }
 
 async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Promise<ObservedCampaign> {
@@ -121,7 +128,7 @@ async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Prom
 }
 
 async function createOnce(api: CampaignApi, clock: Clock, inputs: CampaignInputs): Promise<ObservedCampaign> {
-  const tasks = tasksOf(inputs, taskKeys(api.settings));
+  const tasks = tasksOf(inputs, api.settings);
   return createExactlyOnce(api, clock, inputs, (sends) => api.create(inputs, tasks, sends));
 }
 
