@@ -37,6 +37,10 @@ explain [file] [--base REV]
   --base REV compares each contact-list file with its version at git revision REV (e.g. origin/main)
   and counts the rows added, removed and changed.
     pulumi preview --json | pulumi-vox explain --base origin/main > summary.md
+  Given an update plan (\`pulumi preview --save-plan plan.json\`) instead, it summarizes what
+  \`pulumi up --plan plan.json\` will apply: each campaign's operation, the inputs it changes, task
+  counts and digests.
+    pulumi-vox explain plan.json > plan.md
 
 drift [file]
   Reads the engine events of a refresh preview from the file, or from standard input, and prints

@@ -1,10 +1,13 @@
 /**
  * For policy authors: the task list of a campaign as a policy receives it. The engine hands a policy the
- * inputs after check, where `tasks` is one packed string (see provider/campaign/packed-tasks.ts); these
- * functions unpack it, count it and mask what a message may show of a number.
+ * inputs after check, where `tasks` is one string sealed with the vox API key (see
+ * provider/campaign/packed-tasks.ts); these functions open it, count it and mask what a message may show
+ * of a number. A policy pack gets no stack config, only the environment: it opens lists with VOX_API_KEY
+ * (and VOX_PREVIOUS_API_KEY during a key rotation). Without it, reading a list is an error that says so:
+ * a rule that skipped the list would pass a campaign it never checked.
  */
-import { taskListOf } from "../provider/campaign/packed-tasks";
-import { tasksDigest } from "../provider/values/json";
+import { resolveApiKeys } from "../provider/api/settings";
+import { TaskKeys, canonicalTaskList, digestMatches, requireSeal, taskKeys, taskListOf } from "../provider/campaign/packed-tasks";
 import { maskNumber, normalizeKoreanNumber } from "../provider/values/phone";
 
 export { maskNumber };
@@ -47,13 +50,14 @@ let lastRead: { file?: string; digest?: unknown; list: PolicyTaskList } = { list
 function tasksOfFile(file: string, digest: unknown, suppressionLists: unknown): PolicyTaskList {
   if (file === lastRead.file && digest === lastRead.digest) return lastRead.list;
   let list: PolicyTaskList;
+  const keys = policyKeys();
   try {
     // Check recorded the digest of the tasks its suppression lists left: take the same ones out.
     const { Suppression, readContactList, readSuppressionList } = require("./list-readers") as typeof import("./list-readers");
     const lists = Array.isArray(suppressionLists) ? suppressionLists.map(readSuppressionList) : [];
     const tasks = new Suppression(lists).apply(readContactList(file).tasks).kept;
     list =
-      tasksDigest(tasks) === digest
+      typeof digest === "string" && digestMatches(digest, canonicalTaskList(tasks), keys)
         ? { known: true, tasks: tasks.map(normalizeTask) }
         : { known: false, reason: "tasksFile changed since check read it" };
   } catch (error) {
@@ -64,14 +68,24 @@ function tasksOfFile(file: string, digest: unknown, suppressionLists: unknown): 
 }
 
 function unpack(tasks: unknown): PolicyTaskList {
-  const list = taskListOf(tasks);
+  // A list as older versions wrote it needs no key.
+  const list = taskListOf(tasks, typeof tasks === "string" ? policyKeys() : {});
   if (!list.ok) return { known: false, reason: list.reason };
   if (!Array.isArray(list.tasks)) return { known: false, reason: "tasks is not a list" };
   return { known: true, tasks: list.tasks.filter(isTask).map(normalizeTask) };
 }
 
+/** The keys of the environment the engine gave the pack; an error naming what to set when there is none. */
+function policyKeys(): TaskKeys {
+  const keys = taskKeys(resolveApiKeys({ get: () => undefined }));
+  requireSeal(keys, "the vox policy pack, reading a campaign's task list, runs without the stack config and");
+  return keys;
+}
+
 /** How many tasks the campaign holds, or undefined when the list cannot be read. */
 export function countTasks(props: Record<string, unknown>): number | undefined {
+  // Check counted it: no need to open the list.
+  if (typeof props.taskCount === "number") return props.taskCount;
   const list = campaignTasks(props);
   return list.known ? list.tasks.length : undefined;
 }

@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   "IMPORT_OPTION",
   /** The contact list changed between check and create. */
   "TASKS_FILE_CHANGED",
+  /** A task list or its digest in state was made under another API key: give the previous one (vox:previousApiKey) for one update. */
+  "TASKS_OTHER_KEY",
   /** A suppression list changed between check and create. */
   "SUPPRESSION_LIST_CHANGED",
   /** Inputs that reach create or update unchecked or invalid. */

@@ -39,7 +39,7 @@ export function getCampaignOutput(args: GetCampaignOutputArgs, opts?: pulumi.Inv
 }
 
 /** The stack's `vox:*` configuration, read the way the provider's `configure` receives it. */
-function stackConfig(): ConfigSource {
+export function stackConfig(): ConfigSource {
   const config = new pulumi.Config("vox");
   return { get: (key) => (key.startsWith("vox:") ? config.get(key.slice("vox:".length)) : undefined) };
 }

@@ -3,7 +3,9 @@ import type { CallTimeWindowArgs, CampaignArgs, TaskArgs, TasksFileArgs } from "
 import { nameMarker, namingInputs } from "./campaign/autoname";
 import { DERIVED_INPUTS, FIELD_NAMES } from "./campaign/fields";
 import { assertProgramInputShape } from "./campaign/validate";
-import { packTasks } from "./campaign/packed-tasks";
+import { packTasks, requireSeal, taskKeys } from "./campaign/packed-tasks";
+import { resolveApiKeys } from "./api/settings";
+import { stackConfig } from "./get-campaign";
 import { CampaignState, OBSERVED_KEYS } from "./campaign/state";
 import { absoluteTasksFile } from "./contact-lists/tasks-file";
 import { absoluteSuppressionList } from "./suppression/spec";
@@ -56,6 +58,9 @@ export class Campaign extends pulumi.dynamic.Resource {
   constructor(name: string, args: CampaignArgs, opts?: pulumi.CustomResourceOptions) {
     if (opts?.import !== undefined) throw importOptionError(name, opts.import);
     assertProgramInputShape(args as unknown as Record<string, unknown>);
+    // The list is sealed here, in the program, so that the engine never holds it in a form it can print (see packed-tasks.ts).
+    const keys = taskKeys(resolveApiKeys(stackConfig()));
+    if (args.tasks) requireSeal(keys, `vox.Campaign "${name}": tasks`);
     super(
       campaignProvider,
       name,
@@ -68,7 +73,9 @@ export class Campaign extends pulumi.dynamic.Resource {
         ...programNaming(name, args),
         scheduledAt: isoTimeInput(args.scheduledAt),
         // One secret string instead of thousands of values: see campaign/packed-tasks.ts.
-        tasks: args.tasks && pulumi.secret(pulumi.output(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>).apply(packTasks)),
+        tasks:
+          args.tasks &&
+          pulumi.secret(pulumi.output(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>).apply((tasks) => packTasks(tasks, keys))),
         tasksFile:
           args.tasksFile && pulumi.output(args.tasksFile).apply((file) => absoluteTasksFile(file as string | TasksFileArgs, process.cwd())),
         suppressionLists:

@@ -223,7 +223,10 @@ function getCampaignOutputs(properties: JsonObject): JsonObject {
 /** The outputs check works out from the task list (documented here: they have no declaration of their own). */
 const DERIVED_OUTPUTS: Record<(typeof DERIVED_INPUTS)[number], { text: string; type: string }> = {
   taskCount: { text: "How many tasks the campaign has.", type: "integer" },
-  tasksDigest: { text: "`sha256:<hex>` of the normalized tasks: shows that the list changed without showing it.", type: "string" },
+  tasksDigest: {
+    text: "`hmac-sha256:<keyId>:<hex>`, an HMAC of the normalized tasks under the API key: shows that the list changed without showing it.",
+    type: "string",
+  },
   suppression: {
     text: "Per suppression list: its path, format, number of entries, keyed digest and how many tasks it removed; never its numbers.",
     type: "array",

@@ -4,12 +4,14 @@ import { EXIT } from "../usage";
 import type { Clock } from "../../provider/tooling";
 import { listFacts } from "./contact-files";
 import { renderPreview } from "./markdown";
+import { isPlan, readPlan, renderPlan } from "./plan";
 import { readPreview } from "./preview";
 
 /**
- * `pulumi-vox explain [file] [--base REF]`: reads `pulumi preview --json` output from the file or
- * standard input and prints its Markdown summary at `clock`'s time; `base` is the git revision the
- * contact-list files are compared with. Resolves to the exit code.
+ * `pulumi-vox explain [file] [--base REF]`: reads `pulumi preview --json` output, or an update plan
+ * (`pulumi preview --save-plan plan.json`), from the file or standard input and prints its Markdown
+ * summary at `clock`'s time; `base` is the git revision the contact-list files are compared with.
+ * Resolves to the exit code.
  *
  * Input that is empty or not preview JSON (a preview that failed before it printed any, such as a failed
  * login) exits 1 with the reason on standard error, and a Markdown line saying so on standard output, so
@@ -20,7 +22,12 @@ export async function explainCommand(file: string | undefined, output: Output, c
   const source = file ?? "standard input";
   let preview;
   try {
-    preview = readPreview(parseInput(text));
+    const input = parseInput(text);
+    if (isPlan(input)) {
+      output.out(renderPlan(readPlan(input), file ?? "plan.json", clock.now()).trimEnd());
+      return EXIT.ok;
+    }
+    preview = readPreview(input);
   } catch (error) {
     const reason = `${source}: ${(error as Error).message}`;
     output.err(`pulumi-vox explain: ${reason}`);

@@ -23,7 +23,7 @@ type Props = Record<string, unknown>;
 /** Lines of one error shown; the rest of a long diagnostic is in the CI log. */
 const MAX_ERROR_LINES = 20;
 
-const HEADINGS: Record<CampaignOperation, string> = {
+export const HEADINGS: Record<CampaignOperation, string> = {
   create: "➕ create",
   adopt: "🔗 adopt an existing campaign: no new campaign, nobody is called by this step",
   update: "✏️ update in place",
@@ -38,7 +38,7 @@ const SHOWN_VALUES = reviewedFields("value");
 const MASKED_VALUES = reviewedFields("masked");
 
 /** Short names of the operations, for the table. */
-const SHORT: Record<CampaignOperation, string> = {
+export const SHORT: Record<CampaignOperation, string> = {
   create: "➕ create",
   adopt: "🔗 adopt",
   update: "✏️ update",
@@ -95,7 +95,7 @@ function table(campaigns: CampaignStep[], now: number): string[] {
       ...(campaign.renamedFrom ? [`renamed from \`${campaign.renamedFrom}\``] : []),
       ...(nightLines(campaign.news, now).length > 0 ? ["⚠️ night calls"] : []),
     ].join(", ");
-    const tasks = describeTaskChange(campaign.olds, campaign.news, campaign.listFacts);
+    const tasks = describeTaskChange(campaign.olds, campaign.news, campaign.listFacts, campaign.operation);
     const windows = campaign.news ? describeWindowChange(campaign.olds, campaign.news) : "–";
     return `| \`${campaign.name}\` | ${cell(change)} | ${cell(tasks)} | ${cell(windows)} |`;
   });
@@ -138,7 +138,7 @@ function apiKeyLines(preview: PreviewReport): string[] {
   ];
 }
 
-function totals(campaigns: CampaignStep[]): string {
+export function totals(campaigns: Pick<CampaignStep, "operation">[]): string {
   const labels: [CampaignOperation, string][] = [
     ["create", "to create"],
     ["adopt", "to adopt"],
@@ -168,7 +168,7 @@ function campaignSection(campaign: CampaignStep, now: number, deleted: CampaignS
   if (campaign.operation === "create" || campaign.operation === "replace")
     lines.push(...sameListLines(news, deleted).map((line) => `- ${line}`));
   if (campaign.operation === "replace") lines.push(`- Replaced because of: ${campaign.replaceReasons.join(", ") || "(not reported)"}`);
-  if (olds || news) lines.push(`- Tasks: ${describeTaskChange(olds, news, campaign.listFacts)}`);
+  if (olds || news) lines.push(`- Tasks: ${describeTaskChange(olds, news, campaign.listFacts, campaign.operation)}`);
   const suppression = describeSuppression(olds, news);
   if (suppression) lines.push(`- Suppression lists: ${suppression}`);
   if (news) lines.push(`- Call windows: ${describeWindowChange(olds, news)}`);
@@ -295,7 +295,7 @@ function redialGuardLine(news: Props | undefined): string {
   );
 }
 
-function nightLines(news: Props | undefined, now: number): string[] {
+export function nightLines(news: Props | undefined, now: number): string[] {
   const callTimeWindow = news?.callTimeWindow as CampaignCallTimeWindow | null | undefined;
   if (!callTimeWindow || containsUnknown(callTimeWindow)) return [];
   return nightWindows(callTimeWindow, now).map((window) => `⚠️ Night calls: ${nightWarning(window, callTimeWindow.timezone)}.`);

@@ -59,7 +59,7 @@ export interface PreviewReport {
 }
 
 /** Pulumi's step operations as they matter for a campaign; a replace shows as several steps. */
-const OPERATIONS: Record<string, CampaignOperation> = {
+export const OPERATIONS: Record<string, CampaignOperation> = {
   create: "create",
   update: "update",
   replace: "replace",
@@ -73,7 +73,7 @@ const OPERATIONS: Record<string, CampaignOperation> = {
 };
 
 /** Of several steps for one campaign, the one that says most about what happens to it. */
-const WEIGHT: Record<CampaignOperation, number> = { same: 0, update: 1, create: 2, adopt: 2, delete: 2, replace: 3, failed: 4 };
+export const WEIGHT: Record<CampaignOperation, number> = { same: 0, update: 1, create: 2, adopt: 2, delete: 2, replace: 3, failed: 4 };
 
 /**
  * Reads the JSON that `pulumi preview --json` prints (`steps[]` with `op`, `urn`, `oldState`,

@@ -10,6 +10,11 @@ export interface Settings {
   apiKey: string | undefined;
   /** Where the key came from, for messages that tell the user which one to check. */
   apiKeySource: string;
+  /**
+   * The key used before the current one, during a key rotation only: it opens task lists sealed and
+   * digests made under it (campaign/packed-tasks.ts). `vox:previousApiKey`, falling back to VOX_PREVIOUS_API_KEY.
+   */
+  previousApiKey?: string;
   baseUrl: URL;
   /** Where the base URL came from (a config key, an environment variable, or the default), for messages. */
   baseUrlSource: string;
@@ -61,7 +66,7 @@ export class SettingsError extends VoxError {
  */
 export function resolveSettings(config: ConfigSource, env: NodeJS.ProcessEnv = process.env): Settings {
   const fromConfig = config.get("vox:apiKey") || undefined;
-  const apiKey = fromConfig ?? (env.VOX_API_KEY || undefined);
+  const { apiKey, previousApiKey } = resolveApiKeys(config, env);
   const apiKeySource = fromConfig
     ? "the stack config vox:apiKey"
     : apiKey
@@ -77,6 +82,7 @@ export function resolveSettings(config: ConfigSource, env: NodeJS.ProcessEnv = p
   return {
     apiKey,
     apiKeySource,
+    previousApiKey,
     baseUrl,
     baseUrlSource,
     connectTimeoutMs:
@@ -88,6 +94,14 @@ export function resolveSettings(config: ConfigSource, env: NodeJS.ProcessEnv = p
     createLookupMs:
       1000 * parseNumber(config.get("vox:createLookupSeconds"), "vox:createLookupSeconds", DEFAULT_CREATE_LOOKUP_SECONDS, 0, 3600),
     requestsPerSecond: parseNumber(config.get("vox:requestsPerSecond"), "vox:requestsPerSecond", DEFAULT_REQUESTS_PER_SECOND, 1, 1000),
+  };
+}
+
+/** The API key (`vox:apiKey`, else VOX_API_KEY) and, during a key rotation, the previous one (`vox:previousApiKey`, else VOX_PREVIOUS_API_KEY). */
+export function resolveApiKeys(config: ConfigSource, env: NodeJS.ProcessEnv = process.env): { apiKey?: string; previousApiKey?: string } {
+  return {
+    apiKey: config.get("vox:apiKey") || env.VOX_API_KEY || undefined,
+    previousApiKey: config.get("vox:previousApiKey") || env.VOX_PREVIOUS_API_KEY || undefined,
   };
 }
 

@@ -94,6 +94,14 @@ function windowFromWire(value: unknown): CampaignCallTimeWindow | null {
   };
 }
 
+/** A task's fields and their wire names (the request size is measured by them: api/request-size.ts). */
+export const WIRE_TASK_FIELDS = [
+  ["callTo", "call_to"],
+  ["dynamicVariables", "dynamic_variables"],
+  ["metadata", "metadata"],
+  ["presentationNumber", "presentation_number"],
+] as const satisfies readonly (readonly [keyof CampaignTask, string])[];
+
 export function taskToWire(task: CampaignTask): Json {
   return {
     call_to: task.callTo,

@@ -18,9 +18,14 @@ import type { SuppressionSummary } from "../suppression/suppress";
  * - 4: `paused` (every campaign before it was declared running: `false`);
  * - 5: `exactName` and `nameMarker`, the program's record of whether the name carries this resource's marker
  *   (campaign/autoname.ts); a record before it gets `nameMarker: null`: its name identifies nothing, whatever its shape;
- * - 6: `callTimeWindow` is the window the campaign has, never null (left out, it was the API's default).
+ * - 6: `callTimeWindow` is the window the campaign has, never null (left out, it was the API's default);
+ * - 7: `tasksDigest` is an HMAC under the API key (`hmac-sha256:<keyId>:<hex>`), and the inputs' `tasks` is
+ *   sealed with it (`vox-tasks:2:`; see packed-tasks.ts). A v6 record keeps its plain `sha256:` digest, the
+ *   marker of a digest made before the key: re-digesting needs the key and the list, which a migration has
+ *   neither of; the first diff compares the list the old way and an update with no request records the new
+ *   digest (recorded-digest.ts).
  */
-export const STATE_VERSION = 6;
+export const STATE_VERSION = 7;
 
 /** The checked inputs: the schema's output plus the list's size and digest, which check works out. */
 export type CampaignInputs = NormalizedCampaignInputs & {
@@ -111,6 +116,8 @@ const MIGRATIONS: Record<number, (record: StateRecord) => StateRecord> = {
   4: (record) => ({ ...record, nameMarker: record.nameMarker ?? null }),
   // Null was "left out", which the API fills with its default; a change made in vox.ai since shows at the next refresh.
   5: (record) => (record.callTimeWindow === null ? { ...record, callTimeWindow: API_DEFAULT_CALL_TIME_WINDOW } : record),
+  // The shape stays: a `sha256:` digest is renewed by the first update (see STATE_VERSION).
+  6: (record) => record,
 };
 
 /**

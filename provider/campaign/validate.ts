@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { tasksDigest } from "../values/json";
 import { UNKNOWN, containsUnknown } from "../values/unknown";
 import { VoxError } from "../errors";
 import { DERIVED_INPUTS, FIELD_NAMES } from "./fields";
 import { shapeProblems } from "./input-shape";
+import { TaskKeys, canonicalTaskList } from "./packed-tasks";
 import { fieldSchemas, formatPath, knownKeysAt, taskList, taskSchema } from "./schema";
 import { unknownFieldReason } from "./suggest";
 
@@ -24,6 +24,8 @@ export interface ValidationOptions {
   now: number;
   /** The `scheduledAt` already in state: an unchanged start time may lie in the past by now. */
   previousScheduledAt?: unknown;
+  /** The keys that digest the list (packed-tasks.ts); without a current key, `tasksDigest` is not worked out. */
+  keys?: TaskKeys;
 }
 
 /** Keys that are neither inputs nor errors: the host's serialized provider, values derived by check, and the program's marker. */
@@ -34,7 +36,7 @@ const NAME_MARKER = /^[0-9a-f]{6}$/;
 
 /**
  * Validates and normalizes campaign inputs field by field (phone numbers to digits, days to canonical
- * order, HH:MM to minutes, defaults filled) and derives `taskCount` and `tasksDigest` from `tasks`.
+ * order, HH:MM to minutes, defaults filled) and derives `taskCount` and (given a key) `tasksDigest` from `tasks`.
  */
 export function validateCampaignInputs(raw: Record<string, unknown>, options: ValidationOptions): ValidationResult {
   const inputs: Record<string, unknown> = {};
@@ -63,7 +65,7 @@ export function validateCampaignInputs(raw: Record<string, unknown>, options: Va
 
   takeNameMarker(raw, inputs, failures);
   checkCrossFieldRules(raw, inputs, options, failures);
-  deriveTaskSummary(inputs, failures);
+  deriveTaskSummary(inputs, failures, options.keys);
   return { inputs, failures };
 }
 
@@ -169,12 +171,12 @@ function checkCrossFieldRules(
   }
 }
 
-function deriveTaskSummary(inputs: Record<string, unknown>, failures: Failure[]): void {
+function deriveTaskSummary(inputs: Record<string, unknown>, failures: Failure[], keys: TaskKeys | undefined): void {
   const tasks = inputs.tasks;
   if (!Array.isArray(tasks) || containsUnknown(tasks) || failures.some((f) => f.property === "tasks" || f.property.startsWith("tasks[")))
     return;
   inputs.taskCount = tasks.length;
-  inputs.tasksDigest = tasksDigest(tasks);
+  if (keys?.current) inputs.tasksDigest = keys.current.digest(canonicalTaskList(tasks));
 }
 
 /**

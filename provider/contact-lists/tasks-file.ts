@@ -1,6 +1,6 @@
 import * as path from "path";
 import type { CampaignTask } from "../campaign/args";
-import { tasksDigest } from "../values/json";
+import { TaskKeys, canonicalTaskList, digestMatches, requireSeal } from "../campaign/packed-tasks";
 import type { Failure } from "../campaign/validate";
 import { VoxError } from "../errors";
 import { displayPath } from "../files/display-path";
@@ -19,10 +19,11 @@ export type TasksFileSummary = { ok: true; taskCount: number; tasksDigest: strin
  * Problems become `check` failures on `tasksFile`: the first ones and a count of the rest (see `firstProblems`).
  * A file outside the project folder is refused unread. `keep` takes out tasks not to call (suppression lists).
  */
-export function summarizeTasksFile(file: TasksFileSpec, keep: TaskFilter = (tasks) => tasks): TasksFileSummary {
+export function summarizeTasksFile(file: TasksFileSpec, keys: TaskKeys, keep: TaskFilter = (tasks) => tasks): TasksFileSummary {
+  const seal = requireSeal(keys, "tasksFile: digesting the list");
   try {
     const tasks = keep(readDeclaredList(file).tasks);
-    return { ok: true, taskCount: tasks.length, tasksDigest: tasksDigest(tasks) };
+    return { ok: true, taskCount: tasks.length, tasksDigest: seal.digest(canonicalTaskList(tasks)) };
   } catch (error) {
     if (!(error instanceof ContactListError)) throw error;
     const failures = firstProblems(error.problems).map((reason) => ({ property: "tasksFile", reason: `tasksFile: ${reason}` }));
@@ -34,7 +35,12 @@ export function summarizeTasksFile(file: TasksFileSpec, keep: TaskFilter = (task
  * The tasks of `tasksFile` for a create. `expectedDigest` is what `check` recorded moments before:
  * a file edited in between would create a campaign other than the one the preview showed.
  */
-export function loadTasksFile(file: TasksFileSpec, expectedDigest: unknown, keep: TaskFilter = (tasks) => tasks): CampaignTask[] {
+export function loadTasksFile(
+  file: TasksFileSpec,
+  expectedDigest: unknown,
+  keys: TaskKeys,
+  keep: TaskFilter = (tasks) => tasks,
+): CampaignTask[] {
   let tasks: CampaignTask[];
   try {
     tasks = keep(readDeclaredList(file).tasks);
@@ -42,7 +48,7 @@ export function loadTasksFile(file: TasksFileSpec, expectedDigest: unknown, keep
     if (error instanceof ContactListError) throw new Error(`tasksFile: ${error.message}`, { cause: error });
     throw error;
   }
-  if (tasksDigest(tasks) !== expectedDigest) {
+  if (typeof expectedDigest !== "string" || !digestMatches(expectedDigest, canonicalTaskList(tasks), keys)) {
     throw new VoxError(
       "TASKS_FILE_CHANGED",
       `tasksFile: ${displayPath(tasksFilePath(file))} changed after it was checked; run the update again to call the list as it is now`,
@@ -65,6 +71,11 @@ export function tasksFilePath(spec: TasksFileSpec): string {
 /** The same `tasksFile` with its path made absolute against `directory`. */
 export function absoluteTasksFile(spec: TasksFileSpec, directory: string): TasksFileSpec {
   return typeof spec === "string" ? path.resolve(directory, spec) : { ...spec, path: path.resolve(directory, spec.path) };
+}
+
+/** The tasks of the list a declaration names (inside the project folder: see below). */
+export function declaredTasks(spec: TasksFileSpec): CampaignTask[] {
+  return readDeclaredList(spec).tasks;
 }
 
 /**

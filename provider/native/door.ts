@@ -12,7 +12,7 @@ import { type ConfigSource, resolveSettings } from "../api/settings";
 import { nameMarker, namingInputs } from "../campaign/autoname";
 import { type Comparable, FIELDS, FIELD_NAMES, OBSERVED_WHEN_LEFT_OUT, effectiveValue } from "../campaign/fields";
 import type { ObservedCampaign } from "../campaign/observed";
-import { packTasks, taskListOf, withTaskList } from "../campaign/packed-tasks";
+import { type TaskKeys, packTasks, taskKeys, taskListOf, withTaskList } from "../campaign/packed-tasks";
 import { OBSERVED_KEYS, campaignOutputs, inputsOfState, migrateRecord, stateFromOutputs } from "../campaign/state";
 import type { Failure } from "../campaign/validate";
 import { systemClock } from "../clock";
@@ -43,6 +43,11 @@ function campaigns(): CampaignController {
   return controller;
 }
 
+/** The keys that open and seal task lists: the configured API key's (see packed-tasks.ts). */
+function keys(): TaskKeys {
+  return taskKeys(campaigns().api.settings);
+}
+
 /**
  * Check, after what the `vox.Campaign` class does in a program: a left-out name is the resource's
  * autoname. The list arrives as a list (or packed, from state) and leaves packed. Failures name no
@@ -56,12 +61,12 @@ export async function check(
 ): Promise<{ inputs: PropertyRecord; failures: Failure[] }> {
   const marker = nameMarker(resource.project, resource.stack, resource.name);
   const named: PropertyRecord = { ...news, ...namingInputs(marker, resource.name, news.name, news.exactName) };
-  const list = taskListOf(named.tasks);
+  const list = taskListOf(named.tasks, keys());
   if (!list.ok) return { inputs: named, failures: [{ property: "", reason: list.reason }] };
   const checked = await campaigns().check(named.tasks === undefined ? named : { ...named, tasks: list.tasks }, olds);
   const packed = Array.isArray(checked.inputs.tasks) && !containsUnknown(checked.inputs.tasks);
   return {
-    inputs: toPlainJson(packed ? { ...checked.inputs, tasks: packTasks(checked.inputs.tasks as unknown[]) } : checked.inputs),
+    inputs: toPlainJson(packed ? { ...checked.inputs, tasks: packTasks(checked.inputs.tasks as unknown[], keys()) } : checked.inputs),
     failures: checked.failures.map(({ reason }) => ({ property: "", reason })),
   };
 }
@@ -72,12 +77,14 @@ export function diff(id: string, oldOutputs: PropertyRecord, newInputs: Property
 }
 
 export async function create(inputs: PropertyRecord): Promise<{ id: string; outs: PropertyRecord }> {
-  const { id, state } = await campaigns().create(checkedInputs(withTaskList(inputs)));
+  const { id, state } = await campaigns().create(checkedInputs(withTaskList(inputs, keys()), keys()));
   return { id, outs: toPlainJson(state) };
 }
 
 export async function update(id: string, oldOutputs: PropertyRecord, newInputs: PropertyRecord): Promise<{ outs: PropertyRecord }> {
-  return { outs: toPlainJson(await campaigns().update(id, stateFromOutputs(oldOutputs), checkedInputs(withTaskList(newInputs)))) };
+  return {
+    outs: toPlainJson(await campaigns().update(id, stateFromOutputs(oldOutputs), checkedInputs(withTaskList(newInputs, keys()), keys()))),
+  };
 }
 
 /** The campaign's outputs as vox.ai reports them now; none when it is gone. */

@@ -23,6 +23,8 @@ import { CampaignInputs, CampaignState, DRIFT_KEYS, campaignOutputs, inputsOfSta
 import { Failure, invalidInputs } from "../campaign/validate";
 import type { Clock } from "../clock";
 import { TasksFileSpec, summarizeTasksFile } from "../contact-lists/tasks-file";
+import { TaskKeys, requireSeal, taskKeys } from "../campaign/packed-tasks";
+import { renewRecordedDigest } from "../campaign/recorded-digest";
 import { VoxError, messageOf } from "../errors";
 import { describeCallTimeWindow } from "../values/call-windows";
 import { containsUnknown } from "../values/unknown";
@@ -89,18 +91,19 @@ export class CampaignController {
    * changed `tasksDigest`; the inputs keep only its path, `taskCount` and `tasksDigest`.
    */
   async check(news: Record<string, unknown>, olds: PreviousInputs = {}): Promise<CheckResult> {
-    const { inputs, failures } = validateCampaignRequest(news, { now: this.clock.now(), previousScheduledAt: olds.scheduledAt });
+    const keys = taskKeys(this.api.settings);
+    const { inputs, failures } = validateCampaignRequest(news, { now: this.clock.now(), previousScheduledAt: olds.scheduledAt, keys });
     // A campaign named before markers existed keeps its name rather than being renamed (see autoname.ts).
     if (typeof inputs.name === "string" && typeof inputs.nameMarker === "string") {
       Object.assign(inputs, keptName(olds, { name: inputs.name, nameMarker: inputs.nameMarker }));
     }
     // Numbers on a suppression list are taken out here, so that a preview already counts and digests what will be called.
     const suppression = loadSuppression(inputs.suppressionLists, failures);
-    suppression?.filterInline(inputs, failures);
+    suppression?.filterInline(inputs, failures, keys);
     // With inline tasks too, validation has already said to give only one; an unknown path is read at `up`.
     const tasksFileValid = !failures.some((f) => f.property === "tasksFile" || f.property.startsWith("tasksFile."));
     if (inputs.tasksFile !== undefined && tasksFileValid && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {
-      const summary = summarizeTasksFile(inputs.tasksFile as TasksFileSpec, suppression?.filter);
+      const summary = summarizeTasksFile(inputs.tasksFile as TasksFileSpec, keys, suppression?.filter);
       if (summary.ok) Object.assign(inputs, { taskCount: summary.taskCount, tasksDigest: summary.tasksDigest });
       else failures.push(...summary.failures);
     }
@@ -120,7 +123,9 @@ export class CampaignController {
    * the old campaign has already placed calls, the replace is refused unless `allowRedial` is set (the
    * redial guard). During a refresh, `news` are the inputs in state (migrated by the door).
    */
-  async diff(id: string, olds: CampaignState, news: Comparable): Promise<DiffResult> {
+  async diff(id: string, state: CampaignState, news: Comparable & { tasks?: unknown; tasksFile?: unknown }): Promise<DiffResult> {
+    // A digest made under an earlier key or version is compared as that key made it (see recorded-digest.ts).
+    const { recorded: olds, renewed } = renewRecordedDigest(state, news, taskKeys(this.api.settings));
     const changed = changedFields(olds, news, id);
     // After a refresh read, a status or counter that moved is drift worth showing (never a replace).
     const drift = this.refreshes.take(id, olds);
@@ -137,7 +142,8 @@ export class CampaignController {
       changed,
       replaces,
       drift: driftKeys,
-      changes: changed.length + driftKeys.length > 0,
+      // A renewed digest alone is an update that records it and sends nothing.
+      changes: changed.length + driftKeys.length > 0 || renewed,
       deleteBeforeReplace: replaces.length > 0,
     };
   }
@@ -179,10 +185,13 @@ export class CampaignController {
   }
 
   /** Applies the in-place changes (see update.ts); a finished campaign is an error saying what to do. */
-  async update(id: string, olds: CampaignState, news: CampaignInputs): Promise<CampaignState> {
+  async update(id: string, state: CampaignState, news: CampaignInputs): Promise<CampaignState> {
+    const { recorded: olds, renewed } = renewRecordedDigest(state, news, taskKeys(this.api.settings));
     const changed = changedFields(olds, news, id);
-    // Only what vox.ai does not hold changed (a suppression list that removes no task of this campaign): recorded, no request.
-    if (changed.length > 0 && changed.length === inPlaceFields(changed, "record only").length) return campaignOutputs(news, olds);
+    // Nothing vox.ai holds changed: a digest to record under the current key (a finished campaign's too), or only
+    // what vox.ai does not hold (a suppression list that removes no task of this campaign): recorded, no request.
+    const recordOnly = changed.length > 0 && changed.length === inPlaceFields(changed, "record only").length;
+    if ((renewed && changed.length === 0) || recordOnly) return campaignOutputs(news, olds);
     try {
       return await updateCampaign(this.api, id, olds, news);
     } catch (error) {
@@ -358,9 +367,10 @@ function valueText(field: FieldName, value: unknown): string {
  *
  * @throws VoxError INVALID_INPUTS naming every failing field.
  */
-export function checkedInputs(raw: Record<string, unknown>): CampaignInputs {
+export function checkedInputs(raw: Record<string, unknown>, keys: TaskKeys): CampaignInputs {
+  requireSeal(keys, "a create or update");
   const unknown = FIELD_NAMES.filter((field) => containsUnknown(raw[field]));
-  const { inputs, failures } = validateCampaignRequest(raw, { now: Number.NEGATIVE_INFINITY });
+  const { inputs, failures } = validateCampaignRequest(raw, { now: Number.NEGATIVE_INFINITY, keys });
   const reasons = [
     ...unknown.map((field) => `${field}: is not known yet; values must be known when the campaign is created or updated`),
     ...failures.map((f) => f.reason),

@@ -8,6 +8,8 @@ import { ObservedCampaign, isPausedByUser, isTerminal } from "../campaign/observ
 import { CampaignInputs, CampaignState, campaignOutputs } from "../campaign/state";
 import type { Clock } from "../clock";
 import { loadTasksFile } from "../contact-lists/tasks-file";
+import { taskKeys } from "../campaign/packed-tasks";
+import type { Settings } from "../api/settings";
 import { VoxError, messageOf } from "../errors";
 import { reloadSuppression } from "../suppression/check";
 import { toPlainJson } from "../values/json";
@@ -92,10 +94,10 @@ function partialOutputs(inputs: CampaignInputs, known: Record<string, unknown>):
  * The tasks a create sends: the inline list checked by `check`, or the contact list `tasksFile` names;
  * either without the numbers on the suppression lists, read again (and compared with what check read).
  */
-function tasksOf(inputs: CampaignInputs, apiKey: string | undefined): CampaignTask[] {
-  const suppression = reloadSuppression(inputs.suppressionLists, inputs.suppression, apiKey);
+function tasksOf(inputs: CampaignInputs, settings: Settings): CampaignTask[] {
+  const suppression = reloadSuppression(inputs.suppressionLists, inputs.suppression, settings.apiKey);
   const keep = (tasks: CampaignTask[]) => (suppression ? suppression.apply(tasks).kept : tasks);
-  return inputs.tasks ? keep(inputs.tasks) : loadTasksFile(inputs.tasksFile ?? "", inputs.tasksDigest, keep);
+  return inputs.tasks ? keep(inputs.tasks) : loadTasksFile(inputs.tasksFile ?? "", inputs.tasksDigest, taskKeys(settings), keep);
 }
 
 async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Promise<ObservedCampaign> {
@@ -126,7 +128,7 @@ async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Prom
 }
 
 async function createOnce(api: CampaignApi, clock: Clock, inputs: CampaignInputs): Promise<ObservedCampaign> {
-  const tasks = tasksOf(inputs, api.settings.apiKey);
+  const tasks = tasksOf(inputs, api.settings);
   return createExactlyOnce(api, clock, inputs, (sends) => api.create(inputs, tasks, sends));
 }
 

@@ -9,7 +9,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { CampaignApi } from "../api/campaigns";
 import { VoxHttpClient } from "../api/http";
 import { ConfigSource, Settings, resolveSettings } from "../api/settings";
-import { withTaskList, packTasks, taskListOf } from "../campaign/packed-tasks";
+import { TaskKeys, packTasks, taskKeys, taskListOf, withTaskList } from "../campaign/packed-tasks";
 import { migrateRecord, stateFromOutputs } from "../campaign/state";
 import type { Failure } from "../campaign/validate";
 import { systemClock } from "../clock";
@@ -43,6 +43,11 @@ function campaigns(): CampaignController {
   return controller;
 }
 
+/** The keys that open and seal task lists: the configured API key's (see packed-tasks.ts). */
+function keys(): TaskKeys {
+  return taskKeys(campaigns().api.settings);
+}
+
 /** A record as the engine passes it: inputs or outputs of any version, untyped. */
 type EngineRecord = Record<string, unknown>;
 
@@ -51,10 +56,10 @@ type EngineRecord = Record<string, unknown>;
  * `taskCount` and `tasksDigest`.
  */
 async function checkRecord(olds: EngineRecord, news: EngineRecord): Promise<{ inputs: EngineRecord; failures: Failure[] }> {
-  const list = taskListOf(news.tasks);
+  const list = taskListOf(news.tasks, keys());
   if (!list.ok) return { inputs: news, failures: [forTheEngine({ property: "tasks", reason: list.reason })] };
   const { inputs, failures, warnings } = await campaigns().check(news.tasks === undefined ? news : { ...news, tasks: list.tasks }, olds);
-  if (Array.isArray(inputs.tasks) && !containsUnknown(inputs.tasks)) inputs.tasks = packTasks(inputs.tasks);
+  if (Array.isArray(inputs.tasks) && !containsUnknown(inputs.tasks)) inputs.tasks = packTasks(inputs.tasks, keys());
   warnings.forEach(warnOnce);
   return { inputs: toPlainJson(inputs), failures: failures.map(forTheEngine) };
 }
@@ -100,12 +105,12 @@ async function deleteRecord(id: string, props: EngineRecord): Promise<void> {
 
 /** The inputs check returned hold the task list packed: create and update work on the list itself. */
 export async function create(inputs: EngineRecord): Promise<pulumi.dynamic.CreateResult> {
-  const { id, state } = await campaigns().create(checkedInputs(withTaskList(inputs)));
+  const { id, state } = await campaigns().create(checkedInputs(withTaskList(inputs, keys()), keys()));
   return { id, outs: toPlainJson(state) };
 }
 
 export async function update(id: string, olds: EngineRecord, news: EngineRecord): Promise<pulumi.dynamic.UpdateResult> {
-  const state = await campaigns().update(id, stateFromOutputs(olds), checkedInputs(withTaskList(news)));
+  const state = await campaigns().update(id, stateFromOutputs(olds), checkedInputs(withTaskList(news, keys()), keys()));
   return { outs: toPlainJson(state) };
 }
 

@@ -3,7 +3,7 @@ import type { Failure } from "../campaign/validate";
 import { firstProblems } from "../contact-lists/errors";
 import { VoxError } from "../errors";
 import { containsUnknown } from "../values/unknown";
-import { tasksDigest } from "../values/json";
+import { TaskKeys, canonicalTaskList } from "../campaign/packed-tasks";
 import { SuppressionListError } from "./errors";
 import { readSuppressionList, readSuppressionListOnce } from "./read";
 import { Suppression, SuppressionSummary, describeRemovals } from "./suppress";
@@ -42,13 +42,13 @@ export class CheckSuppression {
   };
 
   /** Inline tasks that validated are replaced by the ones left, with their count and (when check worked one out) digest. */
-  filterInline(inputs: Record<string, unknown>, failures: readonly Failure[]): void {
+  filterInline(inputs: Record<string, unknown>, failures: readonly Failure[], keys: TaskKeys): void {
     const tasks = inputs.tasks;
     if (!Array.isArray(tasks) || containsUnknown(tasks) || failures.some((f) => f.property === "tasks" || f.property.startsWith("tasks[")))
       return;
     const kept = this.filter(tasks as CampaignTask[]);
     Object.assign(inputs, { tasks: kept, taskCount: kept.length });
-    if (inputs.tasksDigest !== undefined) inputs.tasksDigest = tasksDigest(kept);
+    if (inputs.tasksDigest !== undefined && keys.current) inputs.tasksDigest = keys.current.digest(canonicalTaskList(kept));
   }
 
   /**

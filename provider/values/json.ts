@@ -1,5 +1,3 @@
-import { createHash } from "crypto";
-
 /**
  * JSON with object keys sorted at every depth, so equal content always gives equal text. Written as
  * loops over sorted keys rather than entries/filter/map: it digests every task of a list (state keeps the
@@ -25,14 +23,6 @@ export function canonicalJson(value: unknown): string {
 /** Equal as JSON, whatever the key order; absent and null are equal. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   return canonicalJson(a ?? null) === canonicalJson(b ?? null);
-}
-
-/**
- * `sha256:<hex>` of the normalized task list: what state shows in place of the (secret) tasks, so a
- * preview can tell that the list changed without revealing it.
- */
-export function tasksDigest(tasks: unknown[]): string {
-  return "sha256:" + createHash("sha256").update(canonicalJson(tasks)).digest("hex");
 }
 
 /**

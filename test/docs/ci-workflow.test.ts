@@ -18,12 +18,31 @@ function script(job: string): string {
 /** examples/ci follows the flow docs/gitops.md describes (the e2e tests check each command's effect). */
 describe("examples/ci/campaigns.yml", () => {
   it("previews pull requests against what vox.ai holds, and shows the summary in the step summary", () => {
-    assert.match(script("preview"), /pulumi preview --stack "\$PULUMI_STACK" --refresh --json --show-sames > preview\.json/);
-    assert.match(script("preview"), /npx pulumi-vox explain preview\.json > summary\.md\n\s*cat summary\.md >> "\$GITHUB_STEP_SUMMARY"/);
+    assert.match(
+      script("preview"),
+      /pulumi preview --stack "\$PULUMI_STACK" --refresh --json --show-sames --save-plan plan\.json > preview\.json/,
+    );
+    assert.match(
+      script("preview"),
+      /npx pulumi-vox explain preview\.json > summary\.md\n[\s\S]*\ncat summary\.md >> "\$GITHUB_STEP_SUMMARY"/,
+    );
   });
 
-  it("applies on main with --refresh, so changes made in vox.ai are put back", () => {
-    assert.match(script("up"), /pulumi up --stack "\$PULUMI_STACK" --refresh --yes/);
+  it("keeps the preview's update plan as the pull request run's artifact, and summarizes it", () => {
+    const steps = workflow.jobs.preview.steps as (Step & { uses?: string; with?: Record<string, string>; if?: string })[];
+    const upload = steps.find((step) => step.uses?.startsWith("actions/upload-artifact"));
+    assert.strictEqual(upload?.with?.path, "plan.json");
+    assert.strictEqual(upload?.with?.name, "vox-plan-${{ env.PULUMI_STACK }}");
+    assert.match(upload?.if ?? "", /steps\.preview\.outputs\.status == '0'/, "only the plan of a preview that passed");
+    assert.match(script("preview"), /npx pulumi-vox explain plan\.json/);
+  });
+
+  it("applies on main exactly the merged pull request's plan, with --refresh, never skipping the preview", () => {
+    assert.match(script("up"), /gh run download "\$run" --repo "\$\{\{ github\.repository \}\}" --name "vox-plan-\$PULUMI_STACK"/);
+    assert.match(script("up"), /--event pull_request --status success/);
+    assert.match(script("up"), /pulumi up --stack "\$PULUMI_STACK" --refresh --plan plan\.json --yes/);
+    assert.doesNotMatch(script("up"), /--skip-preview/);
+    assert.strictEqual(workflow.jobs.up.permissions.actions, "read");
   });
 
   it("reports drift on a schedule from the engine events of a refresh preview, failing on drift", () => {

@@ -1,10 +1,7 @@
 import * as assert from "assert";
-import { CampaignApi } from "../../provider/api/campaigns";
-import { VoxHttpClient } from "../../provider/api/http";
-import { resolveSettings } from "../../provider/api/settings";
 import { systemClock } from "../../provider/clock";
-import { CampaignController, checkedInputs } from "../../provider/runtime/controller";
-import { TEST_API_KEY, TestEmulator } from "../support/emulator";
+import { checkedTestInputs, controllerOn } from "../support/controller";
+import { TestEmulator } from "../support/emulator";
 import { rawInputs } from "../support/inputs";
 import { campaignSpec as campaign, useStackPerTest } from "./support/pulumi-stack";
 
@@ -67,11 +64,9 @@ describe("end to end: state and review hold what vox.ai holds", function () {
 
 /** A campaign made in the vox.ai dashboard: its own name, Saturdays 10:00–12:00. */
 async function dashboardCampaign(emulator: TestEmulator): Promise<string> {
-  const config: Record<string, string> = { "vox:apiKey": TEST_API_KEY, "vox:baseUrl": emulator.url };
-  const api = new CampaignApi(new VoxHttpClient(resolveSettings({ get: (key) => config[key] }, {}), systemClock, () => undefined));
-  const controller = new CampaignController(api, systemClock);
+  const controller = controllerOn(emulator.url, systemClock);
   const { inputs } = await controller.check(
     rawInputs({ name: "Dashboard campaign", callTimeWindow: { windows: [{ days: ["Saturday"], start: "10:00", end: "12:00" }] } }),
   );
-  return (await controller.create(checkedInputs(inputs))).id;
+  return (await controller.create(checkedTestInputs(inputs))).id;
 }

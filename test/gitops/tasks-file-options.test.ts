@@ -3,6 +3,9 @@ import * as iconv from "iconv-lite";
 import * as path from "path";
 import { loadCampaignFiles } from "../../provider/campaign-files";
 import { loadTasksFile } from "../../provider/contact-lists/tasks-file";
+import { taskKeys } from "../../provider/campaign/packed-tasks";
+import { TEST_API_KEY } from "../support/emulator";
+import { useTestApiKey } from "../support/hooks";
 import { check } from "../../provider/runtime";
 import { campaignFileProblems, runCli, tempDir, writeFiles } from "./helpers";
 
@@ -16,6 +19,7 @@ const EXPECTED_TASKS = [
 ];
 
 describe("tasksFile with how to read it: { path, phoneColumn, encoding, … }", () => {
+  useTestApiKey();
   const project = writeFiles(tempDir(), {
     "Pulumi.yaml": "name: p\n",
     "campaigns/excel.yaml": `${CAMPAIGN}tasksFile:\n  path: contacts/excel.csv\n  phoneColumn: 휴대폰\n  encoding: cp949\n`,
@@ -52,7 +56,7 @@ describe("tasksFile with how to read it: { path, phoneColumn, encoding, … }", 
       const inline = await check({}, { ...base, tasks: EXPECTED_TASKS });
       assert.strictEqual(fromFile.inputs.taskCount, 2);
       assert.strictEqual(fromFile.inputs.tasksDigest, inline.inputs.tasksDigest);
-      assert.deepStrictEqual(loadTasksFile(tasksFile, fromFile.inputs.tasksDigest), EXPECTED_TASKS);
+      assert.deepStrictEqual(loadTasksFile(tasksFile, fromFile.inputs.tasksDigest, taskKeys({ apiKey: TEST_API_KEY })), EXPECTED_TASKS);
       // Without the options the same file has no phone column.
       const plain = await check({}, { ...base, tasksFile: tasksFile.path });
       assert.match(plain.failures[0].reason, /^tasksFile: .*excel\.csv:1: the header has no "phone" column/);

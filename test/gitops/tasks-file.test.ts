@@ -3,6 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { check } from "../../provider/runtime";
 import { loadTasksFile } from "../../provider/contact-lists/tasks-file";
+import { taskKeys } from "../../provider/campaign/packed-tasks";
+import { TEST_API_KEY } from "../support/emulator";
+import { useTestApiKey } from "../support/hooks";
 import { UNKNOWN } from "../../provider/values/unknown";
 import { assertNoPhoneNumbers, tempDir, writeFiles } from "./helpers";
 
@@ -14,6 +17,8 @@ const INLINE_TASKS = [
 const SAME_TASKS_CSV = "phone,var.customerName,meta.crmId\n010-1234-5678,김민수,\n010-2345-6789,,C-1042\n";
 
 describe("tasksFile in the provider runtime", () => {
+  useTestApiKey();
+  const keys = taskKeys({ apiKey: TEST_API_KEY });
   const dir = tempDir();
   writeFiles(dir, {
     "contacts.csv": SAME_TASKS_CSV,
@@ -31,7 +36,7 @@ describe("tasksFile in the provider runtime", () => {
       const inline = await check({}, { ...BASE, tasks: INLINE_TASKS });
       assert.deepStrictEqual(fromFile.failures, []);
       assert.strictEqual(fromFile.inputs.taskCount, 2);
-      assert.match(String(fromFile.inputs.tasksDigest), /^sha256:[0-9a-f]{64}$/);
+      assert.match(String(fromFile.inputs.tasksDigest), /^hmac-sha256:[0-9a-f]{8}:[0-9a-f]{64}$/);
       assert.strictEqual(fromFile.inputs.tasksDigest, inline.inputs.tasksDigest);
       assert.strictEqual(fromFile.inputs.tasks, undefined);
       assert.strictEqual(fromFile.inputs.tasksFile, file("contacts.csv"));
@@ -82,7 +87,7 @@ describe("tasksFile in the provider runtime", () => {
   describe("loadTasksFile (what create sends)", () => {
     it("reads the file's normalized tasks", async () => {
       const { inputs } = await check({}, { ...BASE, tasksFile: file("contacts.csv") });
-      assert.deepStrictEqual(loadTasksFile(String(inputs.tasksFile), inputs.tasksDigest), [
+      assert.deepStrictEqual(loadTasksFile(String(inputs.tasksFile), inputs.tasksDigest, keys), [
         { callTo: "01012345678", dynamicVariables: { customerName: "김민수" } },
         { callTo: "01023456789", metadata: { crmId: "C-1042" } },
       ]);
@@ -93,7 +98,7 @@ describe("tasksFile in the provider runtime", () => {
       const { inputs } = await check({}, { ...BASE, tasksFile: file("edited.csv") });
       fs.appendFileSync(file("edited.csv"), "010-3456-7890,,\n");
       assert.throws(
-        () => loadTasksFile(String(inputs.tasksFile), inputs.tasksDigest),
+        () => loadTasksFile(String(inputs.tasksFile), inputs.tasksDigest, keys),
         /\[vox:TASKS_FILE_CHANGED\] tasksFile: .*edited\.csv changed after it was checked/,
       );
     });
@@ -103,7 +108,7 @@ describe("tasksFile in the provider runtime", () => {
       const { inputs } = await check({}, { ...BASE, tasksFile: file("breaks.csv") });
       fs.writeFileSync(file("breaks.csv"), "phone\nnot-a-number\n");
       assert.throws(
-        () => loadTasksFile(String(inputs.tasksFile), inputs.tasksDigest),
+        () => loadTasksFile(String(inputs.tasksFile), inputs.tasksDigest, keys),
         (error: Error) => {
           assert.match(error.message, /^tasksFile: .*breaks\.csv: 1 problem in the contact list:\n {2}.*breaks\.csv:2 column phone:/);
           return true;

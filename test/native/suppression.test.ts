@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as door from "../../provider/native/door";
-import { taskListOf } from "../../provider/campaign/packed-tasks";
+import { taskKeys, taskListOf } from "../../provider/campaign/packed-tasks";
 
 const resource = { project: "reminders", stack: "prod", name: "renewal" };
 const declared = { agentId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f", callFrom: "02-1234-5678" };
@@ -34,7 +34,7 @@ describe("the native door: suppression lists", () => {
       },
     );
     assert.deepStrictEqual(failures, []);
-    const list = taskListOf(inputs.tasks);
+    const list = taskListOf(inputs.tasks, taskKeys({ apiKey: "k" }));
     assert.ok(list.ok);
     assert.deepStrictEqual(
       (list.tasks as { callTo: string }[]).map((task) => task.callTo),

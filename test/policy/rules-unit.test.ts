@@ -3,7 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import type { Clock } from "../../provider/clock";
-import { packTasks } from "../../provider/campaign/packed-tasks";
+import { packTasks, taskKeys } from "../../provider/campaign/packed-tasks";
+import { TEST_API_KEY } from "../support/emulator";
+import { useTestApiKey } from "../support/hooks";
 import { campaignTasks, compliancePolicies, countTasks, maskNumber } from "../../policy/authoring";
 
 /**
@@ -61,9 +63,11 @@ describe("policy rules on compliance inputs (in-process)", () => {
 });
 
 describe("pulumi-vox/policy helpers for policy authors", () => {
+  useTestApiKey();
+
   it("unpacks, counts and masks the packed task list, and reads a plain one", () => {
     const tasks = [{ callTo: "01012345678" }, { callTo: "010-2222-3333", metadata: { a: 1 } }];
-    const packed = campaignTasks({ tasks: packTasks(tasks) });
+    const packed = campaignTasks({ tasks: packTasks(tasks, taskKeys({ apiKey: TEST_API_KEY })) });
     assert.ok(packed.known);
     assert.deepStrictEqual(
       packed.tasks.map((task) => task.callTo),
@@ -71,6 +75,7 @@ describe("pulumi-vox/policy helpers for policy authors", () => {
     );
     assert.strictEqual(countTasks({ tasks }), 2);
     assert.strictEqual(countTasks({ tasksFile: "list.csv" }), undefined);
+    assert.strictEqual(countTasks({ tasks: "vox-tasks:2:sealed", taskCount: 7 }), 7, "check's count, without opening the list");
     assert.strictEqual(campaignTasks({ tasks: "vox-tasks:1:not-gzip" }).known, false);
     assert.strictEqual(maskNumber("01012345678"), "010******78");
   });

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { PulumiStack, RunResult } from "../e2e/support/pulumi-stack";
+import { TEST_API_KEY } from "../support/emulator";
 
 const repo = path.resolve(__dirname, "../..");
 /** The pack as users run it: the folder shipped in the package. */
@@ -28,7 +29,15 @@ export async function runWithPolicies(
 ): Promise<{ result: RunResult; violations: Violation[] }> {
   const configFile = path.join(stack.dir, "policy-config.json");
   fs.writeFileSync(configFile, JSON.stringify(config));
-  const result = await stack.run(...command, "--policy-pack", POLICY_PACK, "--policy-pack-config", configFile);
+  // A policy pack gets the environment, not the stack config: it opens the sealed task lists with VOX_API_KEY.
+  const result = await stack.runWith(
+    { VOX_API_KEY: TEST_API_KEY },
+    ...command,
+    "--policy-pack",
+    POLICY_PACK,
+    "--policy-pack-config",
+    configFile,
+  );
   const lines = result.stdout.split("\n");
   const violations = lines.flatMap((line, i) => {
     const match = VIOLATION_LINE.exec(line);

@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import { UNKNOWN } from "../../provider/values/unknown";
-import { LONG_AGO, totalRequests } from "../support/emulator";
+import { LONG_AGO, TEST_API_KEY, totalRequests } from "../support/emulator";
 import { useProviderEmulator } from "../support/hooks";
 import { AGENT_ID, rawInputs } from "../support/inputs";
 import { checked, provider } from "../support/provider";
-import { taskListOf } from "../../provider/campaign/packed-tasks";
+import { taskKeys, taskListOf } from "../../provider/campaign/packed-tasks";
 
 /** `tasks[1].callTo: …` → `tasks[1].callTo`. */
 const pathOf = (reason: string) => reason.slice(0, reason.indexOf(": "));
@@ -26,13 +26,13 @@ describe("check", () => {
       timezone: "Asia/Seoul",
       autoResume: true,
     });
-    const tasks = (taskListOf(inputs.tasks) as { tasks: { callTo: string }[] }).tasks;
+    const tasks = (taskListOf(inputs.tasks, taskKeys({ apiKey: TEST_API_KEY })) as { tasks: { callTo: string }[] }).tasks;
     assert.deepStrictEqual(
       tasks.map((t) => t.callTo),
       ["01012345678", "01023456789"],
     );
     assert.strictEqual(inputs.taskCount, 2);
-    assert.match(String(inputs.tasksDigest), /^sha256:[0-9a-f]{64}$/);
+    assert.match(String(inputs.tasksDigest), /^hmac-sha256:[0-9a-f]{8}:[0-9a-f]{64}$/);
   });
 
   it("gives equivalent spellings identical inputs, so they never show a diff", async () => {

@@ -2,10 +2,9 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkedInputs } from "../../provider/runtime/controller";
 import { CreateJournal } from "../../provider/runtime/create-journal";
 import { ManualClock } from "../support/clock";
-import { controllerOn } from "../support/controller";
+import { checkedTestInputs, controllerOn } from "../support/controller";
 import { MONDAY_07_KST } from "../support/emulator";
 import { restoreEnvAfterEach, useProviderEmulator } from "../support/hooks";
 import { AGENT_ID, rawInputs } from "../support/inputs";
@@ -32,7 +31,8 @@ describe("a create after a run that never learned its POST's outcome (issue 18.2
   afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 
   const journal = () => new CreateJournal(new URL(emulator.url).origin, AGENT_ID, AUTONAMED.name, clock);
-  const create = () => controllerOn(emulator.url, clock, { "vox:createLookupSeconds": "4" }).create(checkedInputs(rawInputs(AUTONAMED)));
+  const create = () =>
+    controllerOn(emulator.url, clock, { "vox:createLookupSeconds": "4" }).create(checkedTestInputs(rawInputs(AUTONAMED)));
   const theEarlierRunsCampaignLands = () =>
     emulator.api("POST", "/v2/campaigns", {
       name: AUTONAMED.name,

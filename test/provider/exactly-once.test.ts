@@ -1,8 +1,7 @@
 import * as assert from "assert";
-import { checkedInputs } from "../../provider/runtime/controller";
 import { ManualClock } from "../support/clock";
-import { controllerOn } from "../support/controller";
-import { MONDAY_07_KST, UNTIL_WINDOW_OPENS } from "../support/emulator";
+import { checkedTestInputs, controllerOn } from "../support/controller";
+import { MONDAY_07_KST, TEST_API_KEY, UNTIL_WINDOW_OPENS } from "../support/emulator";
 import { useProviderEmulator } from "../support/hooks";
 import { AGENT_ID, campaignBody, rawInputs } from "../support/inputs";
 import { checked, provider } from "../support/provider";
@@ -24,7 +23,7 @@ describe("exactly once (issue 9)", () => {
    * the test does not wait for in real time ("a slow commit" waits a real one).
    */
   const createOnClock = async (overrides: Record<string, unknown> = {}) =>
-    controllerOn(emulator.url, new ManualClock(MONDAY_07_KST), QUICK).create(checkedInputs(rawInputs(overrides)));
+    controllerOn(emulator.url, new ManualClock(MONDAY_07_KST), QUICK).create(checkedTestInputs(rawInputs(overrides)));
   /** A campaign made through the API, as an earlier `pulumi up` killed before writing state would have left it. */
   const leftByEarlierRun = async (overrides: Record<string, unknown> = {}) => {
     const body = campaignBody({
@@ -304,7 +303,8 @@ describe("exactly once (issue 9)", () => {
 
     it("the redial guard refuses a replace instead of taking the 404 for a campaign that placed no call", async () => {
       const { id, outs } = await createWith(AUTONAMED);
-      await emulator.configure({ "vox:apiKey": OTHER_KEY });
+      // With the stack's key as the previous one, the list compares (packed-tasks.ts) and the diff reaches the guard.
+      await emulator.configure({ "vox:apiKey": OTHER_KEY, "vox:previousApiKey": TEST_API_KEY });
       const news = await checked(rawInputs({ ...AUTONAMED, tasks: [{ callTo: "01099998888" }] }));
       await assert.rejects(provider.diff(id, outs, news), /\[vox:WRONG_ORGANIZATION\]/);
     });

@@ -1,7 +1,6 @@
 import * as assert from "assert";
-import { checkedInputs } from "../../provider/runtime/controller";
 import { ManualClock } from "../support/clock";
-import { controllerOn } from "../support/controller";
+import { checkedTestInputs, controllerOn } from "../support/controller";
 import { MONDAY_07_KST, totalRequests } from "../support/emulator";
 import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
@@ -33,7 +32,7 @@ describe("faults: no duplicate campaign, retries where safe", () => {
    */
   async function createOnClock(clock: ManualClock, overrides: Record<string, unknown> = {}) {
     const config = { "vox:timeoutSeconds": "1", "vox:createLookupSeconds": String(LOOKUP_MS / 1000) };
-    return controllerOn(emulator.url, clock, config).create(checkedInputs(rawInputs(overrides)));
+    return controllerOn(emulator.url, clock, config).create(checkedTestInputs(rawInputs(overrides)));
   }
   const LOOKUP_MS = 5_000;
 
@@ -72,7 +71,7 @@ describe("faults: no duplicate campaign, retries where safe", () => {
     // The provider's clock: its waits are read, not waited (the rate-limit test waits a real Retry-After).
     const clock = new ManualClock(MONDAY_07_KST);
     await emulator.fault({ type: "429", method: "POST", path: "/v2/campaigns", count: 2, retryAfterSec: 30 });
-    await controllerOn(emulator.url, clock).create(checkedInputs(rawInputs()));
+    await controllerOn(emulator.url, clock).create(checkedTestInputs(rawInputs()));
     assert.ok(clock.now() - MONDAY_07_KST >= 60_000, `waited Retry-After twice: ${clock.now() - MONDAY_07_KST} ms`);
     assert.deepStrictEqual(await emulator.requests(), { "POST /v2/campaigns/list": 1, "POST /v2/campaigns": 3 });
     assert.strictEqual(await emulator.campaignCount(), 1);

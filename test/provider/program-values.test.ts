@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as vox from "../../provider";
 import { withMessage } from "../support/errors";
+import { useTestApiKey } from "../support/hooks";
 import { AGENT_ID } from "../support/inputs";
 
 /**
@@ -9,6 +10,8 @@ import { AGENT_ID } from "../support/inputs";
  * field. The program refuses each, naming its path, before anything is registered.
  */
 describe("vox.Campaign refuses non-JSON values in the program, naming their path (issue 18.8)", () => {
+  // The program seals the list with the key (packed-tasks.ts).
+  useTestApiKey();
   const args = (overrides: Record<string, unknown> = {}, task: Record<string, unknown> = {}) =>
     ({
       agentId: AGENT_ID,

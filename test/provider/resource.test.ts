@@ -2,13 +2,16 @@ import * as assert from "assert";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as vox from "../../provider";
-import { taskListOf } from "../../provider/campaign/packed-tasks";
+import { taskKeys, taskListOf } from "../../provider/campaign/packed-tasks";
+import { TEST_API_KEY } from "../support/emulator";
+import { useTestApiKey } from "../support/hooks";
 import { FIELD_NAMES } from "../../provider/campaign/fields";
 import { check } from "../../provider/runtime";
 import { AGENT_ID, rawInputs } from "../support/inputs";
 
 /** The resource class under Pulumi's mocks: what a program registers, without an engine or the API. */
 describe("vox.Campaign under setMocks", () => {
+  useTestApiKey();
   const registered: pulumi.runtime.MockResourceArgs[] = [];
   before(() => {
     pulumi.runtime.setMocks(
@@ -42,16 +45,19 @@ describe("vox.Campaign under setMocks", () => {
     assert.strictEqual(await output(campaign.taskCount), 1);
   });
 
-  it("registers the task list as one packed string, and serializes the provider without settings", async () => {
+  it("registers the task list as one string sealed with the API key, and serializes the provider without settings", async () => {
     const tasks = [{ callTo: "010-1234-5678", dynamicVariables: { name: "김민수" } }, { callTo: pulumi.output("01023456789") }];
     const campaign = new vox.Campaign("packed-list", { agentId: AGENT_ID, callFrom: "0212345678", tasks });
     await output(campaign.id);
     // A secret as the engine receives it: the secret signature and the value.
     const { "4dabf18193072939515e22adb298388d": signature, value: packed } = last().inputs.tasks;
     assert.strictEqual(signature, "1b47061264138c4ac30d75fd1eb44270", "the packed list is registered as a secret");
-    assert.match(packed, /^vox-tasks:1:/);
+    assert.match(packed, /^vox-tasks:2:/);
     assert.ok(!packed.includes("1234"), "the packed list shows a number in clear");
-    assert.deepStrictEqual(taskListOf(packed), { ok: true, tasks: [tasks[0], { callTo: "01023456789" }] });
+    assert.deepStrictEqual(taskListOf(packed, taskKeys({ apiKey: TEST_API_KEY })), {
+      ok: true,
+      tasks: [tasks[0], { callTo: "01023456789" }],
+    });
     const providerText = String(last().inputs.__provider);
     assert.match(providerText, /require\("pulumi-vox\/runtime"\)/);
     assert.ok(providerText.length < 2048);

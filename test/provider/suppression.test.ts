@@ -6,7 +6,7 @@ import * as path from "path";
 import { CampaignApi } from "../../provider/api/campaigns";
 import { VoxHttpClient } from "../../provider/api/http";
 import { resolveSettings } from "../../provider/api/settings";
-import { taskListOf } from "../../provider/campaign/packed-tasks";
+import { taskKeys, taskListOf } from "../../provider/campaign/packed-tasks";
 import { CampaignController } from "../../provider/runtime/controller";
 import { SuppressionListError, readSuppressionList, suppressionHash } from "../../provider/suppression";
 import { assertNoPhoneNumbers } from "../gitops/helpers";
@@ -217,7 +217,7 @@ describe("suppression lists in the provider", () => {
     folder.write({ "dnc.csv": `phone\n010-1234-5678\n` });
     const inputs = await checked(declared({ suppressionLists: [folder.file("dnc.csv")] }));
     assert.deepStrictEqual(
-      (taskListOf(inputs.tasks) as { tasks: { callTo: string }[] }).tasks.map((t) => t.callTo),
+      (taskListOf(inputs.tasks, taskKeys({ apiKey: TEST_API_KEY })) as { tasks: { callTo: string }[] }).tasks.map((t) => t.callTo),
       [SECOND],
     );
     const { id, outs } = await provider.create(inputs);

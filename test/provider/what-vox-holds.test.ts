@@ -118,7 +118,8 @@ describe("what vox.ai holds is what state holds", () => {
 
   it("names the other organization's key when a rename finds no campaign", async () => {
     const { id, outs } = await provider.create(await checked(rawInputs({ name: fresh() })));
-    await configureProvider(emulator.url, { "vox:apiKey": "other-org-key" });
+    // The previous key lets the new one compare the list (packed-tasks.ts), so the rename reaches the API.
+    await configureProvider(emulator.url, { "vox:apiKey": "other-org-key", "vox:previousApiKey": TEST_API_KEY });
     await assert.rejects(provider.update(id, outs, await checked(rawInputs({ name: "Renamed" }))), (error: Error) => {
       assert.match(error.message, /\[vox:WRONG_ORGANIZATION\] campaign \S+ was not found, and this API key sees no campaign at all/);
       assert.match(error.message, /the stack config vox:apiKey/);

@@ -2,7 +2,9 @@ import { CampaignApi } from "../../provider/api/campaigns";
 import { VoxHttpClient } from "../../provider/api/http";
 import { resolveSettings } from "../../provider/api/settings";
 import type { Clock } from "../../provider/clock";
-import { CampaignController } from "../../provider/runtime/controller";
+import { taskKeys } from "../../provider/campaign/packed-tasks";
+import type { CampaignInputs } from "../../provider/campaign/state";
+import { CampaignController, checkedInputs } from "../../provider/runtime/controller";
 import { TEST_API_KEY } from "./emulator";
 
 /**
@@ -13,4 +15,9 @@ import { TEST_API_KEY } from "./emulator";
 export function controllerOn(baseUrl: string, clock: Clock, config: Record<string, string> = {}): CampaignController {
   const stack: Record<string, string> = { "vox:apiKey": TEST_API_KEY, "vox:baseUrl": baseUrl, ...config };
   return new CampaignController(new CampaignApi(new VoxHttpClient(resolveSettings({ get: (key) => stack[key] }), clock)), clock);
+}
+
+/** Raw inputs as check leaves them for a create or update, their task list sealed with TEST_API_KEY. */
+export function checkedTestInputs(raw: Record<string, unknown>): CampaignInputs {
+  return checkedInputs(raw, taskKeys({ apiKey: TEST_API_KEY }));
 }

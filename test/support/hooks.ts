@@ -81,3 +81,11 @@ export function useEmulatorEnvironment(emulator: TestEmulator): void {
     Object.assign(process.env, { VOX_API_KEY: TEST_API_KEY, VOX_BASE_URL: emulator.url });
   });
 }
+
+/** Registers hooks that give each test TEST_API_KEY as VOX_API_KEY (which seals task lists), and restore it after. */
+export function useTestApiKey(): void {
+  restoreEnvAfterEach("VOX_API_KEY");
+  beforeEach(() => {
+    process.env.VOX_API_KEY = TEST_API_KEY;
+  });
+}
