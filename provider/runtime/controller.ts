@@ -9,7 +9,7 @@ import { isInvalidState, isNotFound } from "../api/errors";
 import { validateCampaignRequest } from "../api/request-size";
 import { isAutonamed, keptName } from "../campaign/autoname";
 import { Comparable, FIELD_NAMES, FieldName, adoptMismatches, changedFields, replacingFields, reviewText } from "../campaign/fields";
-import { ObservedCampaign, isTerminal } from "../campaign/observed";
+import { ObservedCampaign, heldInputs, isTerminal } from "../campaign/observed";
 import { CampaignInputs, CampaignState, DRIFT_KEYS, campaignOutputs, inputsOfState, withKnownOrganization } from "../campaign/state";
 import { Failure, invalidInputs } from "../campaign/validate";
 import type { Clock } from "../clock";
@@ -109,7 +109,9 @@ export class CampaignController {
     const changed = changedFields(olds, news, id);
     // After a refresh read, a status or counter that moved is drift worth showing (never a replace).
     const drift = this.refreshes.take(id, olds);
-    const replaces = replacingFields(changed);
+    // A refresh's diff only reports what vox.ai holds: a concurrency changed there is drift, not a replace
+    // to guard (the `up` that would put it back replaces, and guards then).
+    const replaces = drift === undefined ? replacingFields(changed) : [];
     // A finished campaign cannot change in place: a preview saying "update" would fail only at `up`. (A
     // refresh's diff compares the other way round and only reports; it must not fail.)
     if (drift === undefined && isTerminal(olds.status) && changed.length > replaces.length) throw finishedError(id, olds.status);
@@ -149,10 +151,9 @@ export class CampaignController {
     const recorded = inputsOfState(state);
     // A campaign read by `Campaign.get` has nothing recorded yet: every field comes from the campaign itself.
     const inputs = recorded.agentId === undefined ? readOnlyInputs(campaign) : recorded;
-    inputs.name = campaign.name;
-    // The window the campaign has, declared or not (then the API's default, unless changed in vox.ai): a
-    // difference from the declaration is drift that the next `up` puts back.
-    if (campaign.callTimeWindow) inputs.callTimeWindow = campaign.callTimeWindow;
+    // The name, window (declared or not: then the API's default, unless changed in vox.ai) and concurrency
+    // the campaign has: a difference from the declaration is drift that the next `up` puts back.
+    Object.assign(inputs, heldInputs(campaign));
     // A pause or resume made in vox.ai: taken into the outputs, so the next `up` puts the declared value back.
     const paused = observedPaused(campaign);
     if (paused !== undefined) inputs.paused = paused;
