@@ -120,7 +120,7 @@ async function stackRuns(url: string, keys: string[]): Promise<{ outcomes: Outco
   const worker = async () => {
     while (next < STACKS) {
       const s = next++;
-      const stack = await PulumiStack.create(cliDir, url, keys[s], undefined, `soak-${s}`);
+      const stack = await PulumiStack.create(cliDir, url, keys[s], undefined, { stackName: `soak-${s}` });
       for (const [k, v] of Object.entries(SETTINGS)) await stack.ok("config", "set", k, v);
       // Explicit names on every fourth stack's first campaign; autonames otherwise.
       const specs = Array.from({ length: CAMPAIGNS_PER_STACK }, (_, c) => ({
@@ -196,7 +196,7 @@ async function killRounds(emulator: RunningEmulator, keys: string[]): Promise<Ki
     const stacks: PulumiStack[] = [];
     for (let team = 0; team < teams; team++) {
       // Both teams in one organization (one key), as two teams of one company.
-      const stack = await PulumiStack.create(cliDir, emulator.url, keys[round], undefined, `kill-${round}-team-${team}`);
+      const stack = await PulumiStack.create(cliDir, emulator.url, keys[round], undefined, { stackName: `kill-${round}-team-${team}` });
       for (const [k, v] of Object.entries({ ...SETTINGS, ...KILL_SETTINGS })) await stack.ok("config", "set", k, v);
       stack.setCampaigns(killSpecs(round, mode === "shared display name" ? team : 0));
       stacks.push(stack);
@@ -256,7 +256,7 @@ function errorLines(output: string): string[] {
   return output.split("\n").filter((line) => /error:/i.test(line) && !/update failed|errors? occurred/.test(line));
 }
 
-/** Every campaign one API key sees (its organization's), through the API itself. */
+/** Every campaign one API key sees (its organization's), through the API itself, waiting out its rate limit. */
 async function campaignsOfKey(url: string, key: string): Promise<{ id: string; name: string }[]> {
   const found: { id: string; name: string }[] = [];
   let cursor: string | undefined;
@@ -264,11 +264,24 @@ async function campaignsOfKey(url: string, key: string): Promise<{ id: string; n
     const response = await fetch(`${url}/v3/campaigns?limit=100${cursor ? `&cursor=${cursor}` : ""}`, {
       headers: { authorization: `Bearer ${key}` },
     });
+    if (response.status === 429) {
+      await sleep(1_000 * Number(response.headers.get("retry-after") ?? 1));
+      continue;
+    }
     const page = (await response.json()) as { items: { id: string; name: string }[]; next_cursor?: string | null };
     found.push(...page.items);
     cursor = page.next_cursor ?? undefined;
   } while (cursor);
   return found;
+}
+
+/** The campaigns of `keys`, counted with no fault active (the faults of `restore` are added back after). */
+async function campaignsOfKeys(emulator: RunningEmulator, keys: string[], restore: object[] = []): Promise<{ id: string; name: string }[]> {
+  emulator.faults.clear();
+  // One key after another would take long; the API's rate limit is per key, so all at once.
+  const campaigns = (await Promise.all(keys.map((key) => campaignsOfKey(emulator.url, key)))).flat();
+  for (const fault of restore) emulator.faults.add(fault as never);
+  return campaigns;
 }
 
 function count(outcomes: Outcome[], campaigns: { id: string; name: string }[]) {
@@ -313,47 +326,39 @@ async function main() {
     `soak: ${CREATES} direct creates, ${STACKS} stacks x ${CAMPAIGNS_PER_STACK} campaigns, ${KILLS} killed ups x ${CAMPAIGNS_PER_KILL} ` +
       `campaigns, ${FAULT_RATE * 100}% of requests faulted`,
   );
-  let started = Date.now();
-  const direct = CREATES > 0 ? await directCreates(emulator.url, keys[0]) : [];
-  const directSeconds = (Date.now() - started) / 1000;
-  started = Date.now();
-  const stacks = STACKS > 0 ? await stackRuns(emulator.url, keys.slice(1, STACKS + 1)) : { outcomes: [], ups: 0, failedUps: 0 };
-  const stackSeconds = (Date.now() - started) / 1000;
-  started = Date.now();
-  const killKeys = keys.slice(STACKS + 1);
-  const kills = KILLS > 0 ? await killRounds(emulator, killKeys) : undefined;
-  // Counted with no fault left, one key after another (the API's rate limit is per key).
-  emulator.faults.clear();
-  const killCampaigns = (await Promise.all(killKeys.map((key) => campaignsOfKey(emulator.url, key)))).flat();
-  const killSeconds = (Date.now() - started) / 1000;
-  const requests = emulator.requests.snapshot();
-  await emulator.close();
-  const saved = JSON.parse(fs.readFileSync(dataFile, "utf8"));
-  const all: { id: string; name: string; organizationId: string }[] = saved.campaigns ?? saved.store?.campaigns ?? [];
-  const directOrg = all.find((c) => direct.some((o) => o.ids.includes(c.id)))?.organizationId;
+  // Each part's figures as soon as it ends, so that a run cut short still tells what it saw.
   const print = (title: string, figures: object) => console.log(`${title}\n${JSON.stringify(figures, null, 2)}`);
-  print(
-    `direct creates (${directSeconds.toFixed(0)} s)`,
-    count(
-      direct,
-      all.filter((c) => c.organizationId === directOrg),
-    ),
-  );
-  const killIds = new Set(killCampaigns.map((c) => c.id));
-  print(
-    `pulumi up stacks (${stackSeconds.toFixed(0)} s, ${stacks.ups} ups, ${stacks.failedUps} failed and run again)`,
-    count(
-      stacks.outcomes,
-      all.filter((c) => c.organizationId !== directOrg && !killIds.has(c.id)),
-    ),
-  );
-  if (kills) {
-    const { outcomes, ...figures } = kills;
-    print(`killed ups (${killSeconds.toFixed(0)} s, ${KILLS} rounds, ${kills.reruns} re-runs)`, {
+  const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(0);
+  if (CREATES > 0) {
+    const started = Date.now();
+    const direct = await directCreates(emulator.url, keys[0]);
+    const took = seconds(started);
+    print(`direct creates (${took} s)`, count(direct, await campaignsOfKeys(emulator, keys.slice(0, 1), faults)));
+  }
+  if (STACKS > 0) {
+    const started = Date.now();
+    const stackKeys = keys.slice(1, STACKS + 1);
+    const stacks = await stackRuns(emulator.url, stackKeys);
+    const took = seconds(started);
+    print(
+      `pulumi up stacks (${took} s, ${stacks.ups} ups, ${stacks.failedUps} failed and run again)`,
+      count(stacks.outcomes, await campaignsOfKeys(emulator, stackKeys, faults)),
+    );
+  }
+  if (KILLS > 0) {
+    const started = Date.now();
+    // Part 3 sets its own faults, round by round.
+    emulator.faults.clear();
+    const killKeys = keys.slice(STACKS + 1);
+    const { outcomes, ...figures } = await killRounds(emulator, killKeys);
+    const took = seconds(started);
+    print(`killed ups (${took} s, ${KILLS} rounds, ${figures.reruns} re-runs)`, {
       ...figures,
-      ...count(outcomes, killCampaigns),
+      ...count(outcomes, await campaignsOfKeys(emulator, killKeys)),
     });
   }
+  const requests = emulator.requests.snapshot();
+  await emulator.close();
   print("requests seen by the emulator", (requests as { counts?: object }).counts ?? requests);
 }
 
