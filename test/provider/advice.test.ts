@@ -197,6 +197,20 @@ describe("following each error's advice ends the campaign as declared, once", fu
     await endsAsDeclared(id, outs as Outs, news);
   });
 
+  it("CAMPAIGN_EXISTS (an earlier run's campaign, an exact name): `adoptId` set to it and `pulumi up` again adopts it, once", async () => {
+    const declared = { name: "Spring promo", exactName: true, nameMarker: null };
+    const earlier = await provider.create(await checked(rawInputs(declared)));
+    // The earlier run stopped before recording it: this run has no state for the resource.
+    const error = (await failure(provider.create(await checked(rawInputs(declared))))) as Failure & { details?: { candidates?: string[] } };
+    assert.match(error.message, /^\[vox:CAMPAIGN_EXISTS\].*set `adoptId` to its id and run `pulumi up` again/);
+    assert.deepStrictEqual(error.details!.candidates, [earlier.id]);
+
+    const news = await checked(rawInputs({ ...declared, adoptId: earlier.id }));
+    const { id, outs } = await provider.create(news);
+    assert.strictEqual(id, earlier.id);
+    await endsAsDeclared(id, outs as Outs, news);
+  });
+
   it("CREATE_UNCERTAIN naming a candidate (an exact name): `adoptId` set to it and `pulumi up` again adopts it, once", async () => {
     await emulator.fault({ type: "commit-then-drop", method: "POST", path: "/v2/campaigns", count: 1 });
     const declared = { name: "Spring promo", exactName: true, nameMarker: null };
