@@ -117,6 +117,7 @@ async function stackRuns(url: string, keys: string[]): Promise<{ outcomes: Outco
   let ups = 0;
   let failedUps = 0;
   let next = 0;
+  let done = 0;
   const worker = async () => {
     while (next < STACKS) {
       const s = next++;
@@ -149,7 +150,12 @@ async function stackRuns(url: string, keys: string[]): Promise<{ outcomes: Outco
       // Errors that name no resource still clear campaigns they name.
       outcomes.push({ name: `stack ${s} errors`, ids: [], errors });
       stack.remove();
-      process.stdout.write(`  stack ${s + 1}/${STACKS}\r`);
+      // A line per stack, so that a run cut short still shows how the stacks went.
+      const unresolved = outcomes.filter((o) => o.stack && o.ids.length === 0).length;
+      const unclear = outcomes.flatMap((o) => o.errors).filter((m) => !isClear(m)).length;
+      console.log(
+        `  stack ${++done}/${STACKS}: ${ups} ups, ${failedUps} failed and run again, ${unresolved} campaigns unresolved, ${unclear} unclear errors`,
+      );
     }
   };
   await Promise.all(Array.from({ length: STACKS_AT_ONCE }, worker));
@@ -246,7 +252,7 @@ async function killRounds(emulator: RunningEmulator, keys: string[]): Promise<Ki
       stack.remove();
     }
     if (failed) figures.handWork++;
-    process.stdout.write(`  kill ${round + 1}/${KILLS} (${mode})\r`);
+    console.log(`  kill ${round + 1}/${KILLS} (${mode}): ${failed ? "still failing after the re-runs" : "completed by the re-runs"}`);
   }
   return figures;
 }
