@@ -186,6 +186,21 @@ describe("following each error's advice ends the campaign as declared, once", fu
     assert.doesNotThrow(() => journal.settled());
   });
 
+  it("a rate limit that outlasts the retries: the error names the request, and `pulumi up` again creates the campaign once", async () => {
+    await emulator.fault({ type: "429", method: "POST", path: "/v2/campaigns", retryAfterSec: 1, count: 1000 });
+    const news = await checked(rawInputs());
+    const error = await failure(provider.create(news));
+    assert.match(
+      error.message,
+      /^vox API 429 RATE_LIMITED: POST \/v2\/campaigns was still refused .*nothing was done.*run `pulumi up` again/,
+    );
+    assert.strictEqual(await emulator.campaignCount(), 0);
+
+    await emulator.clearFaults();
+    const { id, outs } = await provider.create(news);
+    await endsAsDeclared(id, outs as Outs, news);
+  });
+
   it("CREATE_UNCERTAIN, none found: `pulumi up` again creates the campaign once", async () => {
     await emulator.fault({ type: "503", method: "POST", path: "/v2/campaigns", count: 1000 });
     const news = await checked(rawInputs());
