@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { Clock } from "../clock";
-import { campaignNotFound, validationError } from "../errors";
+import { ApiError, campaignNotFound, validationError } from "../errors";
 import { Simulation } from "../lifecycle/simulation";
 import { CampaignAction, assertActionAllowed } from "../lifecycle/state-rules";
 import { validateCreateCampaign } from "../validation/create-campaign";
 import { V2ListQuery, validateV2ListQuery, validateV3ListQuery } from "../validation/list-queries";
+import { readInteger, readObject, rejectUnknownFields } from "../validation/fields";
 import { validatePatchCampaign } from "../validation/patch-campaign";
-import { CampaignRecord } from "./model";
+import { CampaignRecord, isTerminal } from "./model";
 import { CampaignStore } from "./store";
 
 /** One page of a list, newest or oldest first. */
@@ -95,6 +96,26 @@ export class CampaignService {
       if (patch.callTimeWindow !== undefined) campaign.callTimeWindow = patch.callTimeWindow;
       this.simulation.settle(campaign, now);
     });
+  }
+
+  /**
+   * A change made in vox.ai's dashboard, which the public API cannot make (`PATCH /_emulator/campaigns/{id}`):
+   * the concurrency of an unfinished campaign, of any organization. Tests use it to stand for drift.
+   */
+  changeInDashboard(id: string, body: unknown): CampaignRecord {
+    const change = readObject(body, "");
+    rejectUnknownFields(change, ["concurrency"], "");
+    const concurrency = readInteger(change.concurrency, "concurrency", 1, 100);
+    const campaign = this.store.get(id);
+    if (campaign === undefined) throw campaignNotFound();
+    this.catchUp([campaign]);
+    if (isTerminal(campaign.status)) {
+      throw new ApiError(409, "INVALID_STATE", { field: "status", reason: `a campaign whose status is ${campaign.status} cannot change` });
+    }
+    campaign.concurrency = concurrency;
+    this.simulation.settle(campaign, this.clock.now());
+    this.store.markChanged();
+    return campaign;
   }
 
   pause(organizationId: string, id: string): CampaignRecord {

@@ -1,6 +1,7 @@
 import { Emulator } from "../emulator";
 import { ApiError, validationError } from "../errors";
 import { ActiveFault, validateFaultSpec } from "../faults";
+import { toV3Campaign } from "../campaigns/views";
 import { Route } from "../http/router";
 import { childPath, readBoolean, readObject, rejectUnknownFields } from "../validation/fields";
 
@@ -16,7 +17,7 @@ export type ControlHandler = (request: ControlRequest) => unknown;
 /** The prefix of the control endpoints. */
 export const CONTROL_PREFIX = "/_emulator/";
 
-/** The `/_emulator/` endpoints: health, reset, clock, faults and the request log. */
+/** The `/_emulator/` endpoints: health, reset, clock, faults, the request log and changes made in the dashboard. */
 export function controlRoutes(emulator: Emulator): Array<Route<ControlHandler>> {
   const faultList = () => ({ faults: emulator.faults.list() });
   return [
@@ -76,6 +77,11 @@ export function controlRoutes(emulator: Emulator): Array<Route<ControlHandler>> 
         if (!emulator.faults.remove(params[0])) throw new ApiError(404, "NOT_FOUND", { field: "id", reason: "no fault with this id" });
         return faultList();
       },
+    },
+    {
+      method: "PATCH",
+      pattern: "/_emulator/campaigns/{id}",
+      handler: ({ params, body }) => toV3Campaign(emulator.campaigns.changeInDashboard(params[0], body)),
     },
     { method: "GET", pattern: "/_emulator/requests", handler: () => emulator.requestLog.snapshot() },
     {

@@ -105,6 +105,7 @@ export class VoxHttpClient {
       const outOfConnectTime = unreachableSince !== undefined && now + wait - unreachableSince > this.settings.connectTimeoutMs;
       if (!retriable || outOfAttempts || outOfConnectTime || now + wait > giveUpAt) {
         if (unreachableSince !== undefined) throw unreachableError(outcome.error, this.settings, now - unreachableSince);
+        if (outcome.throttledMs !== undefined) throw stillRateLimited(spec, outcome.error, this.settings);
         throw explainRefusedKey(outcome.error, this.settings);
       }
       if (unreachableSince !== undefined && now - reportedAt >= PROGRESS_INTERVAL_MS) {
@@ -146,6 +147,18 @@ export class VoxHttpClient {
       clearTimeout(timer);
     }
   }
+}
+
+/** The API's rate limit outlasted the retries: the error names the request, which nothing else would. */
+function stillRateLimited(spec: RequestSpec, error: Error, settings: Settings): VoxApiError {
+  const limit = error instanceof VoxApiError ? error : new VoxApiError(429, "RATE_LIMITED", error.message);
+  return new VoxApiError(
+    429,
+    limit.code,
+    `${spec.method} ${spec.path} was still refused (${limit.apiMessage}) when its retries ended ` +
+      `(vox:retryBudgetSeconds ${settings.retryBudgetMs / 1000} s); nothing was done. Other runs or processes using this ` +
+      "API key share its rate limit: run `pulumi up` again once they are done",
+  );
 }
 
 /** `throttledMs`: the wait a 429 asked for (its Retry-After, or one second); `notConnected`: see NOT_CONNECTED. */

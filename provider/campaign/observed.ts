@@ -48,6 +48,23 @@ export interface ObservedCampaign {
   organizationId: string | null;
 }
 
+/** The declared fields whose value a read takes from the campaign (see {@link heldInputs}). */
+export type HeldInputs = Partial<Pick<ObservedCampaign, "name" | "callTimeWindow" | "concurrency">>;
+
+/**
+ * What the campaign holds of its declared fields, as a read records it: state records what vox.ai holds, so
+ * a change made there (in its dashboard: a rename, a window, a concurrency) shows as drift in a refresh and
+ * the next `up` puts the declaration back. A field the answer does not carry is left out (the API gives
+ * concurrency 1–100, so 0 is an answer without it). `paused` is read from the status (runtime/update.ts).
+ */
+export function heldInputs(campaign: ObservedCampaign): HeldInputs {
+  return {
+    name: campaign.name,
+    ...(campaign.callTimeWindow ? { callTimeWindow: campaign.callTimeWindow } : {}),
+    ...(campaign.concurrency > 0 ? { concurrency: campaign.concurrency } : {}),
+  };
+}
+
 /** The public name of {@link ObservedCampaign} (what `getCampaign` returns). */
 export type CampaignDescription = ObservedCampaign;
 

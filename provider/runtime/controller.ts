@@ -18,7 +18,7 @@ import {
   replacingFields,
   reviewText,
 } from "../campaign/fields";
-import { ObservedCampaign, isTerminal } from "../campaign/observed";
+import { ObservedCampaign, heldInputs, isTerminal } from "../campaign/observed";
 import { CampaignInputs, CampaignState, DRIFT_KEYS, campaignOutputs, inputsOfState, withKnownOrganization } from "../campaign/state";
 import { Failure, invalidInputs } from "../campaign/validate";
 import type { Clock } from "../clock";
@@ -129,7 +129,9 @@ export class CampaignController {
     const changed = changedFields(olds, news, id);
     // After a refresh read, a status or counter that moved is drift worth showing (never a replace).
     const drift = this.refreshes.take(id, olds);
-    const replaces = replacingFields(changed);
+    // A refresh's diff only reports what vox.ai holds: a concurrency changed there is drift, not a replace
+    // to guard (the `up` that would put it back replaces, and guards then).
+    const replaces = drift === undefined ? replacingFields(changed) : [];
     // A finished campaign cannot change in place: a preview saying "update" would fail only at `up`. (A
     // refresh's diff compares the other way round and only reports; it must not fail.)
     // What is only recorded (a suppression list's new size) is no change to the campaign: a finished one may take it.
@@ -173,10 +175,9 @@ export class CampaignController {
     const recorded = inputsOfState(state);
     // A campaign read by `Campaign.get` has nothing recorded yet: every field comes from the campaign itself.
     const inputs = recorded.agentId === undefined ? readOnlyInputs(campaign) : recorded;
-    inputs.name = campaign.name;
-    // The window the campaign has, declared or not (then the API's default, unless changed in vox.ai): a
-    // difference from the declaration is drift that the next `up` puts back.
-    if (campaign.callTimeWindow) inputs.callTimeWindow = campaign.callTimeWindow;
+    // The name, window (declared or not: then the API's default, unless changed in vox.ai) and concurrency
+    // the campaign has: a difference from the declaration is drift that the next `up` puts back.
+    Object.assign(inputs, heldInputs(campaign));
     // A pause or resume made in vox.ai: taken into the outputs, so the next `up` puts the declared value back.
     const paused = observedPaused(campaign);
     if (paused !== undefined) inputs.paused = paused;

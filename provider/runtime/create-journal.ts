@@ -61,9 +61,17 @@ export class CreateJournal {
     }
   }
 
-  /** The outcome is known: the campaign exists and is recorded, or certainly was not created. */
+  /**
+   * The outcome is known: the campaign exists and is recorded, or certainly was not created. Never throws:
+   * it runs right after the API's answer, and an error here would lose the campaign that answer created;
+   * an entry left behind only makes a later create of this name look for one window before posting.
+   */
   settled(): void {
-    fs.rmSync(this.file, { force: true });
+    try {
+      fs.rmSync(this.file, { force: true });
+    } catch {
+      // Left behind: see above.
+    }
   }
 }
 

@@ -14,6 +14,7 @@ import { VoxError, messageOf } from "../errors";
 import { reloadSuppression } from "../suppression/check";
 import { toPlainJson } from "../values/json";
 import { CreateJournal } from "./create-journal";
+import { recordedFailure } from "./recorded-failure";
 import { observedPaused, pauseCampaign } from "./update";
 
 /** Pause between lookups while a lost create may still be committing. */
@@ -37,9 +38,14 @@ export async function createCampaign(
     return { id: campaign.id, state: campaignOutputs(recorded, campaign) };
   } catch (error) {
     // The campaign exists: hand its id to the engine so state records it instead of orphaning it.
-    throw Object.assign(
-      new VoxError("RECORDING_FAILED", `campaign ${campaign.id} was created, but recording it failed: ${messageOf(error)}`),
-      { id: campaign.id, properties: partialOutputs(inputs, { status: campaign.status }) },
+    throw recordedFailure(
+      new VoxError(
+        "RECORDING_FAILED",
+        `campaign ${campaign.id} was created, but recording its outputs failed: ${messageOf(error)}. State records its id; ` +
+          "run `pulumi up --refresh` to record the rest (it creates nothing)",
+      ),
+      campaign.id,
+      partialOutputs(inputs, { status: campaign.status }),
     );
   }
 }
@@ -68,14 +74,15 @@ async function pauseCreated(api: CampaignApi, campaign: ObservedCampaign, inputs
   try {
     return await pauseCampaign(api, campaign.id);
   } catch (error) {
-    throw Object.assign(
+    throw recordedFailure(
       new VoxError(
         "PAUSE_AFTER_CREATE_FAILED",
         `campaign ${campaign.id} was created but pausing it failed (${messageOf(error)}); it may be calling ` +
           "now: pause it in vox.ai, or run `pulumi up` again to pause it",
         { campaignId: campaign.id },
       ),
-      { id: campaign.id, properties: partialOutputs(inputs, { paused: false, status: campaign.status }) },
+      campaign.id,
+      partialOutputs(inputs, { paused: false, status: campaign.status }),
     );
   }
 }

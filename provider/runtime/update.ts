@@ -13,6 +13,7 @@ import { CampaignInputs, CampaignState, campaignOutputs, inputsOfState, withKnow
 import { VoxError, messageOf } from "../errors";
 import { describeCallTimeWindow } from "../values/call-windows";
 import { toPlainJson } from "../values/json";
+import { recordedFailure } from "./recorded-failure";
 
 /** Pause requests sent before giving up on a campaign that stays running. */
 const MAX_PAUSES = 3;
@@ -44,17 +45,18 @@ export async function updateCampaign(api: CampaignApi, id: string, olds: Campaig
 }
 
 /**
- * A RESUME_FAILED leaves the campaign paused by us. Recorded as it is (the engine keeps the outputs an
- * error carries with the campaign's id), state then says `paused: true`, so the `pulumi up` the message
- * advises sees the declared `paused: false` as a change and resumes it; without them state would say
- * running and that `up` would find nothing to do (issue 18.5).
+ * A RESUME_FAILED leaves the campaign paused by us, or in a status that could not be read. Recorded as
+ * paused (the engine keeps the outputs an error carries with the campaign's id), state then says
+ * `paused: true`, so the `pulumi up` the message advises sees the declared `paused: false` as a change and
+ * resumes it (a resume that did take meets 409, and one GET shows it running); without them state would
+ * say running and that `up` would find nothing to do, or pause it again for the change and leave it
+ * paused, since a campaign found paused counts as paused by someone else (issue 18.5).
  */
 function withPausedState(error: unknown, id: string, olds: CampaignState, news: CampaignInputs): unknown {
-  if (!(error instanceof VoxError) || error.code !== "RESUME_FAILED" || error.details.status !== "paused") return error;
+  if (!(error instanceof VoxError) || error.code !== "RESUME_FAILED") return error;
   const inputs = error.details.changeApplied === true ? news : inputsOfState(olds);
   const outputs = campaignOutputs({ ...inputs, paused: true }, { ...olds, status: "paused", pausedBy: "user" });
-  // With an id, the engine prints the `reasons` ("resource init failed" when there are none), not the message.
-  return Object.assign(error, { id, properties: toPlainJson(outputs), reasons: [error.message] });
+  return recordedFailure(error, id, toPlainJson(outputs));
 }
 
 /**
@@ -162,7 +164,9 @@ async function resumeAfterPatch(api: CampaignApi, id: string, patchError: unknow
   throw new VoxError(
     "RESUME_FAILED",
     `campaign ${id} was paused to apply the change${patchNote} and resuming it failed (${messageOf(failure)}); ` +
-      (current ? "it is still paused: resume it in vox.ai, or run `pulumi up` again" : "its status could not be read: check it in vox.ai"),
+      (current
+        ? "it is still paused: resume it in vox.ai, or run `pulumi up` again"
+        : "its status could not be read: run `pulumi up` again, which resumes it if it is still paused"),
     { campaignId: id, status: current?.status ?? null, changeApplied: !patchError },
   );
 }

@@ -19,7 +19,7 @@ describe("end to end: pulumi-vox drift with the Pulumi CLI", function () {
   it("reports each change made in vox.ai once, with its remedy, and the remedies settle it", async () => {
     const stack = current.stack();
     const emulator = current.emulator();
-    const names = ["paused", "renamed", "window", "canceled", "gone", "same"];
+    const names = ["paused", "renamed", "window", "concurrency", "canceled", "gone", "same"];
     stack.setCampaigns(names.map((name) => campaignSpec(name)));
     await stack.up();
     const ids = Object.fromEntries(Object.entries(await stack.campaignState()).map(([name, campaign]) => [name, campaign.id]));
@@ -29,6 +29,7 @@ describe("end to end: pulumi-vox drift with the Pulumi CLI", function () {
     const sunday = { windows: [{ days: ["Sunday"], start_min: 20 * 60, end_min: 22 * 60 }], timezone: "Asia/Seoul" };
     assert.strictEqual((await emulator.api("PATCH", `/v3/campaigns/${ids.window}`, { call_time_window: sunday })).status, 200);
     assert.strictEqual((await emulator.api("POST", `/v3/campaigns/${ids.canceled}/cancel`)).status, 200);
+    await emulator.changeInDashboard(ids.concurrency, { concurrency: 12 });
     await editState(stack, (resource) => {
       if (resource.id === ids.gone) resource.id = GONE_ID;
     });
@@ -41,22 +42,28 @@ describe("end to end: pulumi-vox drift with the Pulumi CLI", function () {
     const report = await drift(stack, refresh.stdout);
 
     assert.strictEqual(report.code, EXIT.drift, report.err);
-    assert.match(report.out, /^## ⚠️ Drift in stack `e2e`: 5 changes made in vox\.ai to 5 campaigns/);
-    for (const kind of ["**paused**", "**renamed**", "**call window changed**", "**canceled**", "**gone**"]) {
+    assert.match(report.out, /^## ⚠️ Drift in stack `e2e`: 6 changes made in vox\.ai to 6 campaigns/);
+    for (const kind of ["**paused**", "**renamed**", "**call window changed**", "**concurrency changed**", "**canceled**", "**gone**"]) {
       assert.strictEqual(count(report.out, kind), 1, `${kind} once in:\n${report.out}`);
     }
     assert.match(report.out, /"Campaign renamed \[[0-9a-f]{6}\]" → "Renamed in the dashboard"/);
     assert.match(report.out, /Mon 09:00–12:00 \(Asia\/Seoul\) → Sun 20:00–22:00 \(Asia\/Seoul\)/);
-    assert.strictEqual(count(report.out, "  - put it back: "), 5);
-    assert.strictEqual(count(report.out, "  - take it in: "), 5);
+    assert.match(report.out, /\*\*concurrency changed\*\* in vox\.ai: 5 → 12 calls at once/);
+    assert.strictEqual(count(report.out, "  - put it back: "), 6);
+    assert.strictEqual(count(report.out, "  - take it in: "), 6);
     assert.match(report.out, /Unchanged: 1 campaign\./);
     assert.doesNotMatch(report.out, /`same`/);
     // Neither the callee's number nor the caller's, in any form.
     assert.doesNotMatch(report.out + report.err, /1234-?5678|12345678/);
 
-    // The remedies as the report gives them: the canceled and the gone campaign taken in (files deleted),
-    // the rest put back, all by `pulumi up --refresh`; then nothing is left to report.
-    stack.setCampaigns(names.filter((name) => name !== "canceled" && name !== "gone").map((name) => campaignSpec(name)));
+    // The remedies as the report gives them: the canceled and the gone campaign taken in (files deleted), the
+    // concurrency taken in (putting it back would replace the campaign), the rest put back, all by
+    // `pulumi up --refresh`; then nothing is left to report.
+    stack.setCampaigns(
+      names
+        .filter((name) => name !== "canceled" && name !== "gone")
+        .map((name) => campaignSpec(name, name === "concurrency" ? { concurrency: 12 } : {})),
+    );
     await emulator.resetRequests();
     await stack.ok("up", "--yes", "--skip-preview", "--refresh");
     const requests = await emulator.requests();
@@ -67,7 +74,7 @@ describe("end to end: pulumi-vox drift with the Pulumi CLI", function () {
     const after = await drift(stack, (await refreshPreview(stack)).stdout);
     assert.strictEqual(after.code, EXIT.ok, after.out);
     assert.match(after.out, /^## ✅ No drift in stack `e2e`/);
-    assert.match(after.out, /Unchanged: 4 campaigns\./);
+    assert.match(after.out, /Unchanged: 5 campaigns\./);
   });
 
   it("finds no drift in 50 unchanged campaigns, with one request per campaign", async () => {

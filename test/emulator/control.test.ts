@@ -72,6 +72,25 @@ describe("emulator control endpoints", () => {
     assert.deepEqual(await outcome(), first);
   });
 
+  it("PATCH /_emulator/campaigns/{id}: a concurrency changed in the dashboard, which GET then reports", async () => {
+    const id = await t.client.create({ tasks: tasks(2) });
+    const changed = await t.control.patch(`/_emulator/campaigns/${id}`, { concurrency: 12 });
+    assert.equal(changed.status, 200);
+    assert.equal(changed.body.concurrency, 12);
+    assert.equal((await t.client.campaign(id)).concurrency, 12);
+    for (const [body, field] of [
+      [{ concurrency: 0 }, "concurrency"],
+      [{ concurrency: 5, name: "x" }, "name"],
+    ] as const) {
+      const refused = await t.control.request("PATCH", `/_emulator/campaigns/${id}`, body);
+      assert.equal(refused.status, 400);
+      assert.equal(refused.body.error.details.field, field);
+    }
+    assert.equal((await t.control.request("PATCH", "/_emulator/campaigns/no-such-id", { concurrency: 5 })).status, 404);
+    await t.client.post(`/v3/campaigns/${id}/cancel`);
+    assert.equal((await t.control.request("PATCH", `/_emulator/campaigns/${id}`, { concurrency: 5 })).status, 409);
+  });
+
   it("needs no API key", async () => {
     assert.equal((await t.control.get("/_emulator/requests")).status, 200);
   });

@@ -72,6 +72,25 @@ describe("what vox.ai holds is what state holds", () => {
     });
   });
 
+  it("records a concurrency changed in the dashboard, reports it once as drift, and the next up's diff replaces (guarded)", async () => {
+    const inputs = await checked(rawInputs({ name: fresh(), concurrency: 3 }));
+    const { id, outs } = await provider.create(inputs);
+    await emulator.changeInDashboard(id, { concurrency: 10 });
+    await emulator.resetRequests();
+    const refreshed = (await provider.read(id, outs)).props!;
+    assert.strictEqual(refreshed.concurrency, 10, "state records what vox.ai holds");
+    // The refresh's own diff reports it, as a change and never a replace, with no request (no redial guard).
+    assert.deepStrictEqual(await provider.diff(id, refreshed, inputs), { changes: true, replaces: [], deleteBeforeReplace: false });
+    assert.deepStrictEqual(await emulator.requests(), { "GET /v3/campaigns/{id}": 1 });
+    // The next up's diff puts the declared 3 back, which the API can do only by a replace.
+    assert.deepStrictEqual((await provider.diff(id, refreshed, inputs)).replaces, ["concurrency"]);
+    // Taken in (declared 10), nothing is left to change.
+    assert.strictEqual(
+      (await provider.diff(id, refreshed, await checked(rawInputs({ name: inputs.name, concurrency: 10 })))).changes,
+      false,
+    );
+  });
+
   describe("adoptId", () => {
     /** A campaign made in the dashboard: its own name, Saturday mornings. */
     const dashboardCampaign = async (name: string) =>

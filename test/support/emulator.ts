@@ -78,6 +78,8 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}) {
     now: async (): Promise<number> => (await control("GET", "clock")).now,
     fault: (spec: Record<string, unknown>) => control("POST", "faults", spec),
     clearFaults: () => control("DELETE", "faults"),
+    /** A change made in vox.ai's dashboard that the API cannot make (its concurrency). */
+    changeInDashboard: (id: string, change: { concurrency: number }) => control("PATCH", `campaigns/${id}`, change),
     api,
     campaign: async (id: string) => (await api("GET", `/v3/campaigns/${id}`)).body,
     campaignCount: async () => (await api("GET", "/v3/campaigns?limit=100")).body.total_count as number,
