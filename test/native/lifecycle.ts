@@ -276,7 +276,7 @@ export const CASES: Case[] = [
   {
     title: "exactly once: `pulumi up` killed while vox.ai commits a create; the provider exits, the re-run finds the campaign",
     async run(run) {
-      await run.emulator.fault({ type: "slow-commit", method: "POST", path: "/v2/campaigns", commitAfterMs: 8_000, count: 1 });
+      await run.emulator.fault({ type: "slow-commit", method: "POST", path: "/v2/campaigns", commitAfterMs: 5_000, count: 1 });
       run.declare(campaign("killed", { name: "Killed run" }));
       await run.emulator.resetRequests();
       const up = startUp(run.stack);
@@ -320,8 +320,9 @@ export function lifecycleMatrix(door: Door): void {
       if (door.type === NATIVE_TYPE) process.env.PATH = `${yamlHostDir()}${path.delimiter}${process.env.PATH}`;
       const emulator = await startTestEmulator();
       const stack = await PulumiStack.create(cliDir, emulator.url, TEST_API_KEY);
-      // A lost create is looked for this long; a slow commit lands well inside it.
-      await stack.ok("config", "set", "vox:createLookupSeconds", "20");
+      // A create that failed is looked for this long before it is sent again (the 503 case waits it out);
+      // the slow commits land well inside it.
+      await stack.ok("config", "set", "vox:createLookupSeconds", "10");
       door.setUp(stack);
       run = new Run(door, stack, emulator);
     });
