@@ -16,7 +16,7 @@ import { packTasks, taskListOf, withTaskList } from "../campaign/packed-tasks";
 import { OBSERVED_KEYS, campaignOutputs, inputsOfState, migrateRecord, stateFromOutputs } from "../campaign/state";
 import type { Failure } from "../campaign/validate";
 import { callTimeWindowSchema } from "../campaign/schema";
-import { type Clock, systemClock } from "../clock";
+import { systemClock } from "../clock";
 import { CampaignController, type DiffResult, RefreshMemory, checkedInputs } from "../runtime/controller";
 import { jsonEqual, toPlainJson } from "../values/json";
 import { nightWarning, nightWindows } from "../values/call-windows";
@@ -32,14 +32,12 @@ export interface ResourceName {
 }
 
 let controller: CampaignController | undefined;
-let clock: Clock = systemClock;
 /** One per process, across configure calls: a refresh's read and the diff after it must share it. */
 const refreshes = new RefreshMemory();
 
-/** The engine configures a provider (its settings, or the stack's `vox:*` config) before any other call; tests may give a clock. */
-export function configure(config: ConfigSource, withClock: Clock = systemClock): void {
-  clock = withClock;
-  controller = new CampaignController(new CampaignApi(new VoxHttpClient(resolveSettings(config), clock)), clock, refreshes);
+/** The engine configures a provider (its settings, or the stack's `vox:*` config) before any other call. */
+export function configure(config: ConfigSource): void {
+  controller = new CampaignController(new CampaignApi(new VoxHttpClient(resolveSettings(config), systemClock)), systemClock, refreshes);
 }
 
 function campaigns(): CampaignController {
@@ -76,7 +74,7 @@ export async function check(
 function nightWarnings(callTimeWindow: unknown): string[] {
   const parsed = callTimeWindowSchema.safeParse(callTimeWindow);
   if (!parsed.success) return [];
-  return nightWindows(parsed.data, new Date(clock.now())).map((window) => nightWarning(window, parsed.data.timezone));
+  return nightWindows(parsed.data, new Date(systemClock.now())).map((window) => nightWarning(window, parsed.data.timezone));
 }
 
 /** During a refresh the engine passes the inputs in state as `newInputs`, which an older version may have written. */

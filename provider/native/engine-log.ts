@@ -1,6 +1,6 @@
 /**
  * Warnings on a resource, as the engine prints them (`warning: …` under the resource, in previews and
- * updates): the engine's Log service, at the address it gives the plugin (its first argument, and the
+ * updates): the engine's Log service, at the address it gives the plugin (its last argument, and the
  * Handshake's engine address). The dynamic door has no such connection and writes to stderr instead.
  */
 import type * as grpcTypes from "@grpc/grpc-js";

@@ -111,7 +111,7 @@ function unknownType(type: string): Error {
   return new Error(`pulumi-resource-vox has no resource type ${type}; it manages ${CAMPAIGN_TYPE}`);
 }
 
-/** The service's implementation; `version` is the package's, `engineAddress` the engine's (the plugin's first argument). */
+/** The service's implementation; `version` is the package's, `engineAddress` the engine's (the plugin's last argument). */
 export function providerService(version: string, engineAddress = ""): grpcTypes.UntypedServiceImplementation {
   const engine = engineLog();
   engine.connect(engineAddress);
