@@ -17,7 +17,7 @@ describe("the native provider's Python and Go SDKs", function () {
   before(() => (out = fs.mkdtempSync(path.join(os.tmpdir(), "vox-sdks-"))));
   after(() => fs.rmSync(out, { recursive: true, force: true }));
 
-  it("pass mypy and go vet", async () => {
+  it("pass mypy (and the Python one installs and imports) and go vet", async () => {
     const result = await new Promise<{ code: number; output: string }>((resolve) => {
       execFile("bash", [path.join(repo, "scripts/check-sdks.sh"), out], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
@@ -25,6 +25,7 @@ describe("the native provider's Python and Go SDKs", function () {
     });
     assert.strictEqual(result.code, 0, result.output);
     assert.match(result.output, /Success: no issues found/);
+    assert.match(result.output, /import pulumi_vox: ok/);
     assert.ok(fs.existsSync(path.join(out, "python", "pulumi_vox", "campaign.py")));
     assert.ok(fs.existsSync(path.join(out, "go", "vox", "campaign.go")));
   });
