@@ -8,19 +8,21 @@
  *
  * Sections: requests (API requests per operation), in-process (check/diff/create against floors),
  * cli (pulumi preview/up/no-op up/destroy of 50 × 1,000-task campaigns against 50 trivial resources),
- * growth (preview time and state size at 10, 50, 100 campaigns), policy (what --policy-pack policy/ adds to a preview).
+ * growth (preview time and state size at 10, 50, 100 campaigns), policy (what --policy-pack policy/ adds to a preview),
+ * suppression (what a 100,000-entry suppression list adds to the check of 10,000 tasks).
  */
 import { parseArgs } from "node:util";
 import { pulumiCliDir } from "../test/e2e/support/pulumi-stack";
 import { cliRows } from "./cli-rows";
 import { GROWTH_TASKS, growth } from "./growth";
 import { inProcessRows, requestCounts } from "./in-process";
-import { policyRow, printPolicyRow } from "./policy-rows";
+import { policyRow, policyStartup, printPolicyRow, printPolicyStartup } from "./policy-rows";
+import { printSuppressionRows, suppressionRows } from "./suppression-rows";
 import { printCliRows, printGrowth, printInProcessRows, printRequestCounts } from "./print";
 import { EmulatorProcess } from "./support/emulator-process";
 import { machine } from "./support/report";
 
-const SECTIONS = ["requests", "in-process", "cli", "growth", "policy"];
+const SECTIONS = ["requests", "in-process", "cli", "growth", "policy", "suppression"];
 
 function options() {
   const { values } = parseArgs({
@@ -67,12 +69,14 @@ async function main(): Promise<void> {
         settings.tasks,
       );
     if (wants("growth")) printGrowth(await growth(cliDir!, emulator), GROWTH_TASKS);
+    if (wants("policy")) printPolicyStartup(policyStartup(settings.inProcessRuns));
     if (wants("policy"))
       printPolicyRow(
         await policyRow(cliDir!, emulator, settings.cliRuns, settings.campaigns, settings.tasks),
         settings.campaigns,
         settings.tasks,
       );
+    if (wants("suppression")) printSuppressionRows(await suppressionRows(emulator, settings.inProcessRuns));
   } finally {
     await emulator.stop();
   }
