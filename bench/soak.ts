@@ -152,7 +152,7 @@ async function stackRuns(url: string, keys: string[]): Promise<{ outcomes: Outco
   const worker = async () => {
     while (next < STACKS) {
       const s = next++;
-      const stack = await PulumiStack.create(cliDir, url, keys[s], undefined, `soak-${s}`);
+      const stack = await PulumiStack.create(cliDir, url, keys[s], undefined, { stackName: `soak-${s}` });
       for (const [k, v] of Object.entries(SETTINGS)) await stack.ok("config", "set", k, v);
       // Explicit names on every fourth stack's first campaign; autonames otherwise.
       const specs = Array.from({ length: CAMPAIGNS_PER_STACK }, (_, c) => ({
@@ -228,7 +228,7 @@ async function killRounds(emulator: RunningEmulator, keys: string[]): Promise<Ki
     const stacks: PulumiStack[] = [];
     for (let team = 0; team < teams; team++) {
       // Both teams in one organization (one key), as two teams of one company.
-      const stack = await PulumiStack.create(cliDir, emulator.url, keys[round], undefined, `kill-${round}-team-${team}`);
+      const stack = await PulumiStack.create(cliDir, emulator.url, keys[round], undefined, { stackName: `kill-${round}-team-${team}` });
       for (const [k, v] of Object.entries({ ...SETTINGS, ...KILL_SETTINGS })) await stack.ok("config", "set", k, v);
       stack.setCampaigns(killSpecs(round, mode === "shared display name" ? team : 0));
       stacks.push(stack);

@@ -30,7 +30,7 @@ export async function main(args: string[], output: Output, clock: Clock): Promis
     if (values.base !== undefined && command !== "explain") throw new UsageError("--base is an option of explain");
     if (values.help) return print(output, HELP.trimEnd());
     if (values.version) return print(output, (require("pulumi-vox/package.json") as { version: string }).version);
-    if (command === "validate") return validateCommand(operands, output);
+    if (command === "validate") return validateCommand(operands, output, clock);
     if (command === "explain") {
       if (operands.length > 1) throw new UsageError("explain takes at most one file");
       return await explainCommand(operands[0], output, clock, values.base);

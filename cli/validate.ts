@@ -15,7 +15,7 @@ import {
   loadSuppression,
   tasksFilePath,
 } from "../provider/tooling";
-import type { CampaignTask, SuppressionSummary, TasksFileSpec } from "../provider/tooling";
+import type { CampaignTask, Clock, SuppressionSummary, TasksFileSpec } from "../provider/tooling";
 import { EXIT, UsageError } from "./usage";
 import type { Output } from "./output";
 
@@ -25,9 +25,9 @@ export const DEFAULT_CAMPAIGN_DIRECTORY = "campaigns";
 /**
  * `pulumi-vox validate [path ...]`: validates campaign files and the contact lists they name, and contact
  * lists named on their own (a `.csv`, or a `.json` array); prints every error and warning and an OK line
- * per valid file, and returns the exit code.
+ * per valid file, and returns the exit code. A start time that has passed is judged at `clock`'s time.
  */
-export function validateCommand(paths: string[], output: Output): number {
+export function validateCommand(paths: string[], output: Output, clock: Clock): number {
   const targets = (paths.length > 0 ? paths : [DEFAULT_CAMPAIGN_DIRECTORY]).map(classify);
   const files = targets.flatMap((target) => target.campaignFiles);
   const lists = targets.flatMap((target) => target.contactList ?? []);
@@ -46,7 +46,7 @@ export function validateCommand(paths: string[], output: Output): number {
     tally.errors += errors.length;
     tally.warnings += warnings.length;
   };
-  for (const report of readCampaignFiles(files)) {
+  for (const report of readCampaignFiles(files, clock)) {
     const contacts = report.campaign ? checkContactList(report) : undefined;
     const suppressed = checkSuppression(report, contacts?.list?.tasks ?? (report.inputs.tasks as CampaignTask[] | undefined));
     print(

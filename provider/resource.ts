@@ -12,6 +12,7 @@ import { campaignProvider } from "./serialized-provider";
 import { nightWarning, nightWindows } from "./values/call-windows";
 import { isoTimeInput } from "./values/iso-time";
 import { callTimeWindowSchema } from "./campaign/schema";
+import { Clock, systemClock } from "./clock";
 
 /**
  * Every output, typed by what state holds (campaign/state.ts): each input (documented in campaign/args.ts)
@@ -81,7 +82,8 @@ export class Campaign extends pulumi.dynamic.Resource {
       "vox",
       "Campaign",
     );
-    if (args.callTimeWindow) warnAboutNightCalls(args.callTimeWindow as pulumi.Input<CallTimeWindowArgs>, this);
+    // The program is where production starts on this side: its time is the machine's.
+    if (args.callTimeWindow) warnAboutNightCalls(args.callTimeWindow as pulumi.Input<CallTimeWindowArgs>, this, systemClock);
   }
 }
 
@@ -116,12 +118,12 @@ function programNaming(resourceName: string, args: CampaignArgs) {
  * Warns in `pulumi preview` and `up` about call windows that reach into 21:00–08:00 Korean time, as
  * `pulumi-vox validate` and `explain` do for campaign files: a plain TypeScript program sees it too. The
  * program side is where the engine shows warnings; a window not known yet (a preview of another
- * resource's output) is warned about when it is. Invalid windows are left to check.
+ * resource's output) is warned about when it is, at `clock`'s time then. Invalid windows are left to check.
  */
-function warnAboutNightCalls(callTimeWindow: pulumi.Input<CallTimeWindowArgs>, resource: pulumi.Resource): void {
+function warnAboutNightCalls(callTimeWindow: pulumi.Input<CallTimeWindowArgs>, resource: pulumi.Resource, clock: Clock): void {
   pulumi.output(callTimeWindow).apply((value) => {
     const parsed = callTimeWindowSchema.safeParse(value);
     if (!parsed.success) return;
-    for (const window of nightWindows(parsed.data)) pulumi.log.warn(nightWarning(window, parsed.data.timezone), resource);
+    for (const window of nightWindows(parsed.data, clock.now())) pulumi.log.warn(nightWarning(window, parsed.data.timezone), resource);
   });
 }

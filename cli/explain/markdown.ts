@@ -298,7 +298,7 @@ function redialGuardLine(news: Props | undefined): string {
 function nightLines(news: Props | undefined, now: number): string[] {
   const callTimeWindow = news?.callTimeWindow as CampaignCallTimeWindow | null | undefined;
   if (!callTimeWindow || containsUnknown(callTimeWindow)) return [];
-  return nightWindows(callTimeWindow, new Date(now)).map((window) => `⚠️ Night calls: ${nightWarning(window, callTimeWindow.timezone)}.`);
+  return nightWindows(callTimeWindow, now).map((window) => `⚠️ Night calls: ${nightWarning(window, callTimeWindow.timezone)}.`);
 }
 
 /** A diagnostic in a line or two; the redial guard's in its own words. */

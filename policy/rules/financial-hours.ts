@@ -19,7 +19,7 @@ export function financialHoursPolicy(clock: Clock): ResourceValidationPolicy {
       if (config.sector !== "financial") return;
       const { window } = callTimeWindowOf(props);
       if (!window) return;
-      const outside = nightWindows(window, new Date(clock.now()));
+      const outside = nightWindows(window, clock.now());
       if (outside.length === 0) return;
       report(
         `callTimeWindow: ${outside.map(formatWindow).join(", ")} (${window.timezone}) lies outside 08:00–21:00 Korean time, ` +

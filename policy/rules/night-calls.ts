@@ -19,7 +19,7 @@ export function nightCallsPolicy(clock: Clock): ResourceValidationPolicy {
       const { window } = callTimeWindowOf(props);
       if (!window) return;
       if (config.consentAllowsNightCalls && props.nightCallConsent === true) return;
-      const night = nightWindows(window, new Date(clock.now()));
+      const night = nightWindows(window, clock.now());
       if (night.length === 0) return;
       const fix = config.consentAllowsNightCalls
         ? "end the windows by 21:00 and start them at 08:00 or later, or declare nightCallConsent: true if every callee gave separate prior consent"

@@ -12,6 +12,7 @@ import type { SizeLimit } from "../files/bounded-read";
 import { outsideRootReason } from "../files/project-root";
 import { readText } from "../files/text";
 import { nightWarning, nightWindows } from "../values/call-windows";
+import type { Clock } from "../clock";
 
 /** The extensions a campaign file may have. */
 export const CAMPAIGN_FILE_EXTENSIONS = [".yaml", ".yml", ".json"];
@@ -52,9 +53,10 @@ const CAMPAIGN_FILE_LIMIT: SizeLimit = {
 /**
  * Reads and validates one campaign file (YAML or JSON) with the resource's own schema. A top-level
  * `$schema` key (for editors) is ignored. The file, with its links resolved, and the contact list its
- * `tasksFile` names must lie inside `root` (see projectRoot); the list itself is not read here.
+ * `tasksFile` names must lie inside `root` (see projectRoot); the list itself is not read here. Warnings
+ * about time (a start that has passed, night windows in another zone) are judged at `clock`'s time.
  */
-export function readCampaignFile(file: string, root: string): CampaignFileReport {
+export function readCampaignFile(file: string, root: string, clock: Clock): CampaignFileReport {
   const displayName = displayPath(file);
   const resourceName = path.basename(file, path.extname(file));
   const report: CampaignFileReport = { displayName, resourceName, inputs: {}, errors: [], warnings: [] };
@@ -88,7 +90,11 @@ export function readCampaignFile(file: string, root: string): CampaignFileReport
   const warnings =
     errors.length > 0
       ? []
-      : [...pastStartWarnings(inputs, place), ...nightWindowWarnings(inputs, place), ...inlineDuplicateWarnings(inputs, place)];
+      : [
+          ...pastStartWarnings(inputs, place, clock.now()),
+          ...nightWindowWarnings(inputs, place, clock.now()),
+          ...inlineDuplicateWarnings(inputs, place),
+        ];
 
   return {
     ...report,
@@ -124,19 +130,19 @@ function declaredListPath(value: unknown): string | undefined {
 /** Where a value stands, for messages: `campaigns/renewal.yaml:12: tasks[3].callTo`. */
 type Place = (where: PropertyKey[]) => string;
 
-function pastStartWarnings(inputs: Record<string, unknown>, place: Place): string[] {
+function pastStartWarnings(inputs: Record<string, unknown>, place: Place, now: number): string[] {
   const start = inputs.scheduledAt;
-  if (typeof start !== "string" || Date.parse(start) > Date.now()) return [];
+  if (typeof start !== "string" || Date.parse(start) > now) return [];
   return [
     `${place(["scheduledAt"])}: ${start} has passed; fine for a campaign that already ` +
       "exists, but a new campaign (or a replace) needs a future time or none",
   ];
 }
 
-function nightWindowWarnings(inputs: Record<string, unknown>, place: Place): string[] {
+function nightWindowWarnings(inputs: Record<string, unknown>, place: Place, now: number): string[] {
   const callTimeWindow = inputs.callTimeWindow as CampaignCallTimeWindow | undefined;
   if (!callTimeWindow) return [];
-  return nightWindows(callTimeWindow).map(
+  return nightWindows(callTimeWindow, now).map(
     (window) =>
       `${place(["callTimeWindow", "windows", callTimeWindow.windows.indexOf(window)])}: ${nightWarning(window, callTimeWindow.timezone)}`,
   );

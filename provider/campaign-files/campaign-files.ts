@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { displayPath } from "../files/display-path";
 import { projectRoot } from "../files/project-root";
+import { Clock, systemClock } from "../clock";
 import { CAMPAIGN_FILE_EXTENSIONS, CampaignFile, CampaignFileReport, readCampaignFile } from "./campaign-file";
 
 /** Campaign files that cannot be declared. `problems` holds every error, each naming its file and line. */
@@ -33,10 +34,11 @@ export function campaignFilesIn(directory: string): string[] {
 
 /**
  * Reads and validates each file, which with its contact list must lie inside the project of its folder (see
- * projectRoot); two files with the same resource name (`a.yaml`, `a.json`) are an error in both.
+ * projectRoot); two files with the same resource name (`a.yaml`, `a.json`) are an error in both. Time
+ * (a start that has passed) is judged at `clock`'s.
  */
-export function readCampaignFiles(files: string[]): CampaignFileReport[] {
-  const reports = files.map((file) => readCampaignFile(file, projectRoot(path.dirname(file))));
+export function readCampaignFiles(files: string[], clock: Clock): CampaignFileReport[] {
+  const reports = files.map((file) => readCampaignFile(file, projectRoot(path.dirname(file)), clock));
   for (const report of reports) {
     const others = reports.filter((other) => other !== report && other.resourceName === report.resourceName);
     if (others.length > 0) {
@@ -74,7 +76,8 @@ export function loadCampaignFiles(directory: string): CampaignFile[] {
   } catch (error) {
     throw new Error(`campaign directory ${displayPath(directory)} cannot be read: ${(error as Error).message}`, { cause: error });
   }
-  const reports = readCampaignFiles(files);
+  // A program is where production starts on this side: its time is the machine's.
+  const reports = readCampaignFiles(files, systemClock);
   const problems = reports.flatMap((report) => report.errors);
   if (problems.length > 0) throw new CampaignFilesError(problems);
   return reports.map((report) => report.campaign as CampaignFile);

@@ -35,11 +35,12 @@ export function describeCallTimeWindow(callTimeWindow: CampaignCallTimeWindow | 
 
 /**
  * The windows that reach into 21:00–08:00 Korean time. Windows in another time zone are moved to
- * Korean time with that zone's offset today (Korea keeps no daylight saving time).
+ * Korean time with that zone's offset at `now` (unix ms, the caller's clock; Korea keeps no daylight saving time).
  */
-export function nightWindows(callTimeWindow: CampaignCallTimeWindow | null | undefined, now = new Date()): CampaignWindow[] {
+export function nightWindows(callTimeWindow: CampaignCallTimeWindow | null | undefined, now: number): CampaignWindow[] {
   if (!callTimeWindow) return [];
-  const shift = utcOffsetMinutes(KOREA_TIME_ZONE, now) - utcOffsetMinutes(callTimeWindow.timezone, now);
+  const at = new Date(now);
+  const shift = utcOffsetMinutes(KOREA_TIME_ZONE, at) - utcOffsetMinutes(callTimeWindow.timezone, at);
   return callTimeWindow.windows.filter((window) => {
     const { startMin, endMin } = windowMinutes(window);
     const start = (((startMin + shift) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;

@@ -161,11 +161,13 @@ describe("pulumi-vox status", () => {
     );
   });
 
-  it("100 campaigns of a stack cost one list request a round; 600 cost two", async () => {
+  it("100 campaigns of a stack cost one list request a round; 600 cost two", async function () {
+    this.timeout(120_000); // 600 creates and two status runs, on a machine that may be busy
     await emulator.advance(UNTIL_WINDOW_OPENS);
     const body = (i: number) => ({ name: `c${i}`, call_from: "0212345678", agent_id: AGENT_ID, tasks: [{ call_to: "01012345678" }] });
-    const ids: string[] = [];
-    for (let i = 0; i < 600; i++) ids.push((await emulator.api("POST", "/v2/campaigns", body(i))).body.id);
+    const ids: string[] = await Promise.all(
+      Array.from({ length: 600 }, async (_, i) => (await emulator.api("POST", "/v2/campaigns", body(i))).body.id),
+    );
     const resources = await Promise.all(ids.map((id, i) => stateResource(`c${String(i).padStart(3, "0")}`, id)));
     await emulator.resetRequests();
     const hundred = await status("--export", writeJson(stackExport(resources.slice(500))), "--json");

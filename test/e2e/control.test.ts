@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS } from "../support/emulator";
 import { AGENT_ID } from "../support/inputs";
-import { CampaignSpec, PulumiStack, useStackPerTest } from "./support/pulumi-stack";
+import { CampaignSpec, PulumiStack, campaignSpec, useStackPerTest } from "./support/pulumi-stack";
 
 /**
  * The program of these stacks: campaigns.json as in the other e2e tests (with `paused` among the outputs),
@@ -27,21 +27,11 @@ for (const { name, id } of reads) {
 }
 `;
 
+/** The shared campaign spec on weekdays, with enough one-minute calls on one line to keep it running for the whole test. */
 function campaign(name: string, overrides: Record<string, unknown> = {}, opts?: CampaignSpec["opts"] & { import?: string }): CampaignSpec {
-  return {
-    name,
-    args: {
-      name: `Campaign ${name}`,
-      agentId: AGENT_ID,
-      callFrom: "02-1234-5678",
-      concurrency: 1,
-      callTimeWindow: { windows: [{ days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], start: "09:00", end: "12:00" }] },
-      // Enough one-minute calls on one line to keep it running for the whole test.
-      tasks: Array.from({ length: 100 }, (_, i) => ({ callTo: `010${String(30_000_000 + i)}` })),
-      ...overrides,
-    },
-    opts,
-  };
+  const callTimeWindow = { windows: [{ days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], start: "09:00", end: "12:00" }] };
+  const tasks = Array.from({ length: 100 }, (_, i) => ({ callTo: `010${String(30_000_000 + i)}` }));
+  return campaignSpec(name, { concurrency: 1, callTimeWindow, tasks, ...overrides }, opts);
 }
 
 /** paused, Campaign.get, getCampaignOutput and the import option under the real Pulumi CLI. */

@@ -1,21 +1,15 @@
 import * as assert from "assert";
 import { TEST_API_KEY, TestEmulator, totalRequests } from "../support/emulator";
-import { AGENT_ID } from "../support/inputs";
-import { CampaignSpec, PulumiStack, RunResult, useStackPerTest } from "./support/pulumi-stack";
+import { CampaignSpec, PulumiStack, RunResult, campaignSpec, useStackPerTest } from "./support/pulumi-stack";
 
 const CALLEE = { written: "010-4821-7365", digits: "01048217365" };
 const PROMPT_VARIABLE = "홍길동-비공개";
 
+/** The shared campaign spec, autonamed, without a call time window, calling CALLEE with PROMPT_VARIABLE. */
 function campaign(overrides: Record<string, unknown> = {}): CampaignSpec {
-  return {
-    name: "private",
-    args: {
-      agentId: AGENT_ID,
-      callFrom: "02-1234-5678",
-      tasks: [{ callTo: CALLEE.written, dynamicVariables: { customerName: PROMPT_VARIABLE } }],
-      ...overrides,
-    },
-  };
+  const tasks = [{ callTo: CALLEE.written, dynamicVariables: { customerName: PROMPT_VARIABLE } }];
+  // Undefined leaves a field out of campaigns.json.
+  return campaignSpec("private", { name: undefined, callTimeWindow: undefined, tasks, ...overrides });
 }
 
 /** Everything a command printed. */

@@ -1,26 +1,16 @@
 import * as assert from "assert";
 import { TEST_API_KEY, TestEmulator, UNTIL_WINDOW_OPENS, totalRequests } from "../support/emulator";
 import { AGENT_ID } from "../support/inputs";
-import { CampaignSpec, PulumiStack, useStackPerTest } from "./support/pulumi-stack";
+import { CampaignSpec, PulumiStack, campaignSpec, useStackPerTest } from "./support/pulumi-stack";
 
 const window = (start: string, end: string) => ({
   windows: [{ days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], start, end }],
 });
 
+/** The shared campaign spec on weekdays, with two lines and two tasks (one with a variable). */
 function campaign(name: string, overrides: Record<string, unknown> = {}, opts?: CampaignSpec["opts"]): CampaignSpec {
-  return {
-    name,
-    args: {
-      name: `Campaign ${name}`,
-      agentId: AGENT_ID,
-      callFrom: "02-1234-5678",
-      concurrency: 2,
-      callTimeWindow: window("09:00", "12:00"),
-      tasks: [{ callTo: "010-1234-5678", dynamicVariables: { customerName: "김민수" } }, { callTo: "010-2345-6789" }],
-      ...overrides,
-    },
-    opts,
-  };
+  const tasks = [{ callTo: "010-1234-5678", dynamicVariables: { customerName: "김민수" } }, { callTo: "010-2345-6789" }];
+  return campaignSpec(name, { concurrency: 2, callTimeWindow: window("09:00", "12:00"), tasks, ...overrides }, opts);
 }
 
 /** The real Pulumi CLI, the real engine and our language host, against a fresh emulator. */

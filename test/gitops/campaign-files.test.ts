@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import { loadCampaignFiles, readCampaignFiles } from "../../provider/campaign-files";
+import { ManualClock } from "../support/clock";
 import { EXAMPLE_CAMPAIGNS, campaignFileProblems, tempDir, writeFiles } from "./helpers";
 
 const AGENT = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
@@ -98,7 +99,7 @@ describe("campaign files", () => {
       "late.yaml": [
         `agentId: ${AGENT}`,
         'callFrom: "0212345678"',
-        "scheduledAt: 2020-01-01T09:00:00+09:00",
+        "scheduledAt: 2033-05-02T09:00:00+09:00",
         "callTimeWindow:",
         "  windows:",
         '    - { days: [Mon], start: "09:00", end: "12:00" }',
@@ -106,13 +107,49 @@ describe("campaign files", () => {
         'tasks: [{ callTo: "010-1234-5678" }, { callTo: "+82 10 1234 5678" }]',
       ].join("\n"),
     });
-    const [report] = readCampaignFiles([path.join(dir, "late.yaml")]);
+    // A minute after the start time, in the file's own time zone.
+    const [report] = readCampaignFiles([path.join(dir, "late.yaml")], new ManualClock(Date.parse("2033-05-02T00:01:00Z")));
     assert.deepStrictEqual(report.errors, []);
     assert.ok(report.campaign);
     assert.strictEqual(report.warnings.length, 3, report.warnings.join("\n"));
-    assert.match(report.warnings[0], /late\.yaml:3: scheduledAt: 2020-01-01T00:00:00\.000Z has passed/);
+    assert.match(report.warnings[0], /late\.yaml:3: scheduledAt: 2033-05-02T00:00:00\.000Z has passed/);
     assert.match(report.warnings[1], /late\.yaml:7: callTimeWindow\.windows\[1\]: Fri 20:00–22:00 reaches into 21:00–08:00 Korean time/);
     assert.match(report.warnings[2], /late\.yaml:8: tasks\[1\]\.callTo: 010\*{6}78 repeats tasks\[0\]/);
+  });
+
+  it("judges a start time by the clock it is given: ahead of it, no warning", () => {
+    const dir = writeFiles(tempDir(), {
+      "soon.yaml": [
+        `agentId: ${AGENT}`,
+        'callFrom: "0212345678"',
+        "scheduledAt: 2033-05-02T09:00:00+09:00",
+        'tasks: [{ callTo: "010-1234-5678" }]',
+      ].join("\n"),
+    });
+    const [report] = readCampaignFiles([path.join(dir, "soon.yaml")], new ManualClock(Date.parse("2033-05-01T23:59:00Z")));
+    assert.deepStrictEqual([report.errors, report.warnings], [[], []]);
+  });
+
+  it("moves a window of a zone with daylight saving time to Korean time with that zone's offset on the clock's date", () => {
+    // 07:00–08:00 in New York is 20:00–21:00 in Seoul under daylight saving time (UTC-4), 21:00–22:00 without (UTC-5).
+    const dir = writeFiles(tempDir(), {
+      "ny.yaml": [
+        `agentId: ${AGENT}`,
+        'callFrom: "0212345678"',
+        "callTimeWindow:",
+        "  timezone: America/New_York",
+        '  windows: [{ days: [Tue], start: "07:00", end: "08:00" }]',
+        'tasks: [{ callTo: "010-1234-5678" }]',
+      ].join("\n"),
+    });
+    const warningsOn = (iso: string) => readCampaignFiles([path.join(dir, "ny.yaml")], new ManualClock(Date.parse(iso)))[0].warnings;
+    assert.deepStrictEqual(warningsOn("2034-07-04T12:00:00Z"), []);
+    const winter = warningsOn("2034-01-10T12:00:00Z");
+    assert.strictEqual(winter.length, 1, winter.join("\n"));
+    assert.match(
+      winter[0],
+      /ny\.yaml:5: callTimeWindow\.windows\[0\]: Tue 07:00–08:00 America\/New_York reaches into 21:00–08:00 Korean time/,
+    );
   });
 
   it("fails loudly on a directory that cannot be read, rather than declaring no campaigns", () => {

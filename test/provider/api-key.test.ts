@@ -1,15 +1,13 @@
 import * as assert from "assert";
-import { TestEmulator, startTestEmulator } from "../support/emulator";
+import { restoreEnvAfterEach, useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
 import { checked, configureProvider, provider } from "../support/provider";
 
 const WRONG_KEY = "wrong-key-do-not-print";
 
 describe("a key the API refuses (401)", () => {
-  let emulator: TestEmulator;
-  before(async () => (emulator = await startTestEmulator()));
-  after(() => emulator.close());
-  afterEach(() => delete process.env.VOX_API_KEY);
+  const emulator = useProviderEmulator({ perFile: true });
+  restoreEnvAfterEach("VOX_API_KEY");
 
   const refusal = async () => {
     const inputs = await checked(rawInputs());

@@ -27,6 +27,16 @@ describe("faults: no duplicate campaign, retries where safe", () => {
     return provider.create(await checked(rawInputs(AUTONAMED)));
   }
 
+  /**
+   * A create by the controller on a ManualClock: the lookups after a lost answer take no real time
+   * (exactly-once.test.ts waits a real window once).
+   */
+  async function createOnClock(clock: ManualClock, overrides: Record<string, unknown> = {}) {
+    const config = { "vox:timeoutSeconds": "1", "vox:createLookupSeconds": String(LOOKUP_MS / 1000) };
+    return controllerOn(emulator.url, clock, config).create(checkedInputs(rawInputs(overrides)));
+  }
+  const LOOKUP_MS = 5_000;
+
   it("commit-then-drop: adopts the campaign the lost answer created instead of posting again", async () => {
     await emulator.fault({ type: "commit-then-drop", method: "POST", path: "/v2/campaigns", count: 1 });
     const { id } = await createAutonamed();
@@ -37,25 +47,23 @@ describe("faults: no duplicate campaign, retries where safe", () => {
     assert.strictEqual(counts["POST /v2/campaigns/list"], 2, "the recognition lookup, then one after the loss");
   });
 
-  it("connection reset before handling: looks for the lookup window, finds nothing, posts once more", async () => {
-    await emulator.fault({ type: "reset", method: "POST", path: "/v2/campaigns", count: 1 });
-    await createOnce();
-    assert.strictEqual(await emulator.campaignCount(), 1);
-    const counts = await emulator.requests();
-    assert.strictEqual(counts["POST /v2/campaigns"], 2);
-    assert.ok(counts["POST /v2/campaigns/list"] >= 3, "recognition, then lookups until the window has passed");
-  });
-
-  it("500 on create: the same lookup before the one retry", async () => {
-    await emulator.fault({ type: "500", method: "POST", path: "/v2/campaigns", count: 1 });
-    await createOnce();
-    assert.strictEqual(await emulator.campaignCount(), 1);
-    assert.strictEqual((await emulator.requests())["POST /v2/campaigns"], 2);
-  });
+  for (const fault of ["reset", "500"] as const) {
+    it(`${fault === "reset" ? "connection reset before handling" : "500 on create"}: looks for the lookup window, finds nothing, posts once more`, async () => {
+      const clock = new ManualClock(MONDAY_07_KST);
+      await emulator.fault({ type: fault, method: "POST", path: "/v2/campaigns", count: 1 });
+      await createOnClock(clock);
+      assert.strictEqual(await emulator.campaignCount(), 1);
+      const counts = await emulator.requests();
+      assert.strictEqual(counts["POST /v2/campaigns"], 2);
+      assert.ok(counts["POST /v2/campaigns/list"] >= 3, "recognition, then lookups until the window has passed");
+      assert.ok(clock.now() - MONDAY_07_KST >= LOOKUP_MS, `looked for the whole window: ${clock.now() - MONDAY_07_KST} ms`);
+    });
+  }
 
   it("a create answered after the timeout: found by the lookup, not created twice", async () => {
+    const clock = new ManualClock(MONDAY_07_KST);
     await emulator.fault({ type: "latency", latencyMs: 3000, method: "POST", path: "/v2/campaigns", count: 1 });
-    await createAutonamed();
+    await createOnClock(clock, AUTONAMED);
     assert.strictEqual(await emulator.campaignCount(), 1);
     assert.strictEqual((await emulator.requests())["POST /v2/campaigns"], 1);
   });

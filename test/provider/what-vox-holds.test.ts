@@ -5,7 +5,8 @@ import { resolveSettings } from "../../provider/api/settings";
 import { API_DEFAULT_CALL_TIME_WINDOW } from "../../provider/values/window";
 import { CampaignController } from "../../provider/runtime/controller";
 import { ManualClock } from "../support/clock";
-import { MONDAY_07_KST, TEST_API_KEY, TestEmulator, startTestEmulator } from "../support/emulator";
+import { MONDAY_07_KST, TEST_API_KEY } from "../support/emulator";
+import { useProviderEmulator } from "../support/hooks";
 import { rawInputs } from "../support/inputs";
 import { checked, configureProvider, provider } from "../support/provider";
 
@@ -21,12 +22,7 @@ const SATURDAY_MORNING = { windows: [{ days: ["Saturday"], start: "10:00", end: 
 
 /** State and review hold what vox.ai holds: the real window, the adopted campaign as it is. */
 describe("what vox.ai holds is what state holds", () => {
-  let emulator: TestEmulator;
-  before(async () => {
-    emulator = await startTestEmulator({ otherApiKeys: ["other-org-key"] });
-  });
-  beforeEach(() => configureProvider(emulator.url));
-  after(() => emulator.close());
+  const emulator = useProviderEmulator({ perFile: true, emulator: { otherApiKeys: ["other-org-key"] } });
 
   /** A change made in the vox.ai dashboard, not through Pulumi. */
   const changeInDashboard = (id: string, body: Record<string, unknown>) => emulator.api("PATCH", `/v3/campaigns/${id}`, body);

@@ -15,8 +15,9 @@ export interface ProviderEmulatorOptions {
   /** Stack config added to the API key and URL, e.g. shorter timeouts. */
   config?: Record<string, string>;
   /**
-   * One emulator for the whole file, its request counts reset before each test: for tests that create
-   * nothing or never move its clock. By default each test gets a fresh emulator.
+   * One emulator for the whole file, its request counts reset and the provider configured anew before each
+   * test: for tests that create nothing, or nothing a later test could mistake for its own, and never move
+   * its clock. By default each test gets a fresh emulator.
    */
   perFile?: boolean;
 }
@@ -47,7 +48,10 @@ export function useProviderEmulator(options: ProviderEmulatorOptions = {}): Prov
   }
   if (options.perFile) {
     before(() => start(options.emulator));
-    beforeEach(() => emulator.resetRequests());
+    beforeEach(async () => {
+      await emulator.resetRequests();
+      await emulator.configure();
+    });
     after(stop);
   } else {
     beforeEach(() => start(options.emulator));
