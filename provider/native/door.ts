@@ -74,7 +74,7 @@ export async function check(
 function nightWarnings(callTimeWindow: unknown): string[] {
   const parsed = callTimeWindowSchema.safeParse(callTimeWindow);
   if (!parsed.success) return [];
-  return nightWindows(parsed.data, new Date(systemClock.now())).map((window) => nightWarning(window, parsed.data.timezone));
+  return nightWindows(parsed.data, systemClock.now()).map((window) => nightWarning(window, parsed.data.timezone));
 }
 
 /** During a refresh the engine passes the inputs in state as `newInputs`, which an older version may have written. */
