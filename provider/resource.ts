@@ -12,6 +12,7 @@ import { absoluteSuppressionList } from "./suppression/spec";
 import { VoxError } from "./errors";
 import { campaignProvider } from "./serialized-provider";
 import { nightWarning, nightWindows } from "./values/call-windows";
+import { isoTimeInput } from "./values/iso-time";
 import { callTimeWindowSchema } from "./campaign/schema";
 import { Clock, systemClock } from "./clock";
 
@@ -118,14 +119,6 @@ function programNaming(resourceName: string, args: CampaignArgs) {
     .all([args.name, args.exactName])
     .apply(([declared, exactName]) => namingInputs(marker, resourceName, declared, exactName));
   return { name: naming.name, exactName: naming.exactName, nameMarker: naming.nameMarker };
-}
-
-/** A Date becomes ISO text here: pulumi.output() would unwrap it into an empty object. */
-function isoTimeInput(value: pulumi.Input<string | Date> | undefined): pulumi.Input<string> | undefined {
-  const toIso = (v: string | Date) => (v instanceof Date ? v.toISOString() : v);
-  if (value === undefined || typeof value === "string" || value instanceof Date) return value && toIso(value);
-  if (pulumi.Output.isInstance(value)) return value.apply(toIso);
-  return Promise.resolve(value).then(toIso);
 }
 
 /**

@@ -31,6 +31,17 @@ const OBJECT_TYPES: [string[], string][] = [
   [["suppressionLists", "items", "1"], "SuppressionList"],
 ];
 
+/**
+ * Inputs whose documentation differs on the native door. (`tasks` is not marked `secret`, for the Python
+ * generator's sake, see providerInputs: the provider's check marks it secret whatever the program passes.)
+ */
+const NATIVE_DOCS: Partial<Record<string, string>> = {
+  adoptId:
+    "Claim the existing campaign with this id instead of creating one: one GET, never a create. " +
+    "`pulumi import vox:index:Campaign <name> <id>` writes a declaration with it. Its agent, caller number and " +
+    "concurrency must match the declaration. With it, `tasks` may be left out: the campaign keeps the list it has.",
+};
+
 /** The campaign statuses the API reports (docs/vox-api.md). */
 const STATUSES = ["draft", "pending", "ongoing", "paused", "success", "fail", "canceled"];
 
@@ -64,6 +75,26 @@ const SETTINGS: [string, JsonObject][] = [
   ["requestsPerSecond", { type: "integer", description: "The pace kept below the API's rate limit, per process (1–1000). Default 4." }],
 ];
 
+/**
+ * The settings as inputs of an explicit provider. Pulumi's Python generator (v3.248) writes code that
+ * mypy and pyright reject for an optional input that is secret (`Output.secret` of an `Input[Optional[T]]`)
+ * and for an optional provider input that is not a string (`Output.from_input(...).apply(to_json)`). So here
+ * the whole numbers are text, as every provider setting travels anyway (YAML turns a number into it), and
+ * the key's secrecy is the provider's: CheckConfig marks `apiKey` secret whatever the program passes.
+ */
+function providerInputs(): JsonObject {
+  return Object.fromEntries(
+    SETTINGS.map(([key, spec]) => {
+      if (key === "apiKey") {
+        const { secret: _secret, ...plain } = spec;
+        return [key, { ...plain, description: `${spec.description as string} Stored as a secret, whatever the program passes.` }];
+      }
+      if (spec.type !== "integer") return [key, spec];
+      return [key, { ...spec, type: "string", description: `${spec.description as string} A whole number, as text or a number.` }];
+    }),
+  );
+}
+
 /** The schema as committed: pretty JSON with a final newline. */
 export function providerSchemaText(): string {
   return JSON.stringify(providerSchema(), null, 2) + "\n";
@@ -81,7 +112,7 @@ export function providerSchema(): JsonObject {
   for (const field of FIELD_NAMES) {
     const spec = convert([field], child(campaign, ["properties", field]));
     // Which changes replace is the provider's diff's to say (the redial guard stands in front of it), not the SDKs'.
-    inputProperties[field] = { ...spec, description: inputDocs.get(field), ...(field === "tasks" ? { secret: true } : {}) };
+    inputProperties[field] = { ...spec, description: NATIVE_DOCS[field] ?? inputDocs.get(field) };
   }
   const properties = outputProperties(inputProperties, types);
   const settings = Object.fromEntries(SETTINGS);
@@ -98,7 +129,7 @@ export function providerSchema(): JsonObject {
       go: { importBasePath: "github.com/pulumi-vox/pulumi-vox/sdk/go/vox" },
     },
     config: { variables: settings },
-    provider: { description: "The vox.ai provider: one per organization (API key).", inputProperties: settings },
+    provider: { description: "The vox.ai provider: one per organization (API key).", inputProperties: providerInputs() },
     types,
     resources: {
       [`${PACKAGE}:index:Campaign`]: {

@@ -15,9 +15,11 @@ import type { ObservedCampaign } from "../campaign/observed";
 import { type TaskKeys, packTasks, taskKeys, taskListOf, withTaskList } from "../campaign/packed-tasks";
 import { OBSERVED_KEYS, campaignOutputs, inputsOfState, migrateRecord, stateFromOutputs } from "../campaign/state";
 import type { Failure } from "../campaign/validate";
+import { callTimeWindowSchema } from "../campaign/schema";
 import { systemClock } from "../clock";
 import { CampaignController, type DiffResult, RefreshMemory, checkedInputs } from "../runtime/controller";
 import { jsonEqual, toPlainJson } from "../values/json";
+import { nightWarning, nightWindows } from "../values/call-windows";
 import { UNKNOWN, containsUnknown } from "../values/unknown";
 
 type PropertyRecord = Record<string, unknown>;
@@ -52,23 +54,32 @@ function keys(): TaskKeys {
  * Check, after what the `vox.Campaign` class does in a program: a left-out name is the resource's
  * autoname. The list arrives as a list (or packed, from state) and leaves packed. Failures name no
  * property: the engine would print the input as written (a whole phone number) next to it, and every
- * reason starts with its field path.
+ * reason starts with its field path. Warnings are the controller's (no key, an adoption's changes) and
+ * the night-call warning the dynamic door's class gives in the program, which a YAML program has not.
  */
 export async function check(
   resource: ResourceName,
   olds: PropertyRecord,
   news: PropertyRecord,
-): Promise<{ inputs: PropertyRecord; failures: Failure[] }> {
+): Promise<{ inputs: PropertyRecord; failures: Failure[]; warnings: string[] }> {
   const marker = nameMarker(resource.project, resource.stack, resource.name);
   const named: PropertyRecord = { ...news, ...namingInputs(marker, resource.name, news.name, news.exactName) };
   const list = taskListOf(named.tasks, keys());
-  if (!list.ok) return { inputs: named, failures: [{ property: "", reason: list.reason }] };
+  if (!list.ok) return { inputs: named, failures: [{ property: "", reason: list.reason }], warnings: [] };
   const checked = await campaigns().check(named.tasks === undefined ? named : { ...named, tasks: list.tasks }, olds);
   const packed = Array.isArray(checked.inputs.tasks) && !containsUnknown(checked.inputs.tasks);
   return {
     inputs: toPlainJson(packed ? { ...checked.inputs, tasks: packTasks(checked.inputs.tasks as unknown[], keys()) } : checked.inputs),
     failures: checked.failures.map(({ reason }) => ({ property: "", reason })),
+    warnings: [...checked.warnings, ...nightWarnings(news.callTimeWindow)],
   };
+}
+
+/** The dynamic door's program-side warning of windows reaching into 21:00–08:00 Korean time (provider/resource.ts). */
+function nightWarnings(callTimeWindow: unknown): string[] {
+  const parsed = callTimeWindowSchema.safeParse(callTimeWindow);
+  if (!parsed.success) return [];
+  return nightWindows(parsed.data, systemClock.now()).map((window) => nightWarning(window, parsed.data.timezone));
 }
 
 /** During a refresh the engine passes the inputs in state as `newInputs`, which an older version may have written. */

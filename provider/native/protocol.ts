@@ -11,6 +11,8 @@ const fromPulumi = <T>(module: string): T => require(require.resolve(module, { p
 export const grpc = fromPulumi<typeof import("@grpc/grpc-js")>("@grpc/grpc-js");
 export const providerRpc = fromPulumi<typeof import("@pulumi/pulumi/proto/provider_grpc_pb")>("@pulumi/pulumi/proto/provider_grpc_pb");
 export const messages = fromPulumi<typeof import("@pulumi/pulumi/proto/provider_pb")>("@pulumi/pulumi/proto/provider_pb");
+export const engineRpc = fromPulumi<typeof import("@pulumi/pulumi/proto/engine_grpc_pb")>("@pulumi/pulumi/proto/engine_grpc_pb");
+export const engineMessages = fromPulumi<typeof import("@pulumi/pulumi/proto/engine_pb")>("@pulumi/pulumi/proto/engine_pb");
 export const pluginMessages = fromPulumi<typeof import("@pulumi/pulumi/proto/plugin_pb")>("@pulumi/pulumi/proto/plugin_pb");
 export const statusMessages = fromPulumi<typeof import("@pulumi/pulumi/proto/status_pb")>("@pulumi/pulumi/proto/status_pb");
 export const { Empty } = fromPulumi<typeof import("google-protobuf/google/protobuf/empty_pb")>("google-protobuf/google/protobuf/empty_pb");

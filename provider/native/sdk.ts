@@ -14,6 +14,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CampaignArgs } from "../campaign/args";
 import { DERIVED_INPUTS } from "../campaign/fields";
 import { OBSERVED_KEYS, type CampaignState } from "../campaign/state";
+import { assertProgramInputShape } from "../campaign/validate";
+import { isoTimeInput } from "../values/iso-time";
 import { CAMPAIGN_TYPE } from "./schema";
 
 /** The outputs of a campaign, as `vox.Campaign` has them. */
@@ -23,8 +25,15 @@ class CampaignResource extends pulumi.CustomResource {
   constructor(name: string, args: CampaignArgs, opts?: pulumi.CustomResourceOptions) {
     // Outputs only the provider sets are registered as undefined, so that they exist on the resource object.
     const outputs = Object.fromEntries([...DERIVED_INPUTS, ...OBSERVED_KEYS].map((key) => [key, undefined]));
-    // The list is secret whatever the program says, as in `vox.Campaign`.
-    super(CAMPAIGN_TYPE, name, { ...outputs, ...args, tasks: args.tasks && pulumi.secret(args.tasks) }, opts);
+    // What no engine can carry (NaN, an invalid Date, undefined in a list) is refused here, as `vox.Campaign` does.
+    assertProgramInputShape(args as unknown as Record<string, unknown>);
+    const inputs = {
+      ...args,
+      scheduledAt: isoTimeInput(args.scheduledAt),
+      // The list is secret whatever the program says, as in `vox.Campaign`.
+      tasks: args.tasks && pulumi.secret(args.tasks),
+    };
+    super(CAMPAIGN_TYPE, name, { ...outputs, ...inputs }, opts);
   }
 }
 

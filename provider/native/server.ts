@@ -11,6 +11,7 @@ import type { FieldName } from "../campaign/fields";
 import { UserFacingError } from "../errors";
 import { jsonEqual } from "../values/json";
 import * as door from "./door";
+import { engineLog } from "./engine-log";
 import { Any, Empty, grpc, messages, pluginMessages, statusMessages } from "./protocol";
 import { seal, unseal } from "./properties";
 import { CAMPAIGN_TYPE, GET_CAMPAIGN_TOKEN, providerSchemaText } from "./schema";
@@ -21,6 +22,8 @@ type Handler<Req, Res> = (call: grpcTypes.ServerUnaryCall<Req, Res>, callback: g
 
 /** Inputs that are secret whatever the program says: the task list (the dynamic door marks it so too). */
 const ALWAYS_SECRET = ["tasks"];
+/** The provider's settings that are secret whatever the program says (the schema cannot say so: see scripts/generate-provider-schema.ts). */
+const SECRET_SETTINGS = ["apiKey"];
 
 /** An error as the engine shows it; a campaign that exists despite it travels in the details, so state keeps it. */
 function toServiceError(error: unknown): Partial<grpcTypes.ServiceError> {
@@ -108,10 +111,13 @@ function unknownType(type: string): Error {
   return new Error(`pulumi-resource-vox has no resource type ${type}; it manages ${CAMPAIGN_TYPE}`);
 }
 
-/** The service's implementation; `version` is the package's. */
-export function providerService(version: string): grpcTypes.UntypedServiceImplementation {
+/** The service's implementation; `version` is the package's, `engineAddress` the engine's (the plugin's last argument). */
+export function providerService(version: string, engineAddress = ""): grpcTypes.UntypedServiceImplementation {
+  const engine = engineLog();
+  engine.connect(engineAddress);
   const service = {
     handshake: unary<pb.ProviderHandshakeRequest, pb.ProviderHandshakeResponse>(async (request) => {
+      engine.connect(request.getEngineAddress());
       // A relative tasksFile is read from the program's directory, as the dynamic door reads it.
       const programDirectory = request.getProgramDirectory();
       if (programDirectory) process.chdir(programDirectory);
@@ -132,7 +138,8 @@ export function providerService(version: string): grpcTypes.UntypedServiceImplem
         if (!(error instanceof SettingsError)) throw error;
         failures.push({ property: "", reason: error.message });
       }
-      return new messages.CheckResponse().setInputs(seal(news.values, news.secretKeys)).setFailuresList(failuresOf(failures));
+      const secret = new Set([...news.secretKeys, ...SECRET_SETTINGS]);
+      return new messages.CheckResponse().setInputs(seal(news.values, secret)).setFailuresList(failuresOf(failures));
     }),
     diffConfig: unary<pb.DiffRequest, pb.DiffResponse>(async (request) => {
       // A new key or address changes how campaigns are reached, never the campaigns: no replace.
@@ -149,6 +156,7 @@ export function providerService(version: string): grpcTypes.UntypedServiceImplem
       const olds = unseal(request.getOlds());
       const news = unseal(request.getNews());
       const result = await door.check(resourceName(request.getUrn()), olds.values, news.values);
+      for (const warning of result.warnings) await engine.warn(request.getUrn(), warning);
       const secret = new Set([...news.secretKeys, ...ALWAYS_SECRET]);
       return new messages.CheckResponse().setInputs(seal(result.inputs, secret)).setFailuresList(failuresOf(result.failures));
     }),

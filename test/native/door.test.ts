@@ -16,6 +16,23 @@ describe("the native door", () => {
     assert.match(String(inputs.tasks), /^vox-tasks:2:[0-9a-f]{8}:/, "the list leaves check sealed");
   });
 
+  it("warns of a window reaching into 21:00–08:00 Korean time, as the TypeScript class does in the program", async () => {
+    const night = { windows: [{ days: ["Monday"], start: "19:00", end: "22:00" }] };
+    const { failures, warnings } = await door.check(
+      resource,
+      {},
+      { ...declared, callTimeWindow: night, tasks: [{ callTo: "010-1234-5678" }] },
+    );
+    assert.deepStrictEqual(failures, []);
+    assert.strictEqual(warnings.length, 1);
+    assert.match(warnings[0], /^Mon 19:00–22:00 reaches into 21:00–08:00 Korean time/);
+    const day = { windows: [{ days: ["Monday"], start: "09:00", end: "12:00" }] };
+    assert.deepStrictEqual(
+      (await door.check(resource, {}, { ...declared, callTimeWindow: day, tasks: [{ callTo: "010-1234-5678" }] })).warnings,
+      [],
+    );
+  });
+
   it("lets an adopted campaign leave out its task list, which the API does not return; others must give one", async () => {
     const adopted = await door.check(resource, { adoptId: "c1" }, { ...declared, adoptId: "c1" });
     assert.deepStrictEqual(adopted.failures, []);

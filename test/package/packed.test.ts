@@ -6,6 +6,7 @@ import { pulumiCliDir } from "../e2e/support/pulumi-stack";
 import { TEST_API_KEY, TestEmulator, startTestEmulator } from "../support/emulator";
 import { ShellRun, shell } from "../support/shell";
 import { brokenLink, relativeLinks } from "../docs/markdown-links";
+import { yamlHostDir } from "../native/support";
 
 const repo = path.resolve(__dirname, "../..");
 const packageJson = require(path.join(repo, "package.json"));
@@ -73,6 +74,7 @@ describe("the packed package in a new Pulumi project", function () {
   let project: string;
   let env: NodeJS.ProcessEnv;
   let emulator: TestEmulator;
+  let tarball: string;
 
   before(async function () {
     this.timeout(45 * 60_000);
@@ -96,7 +98,7 @@ describe("the packed package in a new Pulumi project", function () {
 
     // prepack compiles dist/ from the source first, so the tarball is never a stale build.
     const packed = await ok(`npm pack --json --pack-destination ${JSON.stringify(work)}`, repo, env);
-    const tarball = path.join(work, JSON.parse(packed.stdout.slice(packed.stdout.indexOf("[")))[0].filename);
+    tarball = path.join(work, JSON.parse(packed.stdout.slice(packed.stdout.indexOf("[")))[0].filename);
 
     fs.mkdirSync(path.join(project, "campaigns"), { recursive: true });
     fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "vox-user", main: "index.ts" }, null, 2));
@@ -184,5 +186,25 @@ describe("the packed package in a new Pulumi project", function () {
     );
     assert.match(run.stdout, /### `vip-followup`: ➕ create\n\n(- .*\n)*- Tasks: 1 task/);
     assert.doesNotMatch(run.stdout, /partial/);
+  });
+
+  it("runs the shipped examples/yaml in a new Pulumi YAML project, on the package's pulumi-resource-vox", async () => {
+    const yamlProject = path.join(work, "yaml-project");
+    fs.mkdirSync(yamlProject);
+    fs.writeFileSync(path.join(yamlProject, "package.json"), JSON.stringify({ name: "vox-yaml-user", private: true }, null, 2));
+    // What docs/native-provider.md tells a YAML user to run; npm adds @pulumi/pulumi, the peer the plugin loads its protocol from.
+    await ok(`npm install --prefer-offline --no-audit --no-fund ${JSON.stringify(tarball)}`, yamlProject, env);
+    fs.copyFileSync(path.join(installed(), "examples", "yaml", "Pulumi.yaml"), path.join(yamlProject, "Pulumi.yaml"));
+    const yamlEnv = { ...env, PATH: `${yamlHostDir()}${path.delimiter}${env.PATH}` };
+    await ok("pulumi stack init dev --non-interactive", yamlProject, yamlEnv);
+    await ok(`pulumi config set --secret vox:apiKey ${TEST_API_KEY} --non-interactive`, yamlProject, yamlEnv);
+    await ok(`pulumi config set vox:baseUrl ${emulator.url} --non-interactive`, yamlProject, yamlEnv);
+    const before = await emulator.campaignCount();
+    await ok("pulumi up --yes --non-interactive", yamlProject, yamlEnv);
+    const id = (await ok("pulumi stack output id --non-interactive", yamlProject, yamlEnv)).stdout.trim();
+    assert.strictEqual((await emulator.campaign(id)).status, "pending");
+    assert.strictEqual(await emulator.campaignCount(), before + 1);
+    await ok("pulumi destroy --yes --non-interactive", yamlProject, yamlEnv);
+    assert.strictEqual((await emulator.campaign(id)).status, "canceled");
   });
 });
