@@ -7,7 +7,7 @@ import { packTasks } from "./campaign/packed-tasks";
 import { CampaignState, OBSERVED_KEYS } from "./campaign/state";
 import { absoluteTasksFile } from "./contact-lists/tasks-file";
 import { VoxError } from "./errors";
-import { campaignProvider } from "./serialized-provider";
+import { SERIALIZED_PROVIDER } from "./serialized-provider";
 import { nightWarning, nightWindows } from "./values/call-windows";
 import { callTimeWindowSchema } from "./campaign/schema";
 
@@ -26,6 +26,12 @@ type CampaignOutputs = {
 export interface Campaign extends CampaignOutputs {}
 
 /**
+ * The type `pulumi.dynamic.Resource` gives a resource of module `vox` and type `Campaign`: the engine sends
+ * its operations to the Node.js dynamic-provider host, which loads the provider from `__provider`.
+ */
+const DYNAMIC_TYPE = "pulumi-nodejs:dynamic/vox:Campaign";
+
+/**
  * A vox.ai call campaign. Creating it makes the campaign dial its list; see the README for what
  * changes in place, what replaces it, and the redial guard.
  *
@@ -41,7 +47,7 @@ export interface Campaign extends CampaignOutputs {}
  * ```
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Campaign extends pulumi.dynamic.Resource {
+export class Campaign extends pulumi.CustomResource {
   /**
    * Reads an existing campaign without managing it: its outputs come from the API (refreshed by
    * `pulumi refresh`), nothing is ever sent to change it, and `pulumi destroy` only forgets it (no cancel).
@@ -55,7 +61,8 @@ export class Campaign extends pulumi.dynamic.Resource {
     if (opts?.import !== undefined) throw importOptionError(name, opts.import);
     assertProgramInputShape(args as unknown as Record<string, unknown>);
     super(
-      campaignProvider,
+      // What pulumi.dynamic.Resource registers, with our own `__provider` text instead of a serialized closure.
+      DYNAMIC_TYPE,
       name,
       {
         // Every output, present (as undefined) so that it exists on the resource object: the field table's inputs and what the provider sets.
@@ -69,10 +76,10 @@ export class Campaign extends pulumi.dynamic.Resource {
         tasks: args.tasks && pulumi.secret(pulumi.output(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>).apply(packTasks)),
         tasksFile:
           args.tasksFile && pulumi.output(args.tasksFile).apply((file) => absoluteTasksFile(file as string | TasksFileArgs, process.cwd())),
+        // Last, so that no key of the program's replaces it.
+        __provider: SERIALIZED_PROVIDER,
       },
       opts,
-      "vox",
-      "Campaign",
     );
     if (args.callTimeWindow) warnAboutNightCalls(args.callTimeWindow as pulumi.Input<CallTimeWindowArgs>, this);
   }
