@@ -3,8 +3,9 @@ import { tasksDigest } from "../values/json";
 import { UNKNOWN, containsUnknown } from "../values/unknown";
 import { VoxError } from "../errors";
 import { DERIVED_INPUTS, FIELD_NAMES } from "./fields";
+import { normalizeKoreanNumber } from "../values/phone";
 import { shapeProblems } from "./input-shape";
-import { fieldSchemas, formatPath, knownKeysAt, taskList, taskSchema } from "./schema";
+import { LIMITS, fieldSchemas, formatPath, knownKeysAt, taskList, taskSchema } from "./schema";
 import { unknownFieldReason } from "./suggest";
 
 /** A rejected input, in the shape Pulumi's `check` reports: the field path and what is wrong. */
@@ -24,6 +25,12 @@ export interface ValidationOptions {
   now: number;
   /** The `scheduledAt` already in state: an unchanged start time may lie in the past by now. */
   previousScheduledAt?: unknown;
+  /**
+   * The `tasksDigest` check recorded beside the list (create and update pass it): a list whose digest is
+   * this one is the list check validated and normalized, and is taken without validating each task again.
+   * Never pass a digest that came from anywhere but check's own result.
+   */
+  checkedTasksDigest?: unknown;
 }
 
 /** Keys that are neither inputs nor errors: the host's serialized provider, values derived by check, and the program's marker. */
@@ -56,7 +63,7 @@ export function validateCampaignInputs(raw: Record<string, unknown>, options: Va
     }
     const parsed =
       field === "tasks" && Array.isArray(value)
-        ? validateTasks(value, failures)
+        ? (checkedTasks(value, options.checkedTasksDigest) ?? validateTasks(value, failures))
         : parseKnown(fieldSchemas[field], value, [field], failures);
     if (parsed !== undefined) inputs[field] = parsed;
   }
@@ -79,10 +86,56 @@ function takeNameMarker(raw: Record<string, unknown>, inputs: Record<string, unk
     });
 }
 
+/** The list itself when its digest is the one check recorded for it (so check validated it); else undefined. */
+function checkedTasks(tasks: unknown[], checkedDigest: unknown): unknown[] | undefined {
+  if (typeof checkedDigest !== "string" || containsUnknown(tasks)) return undefined;
+  return listDigest(tasks) === checkedDigest ? tasks : undefined;
+}
+
+/** The digest state records of a normalized list: check derives it, and create and update compare with it. */
+function listDigest(tasks: unknown[]): string {
+  return tasksDigest(tasks);
+}
+
 function validateTasks(tasks: unknown[], failures: Failure[]): unknown[] {
-  const outer = taskList(z.unknown()).safeParse(tasks);
-  if (!outer.success) addFailures(outer.error, ["tasks"], tasks, failures);
-  return tasks.map((task, i) => parseKnown(taskSchema, task, ["tasks", i], failures));
+  // The list's limits checked directly: zod's array parse would copy a list of 10,000 to say it is fine.
+  if (tasks.length < 1 || tasks.length > LIMITS.tasksMax) {
+    const outer = taskList(z.unknown()).safeParse(tasks);
+    if (!outer.success) addFailures(outer.error, ["tasks"], tasks, failures);
+  }
+  return tasks.map((task, i) => usualTask(task) ?? parseKnown(taskSchema, task, ["tasks", i], failures));
+}
+
+/**
+ * A task of the usual shape, `{ callTo, dynamicVariables? }` with strings only and a valid number,
+ * normalized as `taskSchema` would (the number as digits), without zod's work and allocations per task;
+ * undefined for any other shape or a number that fails, which `taskSchema` then parses and explains.
+ */
+function usualTask(task: unknown): CampaignTaskShape | undefined {
+  if (task === null || typeof task !== "object" || Object.getPrototypeOf(task) !== Object.prototype) return undefined;
+  const { callTo, dynamicVariables } = task as Record<string, unknown>;
+  let keys = 1;
+  if (typeof callTo !== "string") return undefined;
+  if (dynamicVariables !== undefined) {
+    if (!isStringRecord(dynamicVariables)) return undefined;
+    keys++;
+  }
+  if (Object.keys(task).length !== keys) return undefined;
+  const phone = normalizeKoreanNumber(callTo);
+  if (!phone.ok) return undefined;
+  return dynamicVariables === undefined ? { callTo: phone.digits } : { callTo: phone.digits, dynamicVariables };
+}
+
+/** What {@link usualTask} returns: the normalized task, its variables as given. */
+interface CampaignTaskShape {
+  callTo: string;
+  dynamicVariables?: Record<string, string>;
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) if (typeof (value as Record<string, unknown>)[key] !== "string") return false;
+  return true;
 }
 
 /**
@@ -174,7 +227,7 @@ function deriveTaskSummary(inputs: Record<string, unknown>, failures: Failure[])
   if (!Array.isArray(tasks) || containsUnknown(tasks) || failures.some((f) => f.property === "tasks" || f.property.startsWith("tasks[")))
     return;
   inputs.taskCount = tasks.length;
-  inputs.tasksDigest = tasksDigest(tasks);
+  inputs.tasksDigest = listDigest(tasks);
 }
 
 /**
