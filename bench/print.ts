@@ -2,6 +2,8 @@
 import { CliRow } from "./cli-rows";
 import { GrowthPoint } from "./growth";
 import { RatioRow, RequestCountRow } from "./in-process";
+import { LARGE_CAMPAIGNS, LARGE_TASKS, LargeRow } from "./large-rows";
+import { PaceRow } from "./pace-row";
 import { mib, seconds, table } from "./support/report";
 import { formatSummary } from "./support/stats";
 
@@ -114,4 +116,34 @@ export function printGrowth(points: GrowthPoint[], tasks: number): void {
     `State per ${tasks}-task campaign (marginal, ${first}→${last}): ours ${(perCampaign("inline") / 1024).toFixed(1)} KiB, ` +
       `trivial resource ${(perCampaign("trivial") / 1024).toFixed(1)} KiB, ratio ${(perCampaign("inline") / perCampaign("trivial")).toFixed(1)}×\n`,
   );
+}
+
+export function printPaceRow(row: PaceRow): void {
+  console.log(`## \`pulumi up\` of ${row.campaigns} campaigns at the default pace, against the API's rate limit (5/s, bursts of 10)\n`);
+  const cells = [
+    String(row.requests),
+    String(row.throttled),
+    seconds(row.floorMs),
+    seconds(row.oursMs.median),
+    formatSummary(row.ratio, "×"),
+    String(row.ratio.runs),
+  ];
+  console.log(`${table(["requests", "answered 429", "rate floor (requests ÷ 5/s)", "up", "ratio", "runs"], [cells])}\n`);
+}
+
+export function printLargeRow(row: LargeRow): void {
+  console.log(
+    `## \`pulumi up\` of ${LARGE_CAMPAIGNS} campaigns × ${LARGE_TASKS} tasks against ${LARGE_CAMPAIGNS} trivial dynamic resources\n`,
+  );
+  const cells = [
+    seconds(row.floorMs.median),
+    seconds(row.oursMs.median),
+    formatSummary(row.ratio, "×"),
+    mib(row.floorPeakBytes.median),
+    mib(row.oursPeakBytes.median),
+    formatSummary(row.memoryRatio, "×"),
+    String(row.ratio.runs),
+  ];
+  const header = ["trivial up", "our up", "ratio", "trivial peak memory", "our peak memory", "memory ratio", "runs"];
+  console.log(`${table(header, [cells])}\n`);
 }
