@@ -3,7 +3,7 @@
  * alternating order, with the peak memory of the Pulumi process tree. The state is dropped with the
  * stack afterwards (no destroy).
  */
-import { BenchStack, StackKind } from "./support/bench-stack";
+import { BenchStack, CommandCost, StackKind } from "./support/bench-stack";
 import { EmulatorProcess } from "./support/emulator-process";
 import { Summary, summarize } from "./support/stats";
 
@@ -17,10 +17,12 @@ export interface LargeRow {
   oursPeakBytes: Summary;
   floorPeakBytes: Summary;
   memoryRatio: Summary;
+  /** The last run's costs by process role (CPU seconds, peak memory), trivial and ours. */
+  byRole: { trivial: CommandCost; inline: CommandCost };
 }
 
 export async function largeRow(cliDir: string, emulator: EmulatorProcess, runs: number): Promise<LargeRow> {
-  const costs: Record<"trivial" | "inline", { ms: number; peakBytes: number }[]> = { trivial: [], inline: [] };
+  const costs: Record<"trivial" | "inline", CommandCost[]> = { trivial: [], inline: [] };
   for (let run = 0; run < runs; run++) {
     const kinds: ("trivial" | "inline")[] = run % 2 === 0 ? ["trivial", "inline"] : ["inline", "trivial"];
     for (const kind of kinds) {
@@ -36,7 +38,7 @@ export async function largeRow(cliDir: string, emulator: EmulatorProcess, runs: 
       }
     }
   }
-  const ratios = (value: (cost: { ms: number; peakBytes: number }) => number) =>
+  const ratios = (value: (cost: CommandCost) => number) =>
     summarize(costs.inline.map((cost, run) => value(cost) / value(costs.trivial[run])));
   return {
     oursMs: summarize(costs.inline.map((cost) => cost.ms)),
@@ -45,5 +47,6 @@ export async function largeRow(cliDir: string, emulator: EmulatorProcess, runs: 
     oursPeakBytes: summarize(costs.inline.map((cost) => cost.peakBytes)),
     floorPeakBytes: summarize(costs.trivial.map((cost) => cost.peakBytes)),
     memoryRatio: ratios((cost) => cost.peakBytes),
+    byRole: { trivial: costs.trivial[costs.trivial.length - 1], inline: costs.inline[costs.inline.length - 1] },
   };
 }

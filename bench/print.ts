@@ -146,4 +146,11 @@ export function printLargeRow(row: LargeRow): void {
   ];
   const header = ["trivial up", "our up", "ratio", "trivial peak memory", "our peak memory", "memory ratio", "runs"];
   console.log(`${table(header, [cells])}\n`);
+  const { trivial, inline } = row.byRole;
+  const roles = [...new Set([...Object.keys(trivial.cpuByRole), ...Object.keys(inline.cpuByRole)])].sort();
+  const cpu = (cost: typeof trivial, role: string) => (cost.cpuByRole[role] ?? 0).toFixed(1);
+  const memory = (cost: typeof trivial, role: string) => mib(cost.peakBytesByRole[role] ?? 0);
+  const rows = roles.map((role) => [role, cpu(trivial, role), cpu(inline, role), memory(trivial, role), memory(inline, role)]);
+  console.log("By process (the last run; CPU sampled every 200 ms, so a lower bound):\n");
+  console.log(`${table(["process", "trivial CPU s", "our CPU s", "trivial peak memory", "our peak memory"], rows)}\n`);
 }

@@ -20,6 +20,8 @@ export type StackKind = TaskSource | "trivial";
 export interface CommandCost {
   ms: number;
   peakBytes: number;
+  /** Peak memory by the role of the process. */
+  peakBytesByRole: Record<string, number>;
   /** CPU seconds by the role of the process (engine, program, dynamic-provider host...). */
   cpuByRole: Record<string, number>;
 }
@@ -61,10 +63,10 @@ export class BenchStack {
     const sampler = new ProcessTreeSampler(this.excludedPids);
     let result: RunResult | undefined;
     const ms = await timed(async () => (result = await this.stack.run(...args)));
-    const { peakBytes, cpuByRole } = sampler.stop();
+    const { peakBytes, peakBytesByRole, cpuByRole } = sampler.stop();
     if (result!.code !== 0)
       throw new Error(`pulumi ${args.join(" ")} exited ${result!.code}\n${result!.stdout.slice(-2000)}\n${result!.stderr.slice(-2000)}`);
-    return { ms, peakBytes, cpuByRole };
+    return { ms, peakBytes, peakBytesByRole, cpuByRole };
   }
 
   preview(): Promise<CommandCost> {
