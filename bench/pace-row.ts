@@ -54,6 +54,7 @@ export async function paceRow(cliDir: string, runs: number, campaigns: number, t
       floorMs,
       oursMs: summarize(times),
       ratio: summarize(times.map((ms) => ms / floorMs)),
+      trivialMs: summarize(trivialTimes),
     };
   } finally {
     await emulator.stop();

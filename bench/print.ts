@@ -124,11 +124,21 @@ export function printPaceRow(row: PaceRow): void {
     String(row.requests),
     String(row.throttled),
     seconds(row.floorMs),
+    seconds(row.trivialMs.median),
     seconds(row.oursMs.median),
     formatSummary(row.ratio, "×"),
     String(row.ratio.runs),
   ];
-  console.log(`${table(["requests", "answered 429", "rate floor (requests ÷ 5/s)", "up", "ratio", "runs"], [cells])}\n`);
+  const header = [
+    "requests",
+    "answered 429",
+    "rate floor (requests ÷ 5/s)",
+    "trivial up (same run)",
+    "up",
+    "ratio to the rate floor",
+    "runs",
+  ];
+  console.log(`${table(header, [cells])}\n`);
 }
 
 export function printLargeRow(row: LargeRow): void {
