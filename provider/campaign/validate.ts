@@ -53,6 +53,8 @@ export function validateCampaignInputs(raw: Record<string, unknown>, options: Va
     }
   }
 
+  /** The digest check recorded, when the list is the one it was made of (then it is not worked out again). */
+  let verifiedDigest: string | undefined;
   for (const field of FIELD_NAMES) {
     const value = raw[field];
     // A field too deep or with a key objects cannot hold is reported and left out: every later step recurses.
@@ -61,16 +63,21 @@ export function validateCampaignInputs(raw: Record<string, unknown>, options: Va
       failures.push(...shape.map(({ path, reason }) => failure(path, reason)));
       continue;
     }
+    if (field === "tasks" && Array.isArray(value) && isCheckedList(value, options.checkedTasksDigest)) {
+      inputs.tasks = value;
+      verifiedDigest = options.checkedTasksDigest;
+      continue;
+    }
     const parsed =
       field === "tasks" && Array.isArray(value)
-        ? (checkedTasks(value, options.checkedTasksDigest) ?? validateTasks(value, failures))
+        ? validateTasks(value, failures)
         : parseKnown(fieldSchemas[field], value, [field], failures);
     if (parsed !== undefined) inputs[field] = parsed;
   }
 
   takeNameMarker(raw, inputs, failures);
   checkCrossFieldRules(raw, inputs, options, failures);
-  deriveTaskSummary(inputs, failures);
+  deriveTaskSummary(inputs, failures, verifiedDigest);
   return { inputs, failures };
 }
 
@@ -86,10 +93,9 @@ function takeNameMarker(raw: Record<string, unknown>, inputs: Record<string, unk
     });
 }
 
-/** The list itself when its digest is the one check recorded for it (so check validated it); else undefined. */
-function checkedTasks(tasks: unknown[], checkedDigest: unknown): unknown[] | undefined {
-  if (typeof checkedDigest !== "string" || containsUnknown(tasks)) return undefined;
-  return listDigest(tasks) === checkedDigest ? tasks : undefined;
+/** Whether the list's digest is the one check recorded for it, so that check validated and normalized it. */
+function isCheckedList(tasks: unknown[], checkedDigest: unknown): checkedDigest is string {
+  return typeof checkedDigest === "string" && !containsUnknown(tasks) && listDigest(tasks) === checkedDigest;
 }
 
 /** The digest state records of a normalized list: check derives it, and create and update compare with it. */
@@ -222,12 +228,13 @@ function checkCrossFieldRules(
   }
 }
 
-function deriveTaskSummary(inputs: Record<string, unknown>, failures: Failure[]): void {
+/** `taskCount` and `tasksDigest` of a valid, known list; `verifiedDigest` is its digest when already worked out. */
+function deriveTaskSummary(inputs: Record<string, unknown>, failures: Failure[], verifiedDigest: string | undefined): void {
   const tasks = inputs.tasks;
-  if (!Array.isArray(tasks) || containsUnknown(tasks) || failures.some((f) => f.property === "tasks" || f.property.startsWith("tasks[")))
-    return;
+  if (!Array.isArray(tasks) || failures.some((f) => f.property === "tasks" || f.property.startsWith("tasks["))) return;
+  if (verifiedDigest === undefined && containsUnknown(tasks)) return;
   inputs.taskCount = tasks.length;
-  inputs.tasksDigest = listDigest(tasks);
+  inputs.tasksDigest = verifiedDigest ?? listDigest(tasks);
 }
 
 /**
