@@ -10,7 +10,8 @@
  * against floors), cli (pulumi preview/up/no-op up/destroy of 50 × 1,000-task campaigns against 50
  * trivial resources), pace (an up of 50 at the default pace against the API's real rate limit), large
  * (an up of 500 × 100 against 500 trivial resources), growth (preview time and state size at 10, 50, 100
- * campaigns), policy (what --policy-pack policy/ adds to a preview). Every section but pace lifts the
+ * campaigns), policy (what --policy-pack policy/ adds to a preview), suppression (what a 100,000-entry
+ * suppression list adds to the check of 10,000 tasks). Every section but pace lifts the
  * provider's pace itself (the emulator has no rate limit then). The last table gives every row of issue
  * 23 against its floor and goal.
  */
@@ -19,7 +20,8 @@ import { pulumiCliDir } from "../test/e2e/support/pulumi-stack";
 import { cliRows } from "./cli-rows";
 import { GROWTH_TASKS, growth } from "./growth";
 import { inProcessRows, requestCounts } from "./in-process";
-import { policyRow, printPolicyRow } from "./policy-rows";
+import { policyRow, policyStartup, printPolicyRow, printPolicyStartup } from "./policy-rows";
+import { printSuppressionRows, suppressionRows } from "./suppression-rows";
 import { BenchFigures, printGoals } from "./goals";
 import { largeRow } from "./large-rows";
 import { paceRow } from "./pace-row";
@@ -27,7 +29,7 @@ import { printCliRows, printGrowth, printInProcessRows, printLargeRow, printPace
 import { EmulatorProcess } from "./support/emulator-process";
 import { machine } from "./support/report";
 
-const SECTIONS = ["requests", "in-process", "cli", "pace", "large", "growth", "policy"];
+const SECTIONS = ["requests", "in-process", "cli", "pace", "large", "growth", "policy", "suppression"];
 
 function options() {
   const { values } = parseArgs({
@@ -75,12 +77,14 @@ async function main(): Promise<void> {
     if (wants("pace")) printPaceRow((figures.pace = await paceRow(cliDir!, settings.cliRuns, settings.campaigns, settings.tasks)));
     if (wants("large")) printLargeRow((figures.large = await largeRow(cliDir!, emulator, settings.cliRuns)));
     if (wants("growth")) printGrowth((figures.growth = await growth(cliDir!, emulator)), GROWTH_TASKS);
+    if (wants("policy")) printPolicyStartup(policyStartup(settings.inProcessRuns));
     if (wants("policy"))
       printPolicyRow(
         await policyRow(cliDir!, emulator, settings.cliRuns, settings.campaigns, settings.tasks),
         settings.campaigns,
         settings.tasks,
       );
+    if (wants("suppression")) printSuppressionRows(await suppressionRows(emulator, settings.inProcessRuns));
     printGoals(figures);
   } finally {
     await emulator.stop();

@@ -5,6 +5,7 @@
  * advisory, so that their violations (the bench campaigns declare no caller id) are reported without
  * stopping the preview. Goal (issue 21): at most 3 s added.
  */
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -97,4 +98,50 @@ export function printPolicyRow(row: PolicyRow, campaigns: number, tasks: number)
     String(row.addedMs.runs),
   ];
   console.log(`${table(header, [cells])}\n`);
+}
+
+/**
+ * Where the start of a policy pack's process goes, stage by stage, each measured in a fresh Node.js process
+ * that requires what the analyzer's process requires, in its order: @pulumi/pulumi's policy runner, the
+ * TypeScript compiler and ts-node (which that runner registers for every pack, `typescript: false` or not;
+ * our language host now skips them for a JavaScript pack), the rest of @pulumi/pulumi that @pulumi/policy
+ * loads, and this pack's rules (dist/: `npm run build` first).
+ */
+const STARTUP_STAGES: [string, string][] = [
+  ["node itself", ""],
+  ["@pulumi/pulumi's policy runner", 'require("@pulumi/pulumi/cmd/run-policy-pack/run")'],
+  ["TypeScript + ts-node", 'require("typescript"); require("ts-node")'],
+  ["@pulumi/policy (the rest of @pulumi/pulumi)", 'require("@pulumi/policy")'],
+  ["the pack's rules (policy/policies.ts)", 'require("./dist/policy/policies.js")'],
+];
+
+export interface StartupStage {
+  stage: string;
+  ms: Summary;
+}
+
+export function policyStartup(runs: number): StartupStage[] {
+  const repo = path.resolve(__dirname, "..");
+  const script =
+    "const t = () => performance.now(); const ms = [Math.round(t())];" +
+    STARTUP_STAGES.slice(1)
+      .map(([, code]) => `{ const s = t(); ${code}; ms.push(Math.round(t() - s)); }`)
+      .join(" ") +
+    " console.log(JSON.stringify(ms));";
+  const times: number[][] = STARTUP_STAGES.map(() => []);
+  for (let run = 0; run < runs; run++) {
+    const ms = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: repo, encoding: "utf8" })) as number[];
+    ms.forEach((value, stage) => times[stage].push(value));
+  }
+  return STARTUP_STAGES.map(([stage], i) => ({ stage, ms: summarize(times[i]) }));
+}
+
+export function printPolicyStartup(stages: StartupStage[]): void {
+  console.log(`## policy pack: where its process's start goes (${os.loadavg()[0].toFixed(1)} load)\n`);
+  console.log(
+    `${table(
+      ["stage", "ms", "runs"],
+      stages.map(({ stage, ms }) => [stage, formatSummary(ms, " ms", 0), String(ms.runs)]),
+    )}\n`,
+  );
 }

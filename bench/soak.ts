@@ -4,8 +4,10 @@
  *  - duplicates: more than one campaign of one name (every create here has its own name);
  *  - orphans: campaigns that no result (a create's id, a stack's state) holds and no error names;
  *  - unclear failures: errors with neither a [vox:CODE] nor the request they are about.
- * Part 1 calls the runtime's create directly (N creates, CONCURRENCY at once; a failed create is run again,
- * as a user would run `pulumi up` again, up to RERUNS times). Part 2 runs M stacks through the real
+ * Part 1 calls the runtime's check and create directly (N creates, CONCURRENCY at once; a failed create is run
+ * again, as a user would run `pulumi up` again, up to RERUNS times); every campaign declares two suppression
+ * lists (a CSV of numbers and a hashed list) and one task on one of them, and the emulator's own records
+ * then count the suppressed numbers that reached it (goal: 0) and the campaigns without exactly the tasks left. Part 2 runs M stacks through the real
  * `pulumi up` (a few at once, each with its own API key; a failed up is run again). Part 3 kills `pulumi up`
  * (SIGKILL to its process group, as a CI runner does) one round after another: under a 429 storm, while
  * its creates commit 8 s late, and while a second stack declares the same display names; then runs
@@ -19,7 +21,8 @@ import * as os from "os";
 import * as path from "path";
 import fetch from "node-fetch";
 import { RunningEmulator, startEmulator } from "../emulator";
-import { configure, create } from "../provider/runtime";
+import { check, configure, create } from "../provider/runtime";
+import { suppressionHash } from "../provider/suppression";
 import { isRunning, killProcessGroup, providerHosts, startUp, stopSurvivors } from "../test/e2e/support/kill";
 import { PulumiStack, pulumiCliDir } from "../test/e2e/support/pulumi-stack";
 
@@ -60,6 +63,26 @@ function tasks(i: number) {
   return [{ callTo: `0101${String(i % 10_000_000).padStart(7, "0")}` }, { callTo: "01099990000" }];
 }
 
+/** The task of direct create `i` that is on a suppression list: the CSV list's for even `i`, the hashed list's for odd. */
+function suppressedNumber(i: number): string {
+  return `0105${String(i % 10_000_000).padStart(7, "0")}`;
+}
+
+/**
+ * The suppression lists of part 1, in a folder of their own (the provider reads lists inside its working
+ * directory's project): every create's suppressed number, and as many others again that no task has.
+ */
+function writeSuppressionLists(): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vox-soak-lists-"));
+  const numbers = (parity: number) =>
+    Array.from({ length: 2 * CREATES }, (_, i) => i)
+      .filter((i) => i % 2 === parity)
+      .map(suppressedNumber);
+  fs.writeFileSync(path.join(dir, "optout.csv"), ["phone", ...numbers(0), ""].join("\n"));
+  fs.writeFileSync(path.join(dir, "register.sha256"), ["# soak register", ...numbers(1).map(suppressionHash), ""].join("\n"));
+  return [path.join(dir, "optout.csv"), path.join(dir, "register.sha256")];
+}
+
 function hex6(i: number): string {
   return ((i * 2654435761) % 0xffffff).toString(16).padStart(6, "0");
 }
@@ -79,6 +102,9 @@ function isClear(message: string): boolean {
 async function directCreates(url: string, key: string): Promise<Outcome[]> {
   const config: Record<string, string> = { ...SETTINGS, "vox:apiKey": key, "vox:baseUrl": url, "vox:requestsPerSecond": "200" };
   await configure({ config: { get: (k: string) => config[k] } });
+  const suppressionLists = writeSuppressionLists();
+  const startedIn = process.cwd();
+  process.chdir(path.dirname(suppressionLists[0]));
   const outcomes: Outcome[] = [];
   let next = 0;
   const worker = async () => {
@@ -86,16 +112,17 @@ async function directCreates(url: string, key: string): Promise<Outcome[]> {
       const i = next++;
       const naming = campaignName("soak", i);
       const outcome: Outcome = { name: naming.name, ids: [], errors: [] };
-      const inputs = {
+      const declared = {
         ...naming,
         agentId: AGENT_ID,
         callFrom: "0212345678",
         concurrency: 2,
-        tasks: tasks(i),
-        taskCount: 2,
-        tasksDigest: "sha256:soak",
-        allowRedial: false,
+        tasks: [...tasks(i), { callTo: suppressedNumber(i) }],
+        suppressionLists,
       };
+      const checked = await check({}, declared);
+      if (checked.failures.length > 0) throw new Error(`check failed: ${JSON.stringify(checked.failures.slice(0, 3))}`);
+      const inputs = checked.inputs;
       for (let run = 0; run <= RERUNS; run++) {
         try {
           outcome.ids.push((await create(inputs)).id);
@@ -107,7 +134,12 @@ async function directCreates(url: string, key: string): Promise<Outcome[]> {
       outcomes.push(outcome);
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  try {
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  } finally {
+    process.chdir(startedIn);
+    fs.rmSync(path.dirname(suppressionLists[0]), { recursive: true, force: true });
+  }
   return outcomes;
 }
 
@@ -251,6 +283,21 @@ async function killRounds(emulator: RunningEmulator, keys: string[]): Promise<Ki
   return figures;
 }
 
+/**
+ * From the emulator's own records of part 1's campaigns: the tasks it holds that are on a suppression list
+ * (goal 0), and the campaigns that do not hold exactly the two tasks left of three.
+ */
+function suppressionFigures(campaigns: { tasks: { callTo: string }[] }[]) {
+  const suppressed = new Set(Array.from({ length: 2 * CREATES }, (_, i) => suppressedNumber(i)));
+  const numbers = campaigns.flatMap((campaign) => campaign.tasks.map((task) => task.callTo));
+  return {
+    suppressionListEntries: suppressed.size,
+    tasksInTheEmulator: numbers.length,
+    suppressedNumbersInTheEmulator: numbers.filter((number) => suppressed.has(number)).length,
+    campaignsWithoutTheTwoTasksLeft: campaigns.filter((campaign) => campaign.tasks.length !== 2).length,
+  };
+}
+
 /** The error lines of a failed `pulumi up`, without Pulumi's summary lines. */
 function errorLines(output: string): string[] {
   return output.split("\n").filter((line) => /error:/i.test(line) && !/update failed|errors? occurred/.test(line));
@@ -332,13 +379,11 @@ async function main() {
   const all: { id: string; name: string; organizationId: string }[] = saved.campaigns ?? saved.store?.campaigns ?? [];
   const directOrg = all.find((c) => direct.some((o) => o.ids.includes(c.id)))?.organizationId;
   const print = (title: string, figures: object) => console.log(`${title}\n${JSON.stringify(figures, null, 2)}`);
-  print(
-    `direct creates (${directSeconds.toFixed(0)} s)`,
-    count(
-      direct,
-      all.filter((c) => c.organizationId === directOrg),
-    ),
-  );
+  const directCampaigns = all.filter((c) => c.organizationId === directOrg);
+  print(`direct creates (${directSeconds.toFixed(0)} s)`, {
+    ...count(direct, directCampaigns),
+    ...suppressionFigures(directCampaigns as unknown as { tasks: { callTo: string }[] }[]),
+  });
   const killIds = new Set(killCampaigns.map((c) => c.id));
   print(
     `pulumi up stacks (${stackSeconds.toFixed(0)} s, ${stacks.ups} ups, ${stacks.failedUps} failed and run again)`,

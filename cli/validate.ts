@@ -11,9 +11,11 @@ import {
   readCampaignFiles,
   readContactList,
   readTasksFile,
+  describeRemovals,
+  loadSuppression,
   tasksFilePath,
 } from "../provider/tooling";
-import type { TasksFileSpec } from "../provider/tooling";
+import type { CampaignTask, SuppressionSummary, TasksFileSpec } from "../provider/tooling";
 import { EXIT, UsageError } from "./usage";
 import type { Output } from "./output";
 
@@ -46,10 +48,11 @@ export function validateCommand(paths: string[], output: Output): number {
   };
   for (const report of readCampaignFiles(files)) {
     const contacts = report.campaign ? checkContactList(report) : undefined;
+    const suppressed = checkSuppression(report, contacts?.list?.tasks ?? (report.inputs.tasks as CampaignTask[] | undefined));
     print(
-      [...report.errors, ...(contacts?.errors ?? [])],
+      [...report.errors, ...(contacts?.errors ?? []), ...suppressed.errors],
       [...report.warnings, ...(contacts?.list?.warnings ?? [])],
-      `${report.displayName}: ${summary(report, contacts?.list)}`,
+      `${report.displayName}: ${summary(report, contacts?.list, suppressed.text)}`,
     );
   }
   for (const file of lists) {
@@ -102,14 +105,31 @@ function checkContactList(report: CampaignFileReport): { list?: ContactList; err
   }
 }
 
-/** `renewal ("Renewal reminder"): 2 tasks, Mon–Fri 09:00–12:00 (Asia/Seoul)`; never a number. */
-function summary(report: CampaignFileReport, list: ContactList | undefined): string {
+/**
+ * The campaign's suppression lists applied to its tasks as check applies them: errors name the list's file and
+ * line; the text says how many tasks each list removed (`, 3 suppressed (dnc.csv 3)`), never which.
+ */
+function checkSuppression(report: CampaignFileReport, tasks: CampaignTask[] | undefined): { text?: string; errors: string[] } {
+  const specs = report.campaign?.args.suppressionLists;
+  if (specs === undefined || tasks === undefined) return { errors: [] };
+  const failures: { property: string; reason: string }[] = [];
+  const suppression = loadSuppression(specs, failures);
+  const kept = suppression?.filter(tasks);
+  const inputs: { taskCount?: number; suppression?: SuppressionSummary[] } = { taskCount: kept?.length };
+  suppression?.record(inputs, failures, undefined);
+  const errors = failures.map((failure) => `${failure.reason} (${report.displayName})`);
+  if (!inputs.suppression || kept === undefined) return { errors };
+  return { errors, text: `, ${tasks.length - kept.length} suppressed (${describeRemovals(inputs.suppression)})` };
+}
+
+/** `renewal ("Renewal reminder"): 3 tasks, 1 suppressed (dnc.csv 1), Mon–Fri 09:00–12:00 (Asia/Seoul)`; never a number. */
+function summary(report: CampaignFileReport, list: ContactList | undefined, suppressed = ""): string {
   const { inputs, resourceName } = report;
   const name = inputs.name === resourceName ? resourceName : `${resourceName} ("${inputs.name}")`;
   const tasks = list
     ? `${plural(list.tasks.length, "task")} from ${displayPath(tasksFilePath(inputs.tasksFile as TasksFileSpec))} (${list.encoding.toUpperCase()})`
     : plural(Number(inputs.taskCount), "task");
-  return `${name}: ${tasks}, ${describeCallTimeWindow(inputs.callTimeWindow as CampaignCallTimeWindow | undefined)}`;
+  return `${name}: ${tasks}${suppressed}, ${describeCallTimeWindow(inputs.callTimeWindow as CampaignCallTimeWindow | undefined)}`;
 }
 
 function plural(count: number, noun: string): string {

@@ -4,7 +4,6 @@
  * functions unpack it, count it and mask what a message may show of a number.
  */
 import { taskListOf } from "../provider/campaign/packed-tasks";
-import { readContactList } from "../provider/contact-lists";
 import { tasksDigest } from "../provider/values/json";
 import { maskNumber, normalizeKoreanNumber } from "../provider/values/phone";
 
@@ -32,7 +31,7 @@ export type PolicyTaskList = { known: true; tasks: PolicyTask[] } | { known: fal
  */
 export function campaignTasks(props: Record<string, unknown>): PolicyTaskList {
   if (props.tasks === undefined || props.tasks === null) {
-    if (typeof props.tasksFile === "string") return tasksOfFile(props.tasksFile, props.tasksDigest);
+    if (typeof props.tasksFile === "string") return tasksOfFile(props.tasksFile, props.tasksDigest, props.suppressionLists);
     return { known: false, reason: "the campaign has no tasks" };
   }
   // Several rules read the same campaign one after the other: unpack its list once.
@@ -45,11 +44,14 @@ export function campaignTasks(props: Record<string, unknown>): PolicyTaskList {
 let lastUnpacked: { packed?: string; list: PolicyTaskList } = { list: { known: false, reason: "" } };
 let lastRead: { file?: string; digest?: unknown; list: PolicyTaskList } = { list: { known: false, reason: "" } };
 
-function tasksOfFile(file: string, digest: unknown): PolicyTaskList {
+function tasksOfFile(file: string, digest: unknown, suppressionLists: unknown): PolicyTaskList {
   if (file === lastRead.file && digest === lastRead.digest) return lastRead.list;
   let list: PolicyTaskList;
   try {
-    const { tasks } = readContactList(file);
+    // Check recorded the digest of the tasks its suppression lists left: take the same ones out.
+    const { Suppression, readContactList, readSuppressionList } = require("./list-readers") as typeof import("./list-readers");
+    const lists = Array.isArray(suppressionLists) ? suppressionLists.map(readSuppressionList) : [];
+    const tasks = new Suppression(lists).apply(readContactList(file).tasks).kept;
     list =
       tasksDigest(tasks) === digest
         ? { known: true, tasks: tasks.map(normalizeTask) }

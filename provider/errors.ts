@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   "IMPORT_OPTION",
   /** The contact list changed between check and create. */
   "TASKS_FILE_CHANGED",
+  /** A suppression list changed between check and create. */
+  "SUPPRESSION_LIST_CHANGED",
   /** Inputs that reach create or update unchecked or invalid. */
   "INVALID_INPUTS",
   /** A provider setting (vox:*) is missing or wrong. */

@@ -27,4 +27,6 @@ export type { ContactList, CsvColumnOptions, CsvContactOptions, JsonContactOptio
 export { CampaignFilesError, loadCampaignFiles } from "./campaign-files";
 export type { CampaignFile } from "./campaign-files";
 export { ERROR_CODES, VoxError } from "./errors";
+export { SuppressionListError, suppressionHash } from "./suppression";
+export type { SuppressionListArgs, SuppressionFormat } from "./campaign/args";
 export type { VoxErrorCode } from "./errors";

@@ -6,6 +6,7 @@ import { assertProgramInputShape } from "./campaign/validate";
 import { packTasks } from "./campaign/packed-tasks";
 import { CampaignState, OBSERVED_KEYS } from "./campaign/state";
 import { absoluteTasksFile } from "./contact-lists/tasks-file";
+import { absoluteSuppressionList } from "./suppression/spec";
 import { VoxError } from "./errors";
 import { SERIALIZED_PROVIDER } from "./serialized-provider";
 import { nightWarning, nightWindows } from "./values/call-windows";
@@ -76,6 +77,11 @@ export class Campaign extends pulumi.CustomResource {
         tasks: args.tasks && pulumi.secret(pulumi.output(args.tasks as pulumi.Input<pulumi.Input<TaskArgs>[]>).apply(packTasks)),
         tasksFile:
           args.tasksFile && pulumi.output(args.tasksFile).apply((file) => absoluteTasksFile(file as string | TasksFileArgs, process.cwd())),
+        suppressionLists:
+          args.suppressionLists &&
+          pulumi
+            .output(args.suppressionLists)
+            .apply((lists) => (Array.isArray(lists) ? lists.map((list) => absoluteSuppressionList(list, process.cwd())) : lists)),
         // Last, so that no key of the program's replaces it.
         __provider: SERIALIZED_PROVIDER,
       },

@@ -28,6 +28,7 @@ const OBJECT_TYPES: [string[], string][] = [
   [["callTimeWindow", "windows", "items"], "CallWindow"],
   [["tasks", "items"], "Task"],
   [["tasksFile", "1"], "TasksFile"],
+  [["suppressionLists", "items", "1"], "SuppressionList"],
 ];
 
 /** The campaign statuses the API reports (docs/vox-api.md). */
@@ -82,7 +83,7 @@ export function providerSchema(): JsonObject {
     // Which changes replace is the provider's diff's to say (the redial guard stands in front of it), not the SDKs'.
     inputProperties[field] = { ...spec, description: inputDocs.get(field), ...(field === "tasks" ? { secret: true } : {}) };
   }
-  const properties = outputProperties(inputProperties);
+  const properties = outputProperties(inputProperties, types);
   const settings = Object.fromEntries(SETTINGS);
   return {
     name: PACKAGE,
@@ -168,16 +169,38 @@ function typeConverter(types: JsonObject): (where: string[], node: JsonObject) =
 }
 
 /** The resource's outputs: its inputs (the task list aside: state keeps its count and digest) and what the API reports. */
-function outputProperties(inputs: JsonObject): JsonObject {
+function outputProperties(inputs: JsonObject, types: JsonObject): JsonObject {
   const docs = outputDocs();
   const properties: JsonObject = {};
   for (const [key, spec] of Object.entries(inputs)) if (key !== "tasks") properties[key] = { ...(spec as JsonObject) };
   for (const key of [...DERIVED_INPUTS, ...OBSERVED_KEYS]) {
     const member = docs.get(key);
     if (!member) throw new Error(`ObservedCampaign (provider/campaign/observed.ts) has no ${key}; update this script`);
-    properties[key] = { ...(key === "status" ? { $ref: ref("CampaignStatus") } : { type: member.type }), description: member.text };
+    const type =
+      key === "status" ? { $ref: ref("CampaignStatus") } : key === "suppression" ? suppressionType(types) : { type: member.type };
+    properties[key] = { ...type, description: member.text };
   }
   return properties;
+}
+
+/** The type of the `suppression` output: one summary per list, never its numbers. */
+function suppressionType(types: JsonObject): JsonObject {
+  types[`${PACKAGE}:index:SuppressionSummary`] = {
+    type: "object",
+    description: "What state keeps of a suppression list.",
+    properties: {
+      list: { type: "string", description: "The list's path, relative to the program's folder." },
+      format: { type: "string", description: "`csv` or `sha256`." },
+      entries: { type: "integer", description: "Distinct numbers (or hashes) on the list." },
+      digest: { type: "string", description: "Keyed digest of the entries (HMAC-SHA256 keyed by the API key); null without a key." },
+      removed: {
+        type: "integer",
+        description: "Tasks of this campaign the list removed (a number on several lists counts for the first).",
+      },
+    },
+    required: ["list", "format", "entries", "removed"],
+  };
+  return { type: "array", items: { $ref: ref("SuppressionSummary") } };
 }
 
 /** getCampaign returns the campaign's fields under the outputs' names. */
@@ -201,6 +224,10 @@ function getCampaignOutputs(properties: JsonObject): JsonObject {
 const DERIVED_OUTPUTS: Record<(typeof DERIVED_INPUTS)[number], { text: string; type: string }> = {
   taskCount: { text: "How many tasks the campaign has.", type: "integer" },
   tasksDigest: { text: "`sha256:<hex>` of the normalized tasks: shows that the list changed without showing it.", type: "string" },
+  suppression: {
+    text: "Per suppression list: its path, format, number of entries, keyed digest and how many tasks it removed; never its numbers.",
+    type: "array",
+  },
 };
 
 /** The JSDoc of the `vox.Campaign` class, without its TypeScript usage example (a YAML or Python reader needs none). */

@@ -26,6 +26,7 @@ const DOCUMENTED_PARTS: [string[], string[]][] = [
   ],
   [["properties", "tasks", "items"], ["TaskArgs"]],
   [["properties", "tasksFile", "anyOf", "1"], ["TasksFileArgs"]],
+  [["properties", "suppressionLists", "items", "anyOf", "1"], ["SuppressionListArgs"]],
 ];
 
 /** The schema as committed: pretty JSON with a final newline. */

@@ -15,6 +15,7 @@ import {
 } from "../../provider/tooling";
 import { effectiveWindow, localDayTime, nextWindowOpening, windowOpenAt } from "../call-windows";
 import { CampaignOperation, CampaignStep, ListFacts, PreviewReport } from "./preview";
+import { describeSuppression } from "./suppression";
 import { describeTaskChange } from "./task-changes";
 
 type Props = Record<string, unknown>;
@@ -168,6 +169,8 @@ function campaignSection(campaign: CampaignStep, now: number, deleted: CampaignS
     lines.push(...sameListLines(news, deleted).map((line) => `- ${line}`));
   if (campaign.operation === "replace") lines.push(`- Replaced because of: ${campaign.replaceReasons.join(", ") || "(not reported)"}`);
   if (olds || news) lines.push(`- Tasks: ${describeTaskChange(olds, news, campaign.listFacts)}`);
+  const suppression = describeSuppression(olds, news);
+  if (suppression) lines.push(`- Suppression lists: ${suppression}`);
   if (news) lines.push(`- Call windows: ${describeWindowChange(olds, news)}`);
   lines.push(...otherChanges(olds, news, campaign.id).map((change) => `- ${change}`));
   lines.push(...pauseLines(olds, news, now).map((line) => `- ${line}`));

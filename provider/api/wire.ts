@@ -37,6 +37,8 @@ export const WIRE_FIELDS: { readonly [K in FieldName]: WireField | null } = {
   purpose: null,
   nightCallConsent: null,
   doNotCallCheckedAt: null,
+  // Applied by check to the tasks; vox.ai never sees the lists.
+  suppressionLists: null,
 };
 
 /**

@@ -1,6 +1,7 @@
 import * as path from "path";
 import { duplicateWarnings } from "../contact-lists/list-checks";
 import { TasksFileSpec, absoluteTasksFile } from "../contact-lists/tasks-file";
+import { absoluteSuppressionList } from "../suppression/spec";
 import type { CampaignArgs, CampaignCallTimeWindow, CampaignTask } from "../campaign/args";
 import { DERIVED_INPUTS } from "../campaign/fields";
 import { formatPath, parsePropertyPath } from "../campaign/schema";
@@ -99,11 +100,19 @@ export function readCampaignFile(file: string, root: string): CampaignFileReport
   };
 }
 
-/** `tasksFile` made absolute against the campaign file's folder, in either form; a malformed one is left for the schema. */
+/** `tasksFile` and `suppressionLists` made absolute against the campaign file's folder, in either form; malformed ones are left for the schema. */
 function withAbsoluteTasksFile(content: Record<string, unknown>, directory: string): Record<string, unknown> {
+  const withLists = Array.isArray(content.suppressionLists)
+    ? {
+        ...content,
+        suppressionLists: content.suppressionLists.map((list) =>
+          declaredListPath(list) === undefined ? list : absoluteSuppressionList(list, directory),
+        ),
+      }
+    : content;
   const file = declaredListPath(content.tasksFile);
-  if (file === undefined) return content;
-  return { ...content, tasksFile: absoluteTasksFile(content.tasksFile as TasksFileSpec, directory) };
+  if (file === undefined) return withLists;
+  return { ...withLists, tasksFile: absoluteTasksFile(content.tasksFile as TasksFileSpec, directory) };
 }
 
 /** The path a `tasksFile` value names, when it names one. */

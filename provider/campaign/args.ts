@@ -158,6 +158,31 @@ export interface CampaignArgs {
    * Read by the compliance policy pack for telemarketing campaigns; sent to no API. Changing it changes nothing in vox.ai.
    */
   doNotCallCheckedAt?: pulumi.Input<string>;
+  /**
+   * Suppression lists (opt-outs, 두낫콜 matches): tasks whose number is on any of them are removed at check,
+   * before anything is sent. Each is a `.csv` of numbers (a `phone` column) or a `.sha256` hashed list
+   * (docs/compliance.md); relative paths are read from the program's directory. State keeps each list's
+   * path, size, keyed digest and how many tasks it removed, never its numbers. A list change that removes
+   * a task of this campaign replaces it (see `allowRedial`); any other list change is recorded in place, sending nothing.
+   */
+  suppressionLists?: pulumi.Input<pulumi.Input<string | SuppressionListArgs>[]>;
+}
+
+/** How a suppression list is written: a CSV of numbers, or one SHA-256 of a normalized number per line. */
+export type SuppressionFormat = "csv" | "sha256";
+
+/** A suppression list and how to read it: `{ path: "dnc/optout.csv", phoneColumn: "휴대폰", encoding: "cp949" }`. */
+export interface SuppressionListArgs {
+  /** The list: a `.csv` (a header row, numbers in `phoneColumn`) or a `.sha256` hashed list (docs/compliance.md). */
+  path: string;
+  /** `csv` or `sha256`; by default the file's extension says (`.csv`, `.sha256`). */
+  format?: SuppressionFormat;
+  /** The CSV column holding the numbers. Default `phone`. */
+  phoneColumn?: string;
+  /** `auto` (default: UTF-8 when the bytes are valid UTF-8, else CP949), `utf-8`, `cp949` or `euc-kr`. */
+  encoding?: "auto" | "utf-8" | "cp949" | "euc-kr";
+  /** The CSV field separator, one character. Default `,`. */
+  delimiter?: string;
 }
 
 /** A contact list and how to read it: `{ path: "contacts.csv", phoneColumn: "휴대폰", encoding: "cp949" }`. */
@@ -218,4 +243,6 @@ export interface NormalizedCampaignInputs {
   nightCallConsent?: boolean;
   /** See {@link CampaignArgs.doNotCallCheckedAt}. */
   doNotCallCheckedAt?: string;
+  /** See {@link CampaignArgs.suppressionLists}; paths absolute (the dynamic door) or relative to the program's directory. */
+  suppressionLists?: (string | SuppressionListArgs)[];
 }

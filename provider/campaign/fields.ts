@@ -17,15 +17,20 @@ export type ChangeRule = "in place" | "replace" | "nothing";
 
 /**
  * How an in-place change reaches the campaign: sent in the PATCH body, or by the pause and resume
- * actions (POST …/pause, POST …/resume), which the API keeps apart from PATCH.
+ * actions (POST …/pause, POST …/resume), which the API keeps apart from PATCH; or, for what vox.ai does not
+ * hold, only recorded in state (no request).
  */
-export type ApplyKind = "patch" | "pause or resume";
+export type ApplyKind = "patch" | "pause or resume" | "record only";
 
 /** How a review (`pulumi-vox explain`) shows a change: the values, the values masked, a line of its own, or not at all. */
 export type ReviewStyle = "value" | "masked" | "own line" | "not shown";
 
 /** Values compared by {@link changedFields}: normalized inputs or outputs, possibly holding preview unknowns. */
-export type Comparable = { readonly [K in FieldName]?: unknown } & { readonly tasksDigest?: unknown; readonly taskCount?: unknown };
+export type Comparable = { readonly [K in FieldName]?: unknown } & {
+  readonly tasksDigest?: unknown;
+  readonly taskCount?: unknown;
+  readonly suppression?: unknown;
+};
 
 export interface FieldRule {
   /** What a change does. */
@@ -139,14 +144,36 @@ export const FIELDS = {
   purpose: POLICY_ONLY,
   nightCallConsent: POLICY_ONLY,
   doNotCallCheckedAt: POLICY_ONLY,
+  suppressionLists: {
+    onChange: "in place",
+    onChangeText:
+      "a list change that removes a task of this campaign replaces it (as a `tasks` change: `tasksDigest` counts what is left); " +
+      "any other change (a list's size or digest) is recorded in state, sending nothing",
+    apply: "record only",
+    whenLeftOut: "default",
+    review: "own line",
+    // What the lists are (path, size, keyed digest, removals) stands for them; a digest missing on one side (no API key) is not compared.
+    changed: (olds, news) => containsUnknown(news.suppressionLists) || suppressionDiffers(olds.suppression, news.suppression),
+  },
 } as const satisfies { [K in keyof Required<CampaignArgs>]: FieldRule };
 
 export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
 
 /** Inputs that check works out from the task list; never declared. */
-export const DERIVED_INPUTS = ["taskCount", "tasksDigest"] as const;
+export const DERIVED_INPUTS = ["taskCount", "tasksDigest", "suppression"] as const;
 
 const rule = (field: FieldName): FieldRule => FIELDS[field];
+
+/** Two `suppression` records differ in a list's path, format, size or removals, or in a digest both have. */
+function suppressionDiffers(olds: unknown, news: unknown): boolean {
+  if (containsUnknown(news) || !Array.isArray(olds) || !Array.isArray(news)) return differs(olds ?? [], news ?? []);
+  const withoutMissingDigests = (list: unknown[], other: unknown[]) =>
+    list.map((summary, i) => {
+      const theirs = (other[i] as { digest?: unknown } | undefined)?.digest;
+      return theirs === null || theirs === undefined ? { ...(summary as object), digest: null } : summary;
+    });
+  return differs(withoutMissingDigests(olds, news), withoutMissingDigests(news, olds));
+}
 
 /** Unknown values (a preview of an output not known yet) differ from everything. */
 function differs(a: unknown, b: unknown): boolean {

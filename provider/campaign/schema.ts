@@ -168,6 +168,17 @@ const tasksFileObject = z
   })
   .strict();
 
+/** A `suppressionLists` entry with how to read it. */
+const suppressionListObject = z
+  .object({
+    path: filePath,
+    format: z.enum(["csv", "sha256"], { error: 'must be "csv" or "sha256"' }).optional(),
+    phoneColumn: columnName.optional(),
+    encoding: z.enum(["auto", "utf-8", "cp949", "euc-kr"], { error: 'must be "auto", "utf-8", "cp949" or "euc-kr"' }).optional(),
+    delimiter: z.string({ error: "must be one character" }).length(1, { error: "must be one character" }).optional(),
+  })
+  .strict();
+
 const ISO_EXAMPLE = "2026-12-01T09:00:00+09:00";
 
 /**
@@ -246,6 +257,12 @@ export const fieldSchemas = {
     .string({ error: "must be a date such as 2026-12-01" })
     .refine((value) => isCalendarDate(value), { error: "must be a real date written YYYY-MM-DD, such as 2026-12-01" })
     .optional(),
+  suppressionLists: z
+    .array(z.union([filePath, suppressionListObject], { error: "must be a file path, or { path, format, phoneColumn, encoding, … }" }), {
+      error: "must be a list of suppression lists (file paths)",
+    })
+    .min(1, { error: "must name at least one list (or leave suppressionLists out)" })
+    .optional(),
 } satisfies { [K in FieldName]: z.ZodType };
 
 /** The whole campaign declaration, as a campaign file (GitOps) or the JSON Schema describes it. */
@@ -281,6 +298,7 @@ export function knownKeysAt(path: ReadonlyArray<PropertyKey>): string[] {
   const [field, second, third] = path;
   if (field === "tasks" && path.length === 2) return Object.keys(taskSchema.shape);
   if (field === "tasksFile" && path.length === 1) return Object.keys(tasksFileObject.shape);
+  if (field === "suppressionLists" && path.length === 2) return Object.keys(suppressionListObject.shape);
   if (field === "callTimeWindow" && path.length === 1) return Object.keys(callTimeWindowSchema.shape);
   if (field === "callTimeWindow" && second === "windows" && typeof third === "number" && path.length === 3)
     return Object.keys(windowObject.shape);

@@ -8,6 +8,7 @@ import { API_DEFAULT_CALL_TIME_WINDOW, formatClock } from "../values/window";
 import type { CampaignCallTimeWindow, NormalizedCampaignInputs } from "./args";
 import { NULL_IN_OUTPUTS, OBSERVED_WHEN_LEFT_OUT, ObservedWhenLeftOut } from "./fields";
 import type { ObservedCampaign } from "./observed";
+import type { SuppressionSummary } from "../suppression/suppress";
 
 /**
  * The shape of the outputs this version writes, recorded in them as `stateVersion`:
@@ -25,6 +26,8 @@ export const STATE_VERSION = 6;
 export type CampaignInputs = NormalizedCampaignInputs & {
   taskCount: number;
   tasksDigest: string;
+  /** What check read of `suppressionLists` (path, size, keyed digest, removals), never their numbers. */
+  suppression?: SuppressionSummary[];
   /** This resource's marker in the name (campaign/autoname.ts); null or absent: the name identifies nothing. */
   nameMarker?: string | null;
 };

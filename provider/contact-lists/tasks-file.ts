@@ -17,11 +17,11 @@ export type TasksFileSummary = { ok: true; taskCount: number; tasksDigest: strin
  * Reads the contact list `tasksFile` names and sums it up as state keeps it. The digest is taken over
  * the normalized tasks exactly as for inline `tasks`, so moving a list into a file is no change.
  * Problems become `check` failures on `tasksFile`: the first ones and a count of the rest (see `firstProblems`).
- * A file outside the project folder is refused unread.
+ * A file outside the project folder is refused unread. `keep` takes out tasks not to call (suppression lists).
  */
-export function summarizeTasksFile(file: TasksFileSpec): TasksFileSummary {
+export function summarizeTasksFile(file: TasksFileSpec, keep: TaskFilter = (tasks) => tasks): TasksFileSummary {
   try {
-    const { tasks } = readDeclaredList(file);
+    const tasks = keep(readDeclaredList(file).tasks);
     return { ok: true, taskCount: tasks.length, tasksDigest: tasksDigest(tasks) };
   } catch (error) {
     if (!(error instanceof ContactListError)) throw error;
@@ -34,10 +34,10 @@ export function summarizeTasksFile(file: TasksFileSpec): TasksFileSummary {
  * The tasks of `tasksFile` for a create. `expectedDigest` is what `check` recorded moments before:
  * a file edited in between would create a campaign other than the one the preview showed.
  */
-export function loadTasksFile(file: TasksFileSpec, expectedDigest: unknown): CampaignTask[] {
+export function loadTasksFile(file: TasksFileSpec, expectedDigest: unknown, keep: TaskFilter = (tasks) => tasks): CampaignTask[] {
   let tasks: CampaignTask[];
   try {
-    tasks = readDeclaredList(file).tasks;
+    tasks = keep(readDeclaredList(file).tasks);
   } catch (error) {
     if (error instanceof ContactListError) throw new Error(`tasksFile: ${error.message}`, { cause: error });
     throw error;
@@ -50,6 +50,9 @@ export function loadTasksFile(file: TasksFileSpec, expectedDigest: unknown): Cam
   }
   return tasks;
 }
+
+/** The tasks of a list that are to be called (all, unless suppression lists take some out). */
+export type TaskFilter = (tasks: CampaignTask[]) => CampaignTask[];
 
 /** `tasksFile` as the schema takes it: a path, or a path with how to read the list. */
 export type TasksFileSpec = string | ({ path: string } & CsvContactOptions);

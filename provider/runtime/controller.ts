@@ -8,7 +8,16 @@ import { CampaignApi } from "../api/campaigns";
 import { isInvalidState, isNotFound } from "../api/errors";
 import { validateCampaignRequest } from "../api/request-size";
 import { isAutonamed, keptName } from "../campaign/autoname";
-import { Comparable, FIELD_NAMES, FieldName, adoptMismatches, changedFields, replacingFields, reviewText } from "../campaign/fields";
+import {
+  Comparable,
+  FIELD_NAMES,
+  FieldName,
+  adoptMismatches,
+  changedFields,
+  inPlaceFields,
+  replacingFields,
+  reviewText,
+} from "../campaign/fields";
 import { ObservedCampaign, isTerminal } from "../campaign/observed";
 import { CampaignInputs, CampaignState, DRIFT_KEYS, campaignOutputs, inputsOfState, withKnownOrganization } from "../campaign/state";
 import { Failure, invalidInputs } from "../campaign/validate";
@@ -17,6 +26,8 @@ import { TasksFileSpec, summarizeTasksFile } from "../contact-lists/tasks-file";
 import { VoxError, messageOf } from "../errors";
 import { describeCallTimeWindow } from "../values/call-windows";
 import { containsUnknown } from "../values/unknown";
+import { loadSuppression } from "../suppression/check";
+import { moreRemoved } from "../suppression/suppress";
 import { adoptedInputs, createCampaign } from "./create";
 import { finishedError, observedPaused, updateCampaign } from "./update";
 
@@ -83,14 +94,18 @@ export class CampaignController {
     if (typeof inputs.name === "string" && typeof inputs.nameMarker === "string") {
       Object.assign(inputs, keptName(olds, { name: inputs.name, nameMarker: inputs.nameMarker }));
     }
+    // Numbers on a suppression list are taken out here, so that a preview already counts and digests what will be called.
+    const suppression = loadSuppression(inputs.suppressionLists, failures);
+    suppression?.filterInline(inputs, failures);
     // With inline tasks too, validation has already said to give only one; an unknown path is read at `up`.
     const tasksFileValid = !failures.some((f) => f.property === "tasksFile" || f.property.startsWith("tasksFile."));
     if (inputs.tasksFile !== undefined && tasksFileValid && inputs.tasks === undefined && !containsUnknown(inputs.tasksFile)) {
-      const summary = summarizeTasksFile(inputs.tasksFile as TasksFileSpec);
+      const summary = summarizeTasksFile(inputs.tasksFile as TasksFileSpec, suppression?.filter);
       if (summary.ok) Object.assign(inputs, { taskCount: summary.taskCount, tasksDigest: summary.tasksDigest });
       else failures.push(...summary.failures);
     }
-    const warnings = this.api.settings.apiKey ? [] : [NO_KEY_WARNING];
+    const suppressed = suppression?.record(inputs, failures, this.api.settings.apiKey);
+    const warnings = [...(this.api.settings.apiKey ? [] : [NO_KEY_WARNING]), ...(suppressed ? [suppressed] : [])];
     if (failures.length === 0) {
       const adoption = await this.adoptPreview(olds, inputs);
       failures.push(...adoption.failures);
@@ -112,7 +127,10 @@ export class CampaignController {
     const replaces = replacingFields(changed);
     // A finished campaign cannot change in place: a preview saying "update" would fail only at `up`. (A
     // refresh's diff compares the other way round and only reports; it must not fail.)
-    if (drift === undefined && isTerminal(olds.status) && changed.length > replaces.length) throw finishedError(id, olds.status);
+    // What is only recorded (a suppression list's new size) is no change to the campaign: a finished one may take it.
+    const recordOnly = inPlaceFields(changed, "record only");
+    if (drift === undefined && isTerminal(olds.status) && changed.length > replaces.length + recordOnly.length)
+      throw finishedError(id, olds.status);
     if (replaces.length > 0 && news.allowRedial !== true) await this.guardAgainstRedial(id, olds, news, replaces);
     const driftKeys = drift ?? [];
     return {
@@ -162,6 +180,9 @@ export class CampaignController {
 
   /** Applies the in-place changes (see update.ts); a finished campaign is an error saying what to do. */
   async update(id: string, olds: CampaignState, news: CampaignInputs): Promise<CampaignState> {
+    const changed = changedFields(olds, news, id);
+    // Only what vox.ai does not hold changed (a suppression list that removes no task of this campaign): recorded, no request.
+    if (changed.length > 0 && changed.length === inPlaceFields(changed, "record only").length) return campaignOutputs(news, olds);
     try {
       return await updateCampaign(this.api, id, olds, news);
     } catch (error) {
@@ -249,12 +270,20 @@ export class CampaignController {
     const placed = campaign.completedCalls + campaign.failedCalls + campaign.activeConcurrency;
     if (placed === 0) return;
     const people = typeof news.taskCount === "number" ? news.taskCount : olds.taskCount;
+    const suppressed = moreRemoved(olds.suppression, news.suppression);
+    // Suppressing someone must not call everyone else again: say what stops the calls instead.
+    const suppressedAdvice =
+      suppressed > 0
+        ? ` The suppression lists now take ${suppressed} more of its tasks out, but vox.ai cannot remove a task from a ` +
+          "campaign: to keep them from being called, pause this campaign in vox.ai now, or cancel it (remove the resource) " +
+          "and declare a new one for the people it has not called yet."
+        : "";
     throw new VoxError(
       "REDIAL_GUARD",
       `changing ${replaces.join(", ")} replaces campaign ${id} ("${campaign.name}"), and the new ` +
         `campaign would call all ${people} people on its list again. The current campaign has already placed ` +
         `${placed} calls (${campaign.completedCalls} completed, ${campaign.failedCalls} failed, ` +
-        `${campaign.activeConcurrency} in progress; status ${campaign.status}). ` +
+        `${campaign.activeConcurrency} in progress; status ${campaign.status}).${suppressedAdvice} ` +
         "To call them again, set `allowRedial: true` on this resource; otherwise revert the change.",
       { campaignId: id, fields: replaces, placedCalls: placed },
     );
@@ -340,6 +369,7 @@ export function checkedInputs(raw: Record<string, unknown>): CampaignInputs {
   ];
   if (reasons.length > 0) throw invalidInputs(reasons);
   if (inputs.tasks === undefined) Object.assign(inputs, { taskCount: raw.taskCount, tasksDigest: raw.tasksDigest });
+  if (raw.suppression !== undefined) inputs.suppression = raw.suppression;
   return inputs as unknown as CampaignInputs;
 }
 

@@ -9,6 +9,7 @@ import { CampaignInputs, CampaignState, campaignOutputs } from "../campaign/stat
 import type { Clock } from "../clock";
 import { loadTasksFile } from "../contact-lists/tasks-file";
 import { VoxError, messageOf } from "../errors";
+import { reloadSuppression } from "../suppression/check";
 import { toPlainJson } from "../values/json";
 import { CreateJournal } from "./create-journal";
 import { knownCampaigns } from "./known-campaigns";
@@ -90,9 +91,14 @@ function partialOutputs(inputs: CampaignInputs, known: Record<string, unknown>):
   return toPlainJson({ ...recorded, ...known });
 }
 
-/** The tasks a create sends: the inline list checked by `check`, or the contact list `tasksFile` names. */
-function tasksOf(inputs: CampaignInputs): CampaignTask[] {
-  return inputs.tasks ?? loadTasksFile(inputs.tasksFile ?? "", inputs.tasksDigest);
+/**
+ * The tasks a create sends: the inline list checked by `check`, or the contact list `tasksFile` names;
+ * either without the numbers on the suppression lists, read again (and compared with what check read).
+ */
+function tasksOf(inputs: CampaignInputs, apiKey: string | undefined): CampaignTask[] {
+  const suppression = reloadSuppression(inputs.suppressionLists, inputs.suppression, apiKey);
+  const keep = (tasks: CampaignTask[]) => (suppression ? suppression.apply(tasks).kept : tasks);
+  return inputs.tasks ? keep(inputs.tasks) : loadTasksFile(inputs.tasksFile ?? "", inputs.tasksDigest, keep);
 }
 
 async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Promise<ObservedCampaign> {
@@ -123,7 +129,7 @@ async function adopt(api: CampaignApi, id: string, inputs: CampaignInputs): Prom
 }
 
 async function createOnce(api: CampaignApi, clock: Clock, inputs: CampaignInputs): Promise<ObservedCampaign> {
-  const tasks = tasksOf(inputs);
+  const tasks = tasksOf(inputs, api.settings.apiKey);
   return createExactlyOnce(api, clock, inputs, (sends) => api.create(inputs, tasks, sends));
 }
 

@@ -202,8 +202,20 @@ func resolveRunner(programDir string) (string, error) {
 }
 
 // resolveModule finds a module the way Node would from dir, so a program or a policy pack runs with
-// the copy of @pulumi/pulumi it installed itself.
+// the copy of @pulumi/pulumi it installed itself. A runner in a node_modules folder at or above dir is
+// found here; only anything else costs a Node.js start (a second or more on a loaded machine) to ask.
 func resolveModule(dir, module string) (string, error) {
+	for folder := dir; ; folder = filepath.Dir(folder) {
+		candidate := filepath.Join(folder, "node_modules", filepath.FromSlash(module))
+		for _, file := range []string{candidate + ".js", filepath.Join(candidate, "index.js")} {
+			if info, err := os.Stat(file); err == nil && info.Mode().IsRegular() {
+				return file, nil
+			}
+		}
+		if filepath.Dir(folder) == folder {
+			break
+		}
+	}
 	cmd := exec.Command("node", "-e", "process.stdout.write(require.resolve(process.argv[1]))", module)
 	cmd.Dir = dir
 	out, err := cmd.Output()
@@ -239,13 +251,20 @@ func runtimeOptionsEnv(info *pulumirpc.ProgramInfo) []string {
 	if info != nil && info.Options != nil {
 		options = info.Options.AsMap()
 	}
-	typescript := true
-	if v, ok := options["typescript"].(bool); ok {
-		typescript = v
-	}
-	env := []string{"PULUMI_NODEJS_TYPESCRIPT=" + strconv.FormatBool(typescript)}
+	env := []string{"PULUMI_NODEJS_TYPESCRIPT=" + strconv.FormatBool(typeScriptOption(info))}
 	if v, ok := options["tsconfig"].(string); ok && v != "" {
 		env = append(env, "PULUMI_NODEJS_TSCONFIG_PATH="+v)
 	}
 	return env
+}
+
+// typeScriptOption is the runtime option `typescript` of PulumiPolicy.yaml or Pulumi.yaml (default true).
+func typeScriptOption(info *pulumirpc.ProgramInfo) bool {
+	if info == nil || info.Options == nil {
+		return true
+	}
+	if v, ok := info.Options.AsMap()["typescript"].(bool); ok {
+		return v
+	}
+	return true
 }
