@@ -14,6 +14,9 @@ export interface GrowthPoint {
   previewMs: number;
   upMs: number;
   stateBytes: number;
+  /** Mean bytes per resource of `__provider` (inputs and outputs) and of the task list as state holds it. */
+  providerBytes: number;
+  listBytes: number;
 }
 
 /** One stack per point, created from empty; the state is dropped with the stack, not destroyed. */
@@ -23,7 +26,7 @@ async function point(kind: StackKind, campaigns: number, cliDir: string, emulato
   try {
     const preview = await stack.preview();
     const up = await stack.up();
-    return { kind, campaigns, previewMs: preview.ms, upMs: up.ms, stateBytes: await stack.stateBytes() };
+    return { kind, campaigns, previewMs: preview.ms, upMs: up.ms, stateBytes: await stack.stateBytes(), ...(await stack.perResource()) };
   } finally {
     stack.remove();
     await emulator.resetAll();

@@ -2,6 +2,8 @@
 import { CliRow } from "./cli-rows";
 import { GrowthPoint } from "./growth";
 import { RatioRow, RequestCountRow } from "./in-process";
+import { LARGE_CAMPAIGNS, LARGE_TASKS, LargeRow } from "./large-rows";
+import { PaceRow } from "./pace-row";
 import { mib, seconds, table } from "./support/report";
 import { formatSummary } from "./support/stats";
 
@@ -114,4 +116,51 @@ export function printGrowth(points: GrowthPoint[], tasks: number): void {
     `State per ${tasks}-task campaign (marginal, ${first}→${last}): ours ${(perCampaign("inline") / 1024).toFixed(1)} KiB, ` +
       `trivial resource ${(perCampaign("trivial") / 1024).toFixed(1)} KiB, ratio ${(perCampaign("inline") / perCampaign("trivial")).toFixed(1)}×\n`,
   );
+}
+
+export function printPaceRow(row: PaceRow): void {
+  console.log(`## \`pulumi up\` of ${row.campaigns} campaigns at the default pace, against the API's rate limit (5/s, bursts of 10)\n`);
+  const cells = [
+    String(row.requests),
+    String(row.throttled),
+    seconds(row.floorMs),
+    seconds(row.trivialMs.median),
+    seconds(row.oursMs.median),
+    formatSummary(row.ratio, "×"),
+    String(row.ratio.runs),
+  ];
+  const header = [
+    "requests",
+    "answered 429",
+    "rate floor (requests ÷ 5/s)",
+    "trivial up (same run)",
+    "up",
+    "ratio to the rate floor",
+    "runs",
+  ];
+  console.log(`${table(header, [cells])}\n`);
+}
+
+export function printLargeRow(row: LargeRow): void {
+  console.log(
+    `## \`pulumi up\` of ${LARGE_CAMPAIGNS} campaigns × ${LARGE_TASKS} tasks against ${LARGE_CAMPAIGNS} trivial dynamic resources\n`,
+  );
+  const cells = [
+    seconds(row.floorMs.median),
+    seconds(row.oursMs.median),
+    formatSummary(row.ratio, "×"),
+    mib(row.floorPeakBytes.median),
+    mib(row.oursPeakBytes.median),
+    formatSummary(row.memoryRatio, "×"),
+    String(row.ratio.runs),
+  ];
+  const header = ["trivial up", "our up", "ratio", "trivial peak memory", "our peak memory", "memory ratio", "runs"];
+  console.log(`${table(header, [cells])}\n`);
+  const { trivial, inline } = row.byRole;
+  const roles = [...new Set([...Object.keys(trivial.cpuByRole), ...Object.keys(inline.cpuByRole)])].sort();
+  const cpu = (cost: typeof trivial, role: string) => (cost.cpuByRole[role] ?? 0).toFixed(1);
+  const memory = (cost: typeof trivial, role: string) => mib(cost.peakBytesByRole[role] ?? 0);
+  const rows = roles.map((role) => [role, cpu(trivial, role), cpu(inline, role), memory(trivial, role), memory(inline, role)]);
+  console.log("By process (the last run; CPU sampled every 200 ms, so a lower bound):\n");
+  console.log(`${table(["process", "trivial CPU s", "our CPU s", "trivial peak memory", "our peak memory"], rows)}\n`);
 }

@@ -46,8 +46,10 @@ export class SharedRequestBudget {
   /** The budget of `origin` and `apiKey` at `requestsPerSecond`, in the OS temp dir (or `dir`). */
   static forApi(origin: string, apiKey: string, requestsPerSecond: number, clock: Clock, dir = os.tmpdir()): SharedRequestBudget {
     const id = createHash("sha256").update(`pulumi-vox\n${origin}\n${apiKey}`).digest("hex").slice(0, 32);
-    // A burst of twice the pace: a small stack never waits, and the API's burst of 10 is never used up at once.
-    const burst = Math.max(1, Math.floor(requestsPerSecond * 2));
+    // A burst of one second's pace: at the API's 5/s that is half its burst of 10, so the API's bucket keeps
+    // 5 tokens, a second of slack for requests that arrive closer together than they were sent (a busy
+    // machine, a slow network); a small stack still sends its first requests without waiting.
+    const burst = Math.max(1, Math.floor(requestsPerSecond));
     return new SharedRequestBudget(path.join(dir, `pulumi-vox-budget-${id}.json`), requestsPerSecond, burst, clock);
   }
 

@@ -10,7 +10,7 @@ import { CampaignState, OBSERVED_KEYS } from "./campaign/state";
 import { absoluteTasksFile } from "./contact-lists/tasks-file";
 import { absoluteSuppressionList } from "./suppression/spec";
 import { VoxError } from "./errors";
-import { campaignProvider } from "./serialized-provider";
+import { SERIALIZED_PROVIDER } from "./serialized-provider";
 import { nightWarning, nightWindows } from "./values/call-windows";
 import { isoTimeInput } from "./values/iso-time";
 import { callTimeWindowSchema } from "./campaign/schema";
@@ -31,6 +31,12 @@ type CampaignOutputs = {
 export interface Campaign extends CampaignOutputs {}
 
 /**
+ * The type `pulumi.dynamic.Resource` gives a resource of module `vox` and type `Campaign`: the engine sends
+ * its operations to the Node.js dynamic-provider host, which loads the provider from `__provider`.
+ */
+const DYNAMIC_TYPE = "pulumi-nodejs:dynamic/vox:Campaign";
+
+/**
  * A vox.ai call campaign. Creating it makes the campaign dial its list; see the README for what
  * changes in place, what replaces it, and the redial guard.
  *
@@ -46,7 +52,7 @@ export interface Campaign extends CampaignOutputs {}
  * ```
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Campaign extends pulumi.dynamic.Resource {
+export class Campaign extends pulumi.CustomResource {
   /**
    * Reads an existing campaign without managing it: its outputs come from the API (refreshed by
    * `pulumi refresh`), nothing is ever sent to change it, and `pulumi destroy` only forgets it (no cancel).
@@ -63,7 +69,8 @@ export class Campaign extends pulumi.dynamic.Resource {
     const keys = taskKeys(resolveApiKeys(stackConfig()));
     if (args.tasks) requireSeal(keys, `vox.Campaign "${name}": tasks`);
     super(
-      campaignProvider,
+      // What pulumi.dynamic.Resource registers, with our own `__provider` text instead of a serialized closure.
+      DYNAMIC_TYPE,
       name,
       {
         // Every output, present (as undefined) so that it exists on the resource object: the field table's inputs and what the provider sets.
@@ -84,10 +91,10 @@ export class Campaign extends pulumi.dynamic.Resource {
           pulumi
             .output(args.suppressionLists)
             .apply((lists) => (Array.isArray(lists) ? lists.map((list) => absoluteSuppressionList(list, process.cwd())) : lists)),
+        // Last, so that no key of the program's replaces it.
+        __provider: SERIALIZED_PROVIDER,
       },
       opts,
-      "vox",
-      "Campaign",
     );
     // The program is where production starts on this side: its time is the machine's.
     if (args.callTimeWindow) warnAboutNightCalls(args.callTimeWindow as pulumi.Input<CallTimeWindowArgs>, this, systemClock);

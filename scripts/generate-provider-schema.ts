@@ -72,7 +72,7 @@ const SETTINGS: [string, JsonObject][] = [
     "createLookupSeconds",
     { type: "integer", description: "How long a create whose answer was lost looks for the campaign, in seconds (0–3600). Default 60." },
   ],
-  ["requestsPerSecond", { type: "integer", description: "The pace kept below the API's rate limit, per process (1–1000). Default 4." }],
+  ["requestsPerSecond", { type: "integer", description: "The pace kept below the API's rate limit, per process (1–1000). Default 5." }],
 ];
 
 /**

@@ -5,7 +5,8 @@ import { BENCH_API_KEY, BenchClient } from "./http";
 
 /**
  * The emulator in its own process, as `vox-emulator` runs (so that it does not share the bench's CPU
- * time), with the rate limit off and a frozen clock: campaigns wait, nobody is "called" during a bench.
+ * time), with a frozen clock: campaigns wait, nobody is "called" during a bench. The rate limit is off,
+ * or `N/BURST` (the API's `5/10`) for a row that measures the pace.
  */
 export class EmulatorProcess {
   private readonly control = new BenchClient({ keepAlive: false });
@@ -16,10 +17,10 @@ export class EmulatorProcess {
     readonly url: string,
   ) {}
 
-  static async start(): Promise<EmulatorProcess> {
+  static async start(rateLimit = "off"): Promise<EmulatorProcess> {
     const child = spawn(
       process.execPath,
-      ["-r", "ts-node/register", "emulator/cli.ts", "--port", "0", "--api-key", BENCH_API_KEY, "--rate-limit", "off", "--speed", "0"],
+      ["-r", "ts-node/register", "emulator/cli.ts", "--port", "0", "--api-key", BENCH_API_KEY, "--rate-limit", rateLimit, "--speed", "0"],
       { cwd: resolve(__dirname, "../.."), env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" }, stdio: ["ignore", "pipe", "inherit"] },
     );
     const line = await new Promise<string>((resolveLine, reject) => {

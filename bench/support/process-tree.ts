@@ -71,6 +71,8 @@ export function processRole(commandLine: string): string {
  */
 export class ProcessTreeSampler {
   private peak = 0;
+  /** The peak of each role's summed resident memory. */
+  private readonly peakByRole: Record<string, number> = {};
   private readonly cpu = new Map<number, { role: string; seconds: number }>();
   private readonly timer: NodeJS.Timeout;
 
@@ -78,23 +80,26 @@ export class ProcessTreeSampler {
     const excluded = new Set(excludedPids);
     this.timer = setInterval(() => {
       const pids = descendants(process.pid, excluded);
-      this.peak = Math.max(
-        this.peak,
-        pids.reduce((sum, pid) => sum + rssBytes(pid), 0),
-      );
+      const memoryByRole: Record<string, number> = {};
       for (const pid of pids) {
         const known = this.cpu.get(pid);
         const role = known?.role ?? processRole((readProc(pid, "cmdline") ?? "").replace(/\0/g, " "));
         this.cpu.set(pid, { role, seconds: Math.max(known?.seconds ?? 0, cpuSeconds(pid)) });
+        memoryByRole[role] = (memoryByRole[role] ?? 0) + rssBytes(pid);
       }
+      this.peak = Math.max(
+        this.peak,
+        Object.values(memoryByRole).reduce((sum, bytes) => sum + bytes, 0),
+      );
+      for (const [role, bytes] of Object.entries(memoryByRole)) this.peakByRole[role] = Math.max(this.peakByRole[role] ?? 0, bytes);
     }, intervalMs);
   }
 
-  /** Stops sampling: the peak memory in bytes and the CPU seconds by role. */
-  stop(): { peakBytes: number; cpuByRole: Record<string, number> } {
+  /** Stops sampling: the peak memory in bytes (in all, and by role) and the CPU seconds by role. */
+  stop(): { peakBytes: number; peakBytesByRole: Record<string, number>; cpuByRole: Record<string, number> } {
     clearInterval(this.timer);
     const cpuByRole: Record<string, number> = {};
     for (const { role, seconds } of this.cpu.values()) cpuByRole[role] = (cpuByRole[role] ?? 0) + seconds;
-    return { peakBytes: this.peak, cpuByRole };
+    return { peakBytes: this.peak, peakBytesByRole: { ...this.peakByRole }, cpuByRole };
   }
 }

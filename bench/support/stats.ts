@@ -31,19 +31,24 @@ export async function timed(work: () => Promise<unknown>): Promise<number> {
 
 /**
  * Runs `floor` and `ours` alternately `runs` times (after one untimed warm-up of each), so that drift of
- * the machine hits both alike; returns each run's times and ratio.
+ * the machine hits both alike; returns each run's times and ratio. `before` runs untimed ahead of each
+ * (a pause that lets the request budget refill, a fresh provider process's memory).
  */
 export async function interleaved(
   runs: number,
   floor: () => Promise<unknown>,
   ours: () => Promise<unknown>,
+  before: () => Promise<unknown> = async () => undefined,
 ): Promise<{ floorMs: Summary; oursMs: Summary; ratio: Summary }> {
   await floor();
+  await before();
   await ours();
   const floors: number[] = [];
   const ourTimes: number[] = [];
   for (let run = 0; run < runs; run++) {
+    await before();
     floors.push(await timed(floor));
+    await before();
     ourTimes.push(await timed(ours));
   }
   return { floorMs: summarize(floors), oursMs: summarize(ourTimes), ratio: summarize(ourTimes.map((ms, run) => ms / floors[run])) };

@@ -4,7 +4,7 @@ import fetch, { Response } from "node-fetch";
 import type { Clock } from "../clock";
 import { assertEngineConnected } from "../engine-presence";
 import { UncertainOutcomeError, VoxApiError } from "./errors";
-import { sharedPacer } from "./request-pacer";
+import { MAX_IN_FLIGHT, sharedPacer } from "./request-pacer";
 import { Settings, explainRefusedKey, requireApiKey, unreachableError } from "./settings";
 
 /**
@@ -13,8 +13,8 @@ import { Settings, explainRefusedKey, requireApiKey, unreachableError } from "./
  * (safe to retry a create) from "sent, outcome unknown" (not safe).
  */
 const agents = {
-  "http:": new http.Agent({ keepAlive: true, maxSockets: 16 }),
-  "https:": new https.Agent({ keepAlive: true, maxSockets: 16 }),
+  "http:": new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT }),
+  "https:": new https.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT }),
 };
 
 /**
@@ -85,10 +85,15 @@ export class VoxHttpClient {
     let reportedAt = Number.NEGATIVE_INFINITY;
     for (let attempt = 0; ; attempt++) {
       await pacer.take();
-      // Each attempt, first or retry: never sent once the engine that would record its result is gone.
-      assertEngineConnected(`${spec.method} ${spec.path}`);
-      spec.sends?.sending();
-      const outcome = await this.attempt(spec, apiKey, this.clock.now());
+      let outcome: Outcome;
+      try {
+        // Each attempt, first or retry: never sent once the engine that would record its result is gone.
+        assertEngineConnected(`${spec.method} ${spec.path}`);
+        spec.sends?.sending();
+        outcome = await this.attempt(spec, apiKey, this.clock.now());
+      } finally {
+        pacer.finished();
+      }
       if (outcome.kind !== "uncertain") spec.sends?.settled();
       if (outcome.kind === "done") {
         await pacer.answered();

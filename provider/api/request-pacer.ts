@@ -5,8 +5,15 @@ import { Clock, systemClock } from "../clock";
 import { SharedRequestBudget } from "../request-budget";
 
 /**
+ * Requests of one pacer on the wire at once: the HTTP agent's sockets (http.ts). A request starts only
+ * when a socket is free, so that its timeout never runs while it waits for one: a POST that timed out in
+ * the agent's queue would be taken for one whose answer was lost (many creates at a high pace did that).
+ */
+export const MAX_IN_FLIGHT = 16;
+
+/**
  * The requests of one provider process to one API and key, started in arrival order (FIFO) as fast as
- * the request budget allows. The budget is one token bucket per API and key for every process on the
+ * the request budget allows, at most {@link MAX_IN_FLIGHT} at once. The budget is one token bucket per API and key for every process on the
  * machine (request-budget.ts): each stack's update runs its own provider process, so 20 stacks updated
  * at once stay together below the API's rate limit instead of each pacing itself at the full rate. A 429
  * holds every process back until its Retry-After has passed and halves the shared pace; successes win
@@ -19,15 +26,24 @@ import { SharedRequestBudget } from "../request-budget";
 export class RequestPacer {
   private readonly waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   private pumping = false;
+  private inFlight = 0;
+  /** Resolves the pump's wait for a free slot. */
+  private slotFreed: (() => void) | undefined;
 
   constructor(private readonly budget: SharedRequestBudget) {}
 
-  /** Resolves when the next request may start. */
+  /** Resolves when the next request may start; {@link finished} must follow, whatever happens to it. */
   take(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       void this.pump();
     });
+  }
+
+  /** The request that {@link take} let start is over (answered, failed, or never sent). */
+  finished(): void {
+    this.inFlight--;
+    this.slotFreed?.();
   }
 
   /** A 429: no process starts a request before `retryAfterMs` has passed, and the pace slows. */
@@ -44,8 +60,11 @@ export class RequestPacer {
     if (this.pumping) return;
     this.pumping = true;
     while (this.waiting.length > 0) {
+      while (this.inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (this.slotFreed = resolve));
+      this.slotFreed = undefined;
       try {
         await this.budget.take();
+        this.inFlight++;
         this.waiting.shift()?.resolve();
       } catch (error) {
         // The budget file cannot be used (an unwritable temp dir): that request fails, saying why.

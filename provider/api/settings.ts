@@ -47,8 +47,8 @@ const DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;
 const DEFAULT_RETRY_BUDGET_SECONDS = 300;
 /** Longer than any commit delay to expect: a POST goes out again only after this long of finding nothing. */
 const DEFAULT_CREATE_LOOKUP_SECONDS = 60;
-/** Below the API's limit of 5 requests/s (bursts of 10), leaving room for another client on the same key. */
-const DEFAULT_REQUESTS_PER_SECOND = 4;
+/** The API's limit of 5 requests/s (docs/vox-api.md); the budget's burst stays below the API's 10 (request-budget.ts). */
+const DEFAULT_REQUESTS_PER_SECOND = 5;
 
 /** Thrown for settings a user must fix; the message says how. */
 export class SettingsError extends VoxError {

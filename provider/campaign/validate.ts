@@ -2,9 +2,10 @@ import { z } from "zod";
 import { UNKNOWN, containsUnknown } from "../values/unknown";
 import { VoxError } from "../errors";
 import { DERIVED_INPUTS, FIELD_NAMES } from "./fields";
+import { normalizeKoreanNumber } from "../values/phone";
 import { shapeProblems } from "./input-shape";
 import { TaskKeys, canonicalTaskList } from "./packed-tasks";
-import { fieldSchemas, formatPath, knownKeysAt, taskList, taskSchema } from "./schema";
+import { LIMITS, fieldSchemas, formatPath, knownKeysAt, taskList, taskSchema } from "./schema";
 import { unknownFieldReason } from "./suggest";
 
 /** A rejected input, in the shape Pulumi's `check` reports: the field path and what is wrong. */
@@ -26,6 +27,12 @@ export interface ValidationOptions {
   previousScheduledAt?: unknown;
   /** The keys that digest the list (packed-tasks.ts); without a current key, `tasksDigest` is not worked out. */
   keys?: TaskKeys;
+  /**
+   * The `tasksDigest` check recorded beside the list (create and update pass it): a list whose digest is
+   * this one is the list check validated and normalized, and is taken without validating each task again.
+   * Never pass a digest that came from anywhere but check's own result.
+   */
+  checkedTasksDigest?: unknown;
 }
 
 /** Keys that are neither inputs nor errors: the host's serialized provider, values derived by check, and the program's marker. */
@@ -48,12 +55,19 @@ export function validateCampaignInputs(raw: Record<string, unknown>, options: Va
     }
   }
 
+  /** The digest check recorded, when the list is the one it was made of (then it is not worked out again). */
+  let verifiedDigest: string | undefined;
   for (const field of FIELD_NAMES) {
     const value = raw[field];
     // A field too deep or with a key objects cannot hold is reported and left out: every later step recurses.
     const shape = shapeProblems(value, [field]);
     if (shape.length > 0) {
       failures.push(...shape.map(({ path, reason }) => failure(path, reason)));
+      continue;
+    }
+    if (field === "tasks" && Array.isArray(value) && isCheckedList(value, options.checkedTasksDigest, options.keys)) {
+      inputs.tasks = value;
+      verifiedDigest = options.checkedTasksDigest;
       continue;
     }
     const parsed =
@@ -65,7 +79,7 @@ export function validateCampaignInputs(raw: Record<string, unknown>, options: Va
 
   takeNameMarker(raw, inputs, failures);
   checkCrossFieldRules(raw, inputs, options, failures);
-  deriveTaskSummary(inputs, failures, options.keys);
+  deriveTaskSummary(inputs, failures, options.keys, verifiedDigest);
   return { inputs, failures };
 }
 
@@ -81,10 +95,58 @@ function takeNameMarker(raw: Record<string, unknown>, inputs: Record<string, unk
     });
 }
 
+/** Whether the list's digest is the one check recorded for it, so that check validated and normalized it. */
+function isCheckedList(tasks: unknown[], checkedDigest: unknown, keys: TaskKeys | undefined): checkedDigest is string {
+  return typeof checkedDigest === "string" && !containsUnknown(tasks) && listDigest(tasks, keys) === checkedDigest;
+}
+
+/**
+ * The digest state records of a normalized list (keyed: packed-tasks.ts): check derives it, and create and
+ * update compare with it. Without a current key there is none.
+ */
+function listDigest(tasks: unknown[], keys: TaskKeys | undefined): string | undefined {
+  return keys?.current?.digest(canonicalTaskList(tasks));
+}
+
 function validateTasks(tasks: unknown[], failures: Failure[]): unknown[] {
-  const outer = taskList(z.unknown()).safeParse(tasks);
-  if (!outer.success) addFailures(outer.error, ["tasks"], tasks, failures);
-  return tasks.map((task, i) => parseKnown(taskSchema, task, ["tasks", i], failures));
+  // The list's limits checked directly: zod's array parse would copy a list of 10,000 to say it is fine.
+  if (tasks.length < 1 || tasks.length > LIMITS.tasksMax) {
+    const outer = taskList(z.unknown()).safeParse(tasks);
+    if (!outer.success) addFailures(outer.error, ["tasks"], tasks, failures);
+  }
+  return tasks.map((task, i) => usualTask(task) ?? parseKnown(taskSchema, task, ["tasks", i], failures));
+}
+
+/**
+ * A task of the usual shape, `{ callTo, dynamicVariables? }` with strings only and a valid number,
+ * normalized as `taskSchema` would (the number as digits), without zod's work and allocations per task;
+ * undefined for any other shape or a number that fails, which `taskSchema` then parses and explains.
+ */
+function usualTask(task: unknown): CampaignTaskShape | undefined {
+  if (task === null || typeof task !== "object" || Object.getPrototypeOf(task) !== Object.prototype) return undefined;
+  const { callTo, dynamicVariables } = task as Record<string, unknown>;
+  let keys = 1;
+  if (typeof callTo !== "string") return undefined;
+  if (dynamicVariables !== undefined) {
+    if (!isStringRecord(dynamicVariables)) return undefined;
+    keys++;
+  }
+  if (Object.keys(task).length !== keys) return undefined;
+  const phone = normalizeKoreanNumber(callTo);
+  if (!phone.ok) return undefined;
+  return dynamicVariables === undefined ? { callTo: phone.digits } : { callTo: phone.digits, dynamicVariables };
+}
+
+/** What {@link usualTask} returns: the normalized task, its variables as given. */
+interface CampaignTaskShape {
+  callTo: string;
+  dynamicVariables?: Record<string, string>;
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) if (typeof (value as Record<string, unknown>)[key] !== "string") return false;
+  return true;
 }
 
 /**
@@ -171,12 +233,19 @@ function checkCrossFieldRules(
   }
 }
 
-function deriveTaskSummary(inputs: Record<string, unknown>, failures: Failure[], keys: TaskKeys | undefined): void {
+/** `taskCount` and `tasksDigest` of a valid, known list; `verifiedDigest` is its digest when already worked out. */
+function deriveTaskSummary(
+  inputs: Record<string, unknown>,
+  failures: Failure[],
+  keys: TaskKeys | undefined,
+  verifiedDigest: string | undefined,
+): void {
   const tasks = inputs.tasks;
-  if (!Array.isArray(tasks) || containsUnknown(tasks) || failures.some((f) => f.property === "tasks" || f.property.startsWith("tasks[")))
-    return;
+  if (!Array.isArray(tasks) || failures.some((f) => f.property === "tasks" || f.property.startsWith("tasks["))) return;
+  if (verifiedDigest === undefined && containsUnknown(tasks)) return;
   inputs.taskCount = tasks.length;
-  if (keys?.current) inputs.tasksDigest = keys.current.digest(canonicalTaskList(tasks));
+  const digest = verifiedDigest ?? listDigest(tasks, keys);
+  if (digest !== undefined) inputs.tasksDigest = digest;
 }
 
 /**

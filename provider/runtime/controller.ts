@@ -363,7 +363,8 @@ function valueText(field: FieldName, value: unknown): string {
 
 /**
  * The runtime's reading of the inputs create and update receive: every value checked again (a check at
- * preview let unknowns through; nothing unknown or invalid may reach the API), with the list's size and
+ * preview let unknowns through; nothing unknown or invalid may reach the API), except an inline list whose
+ * digest is the `tasksDigest` check recorded with it (the list check validated), with the list's size and
  * digest that check recorded for a `tasksFile`.
  *
  * @throws VoxError INVALID_INPUTS naming every failing field.
@@ -371,7 +372,8 @@ function valueText(field: FieldName, value: unknown): string {
 export function checkedInputs(raw: Record<string, unknown>, keys: TaskKeys): CampaignInputs {
   requireSeal(keys, "a create or update");
   const unknown = FIELD_NAMES.filter((field) => containsUnknown(raw[field]));
-  const { inputs, failures } = validateCampaignRequest(raw, { now: Number.NEGATIVE_INFINITY, keys });
+  // The inputs check returned: a list whose digest is the one check recorded is not validated task by task again.
+  const { inputs, failures } = validateCampaignRequest(raw, { now: Number.NEGATIVE_INFINITY, keys, checkedTasksDigest: raw.tasksDigest });
   const reasons = [
     ...unknown.map((field) => `${field}: is not known yet; values must be known when the campaign is created or updated`),
     ...failures.map((f) => f.reason),

@@ -14,6 +14,7 @@ import { VoxError, messageOf } from "../errors";
 import { reloadSuppression } from "../suppression/check";
 import { toPlainJson } from "../values/json";
 import { CreateJournal } from "./create-journal";
+import { knownCampaigns } from "./known-campaigns";
 import { recordedFailure } from "./recorded-failure";
 import { observedPaused, pauseCampaign } from "./update";
 
@@ -21,10 +22,10 @@ import { observedPaused, pauseCampaign } from "./update";
 const LOOK_INTERVAL_MS = 1_000;
 
 /**
- * Creates the campaign with one POST, or claims `adoptId` with one GET. Before the POST, one list request
- * looks for this resource's campaign from an earlier run that stopped before recording it (see
- * createExactlyOnce); a POST whose answer was lost is followed by lookups, never repeated blindly.
- * `paused: true` pauses it right after (1 more request).
+ * Creates the campaign with one POST, or claims `adoptId` with one GET. Before the POST, recognition looks
+ * for this resource's campaign from an earlier run that stopped before recording it (see
+ * createExactlyOnce), in the agent's list that this process reads once; a POST whose answer was lost is
+ * followed by lookups, never repeated blindly. `paused: true` pauses it right after (1 more request).
  */
 export async function createCampaign(
   api: CampaignApi,
@@ -32,6 +33,8 @@ export async function createCampaign(
   inputs: CampaignInputs,
 ): Promise<{ id: string; state: CampaignState }> {
   let campaign = inputs.adoptId !== undefined ? await adopt(api, inputs.adoptId, inputs) : await createOnce(api, clock, inputs);
+  // Later creates of this process see it without asking the API (see known-campaigns.ts).
+  knownCampaigns(api).learn(campaign);
   if (inputs.paused && !isPausedByUser(campaign)) campaign = await pauseCreated(api, campaign, inputs);
   const recorded = inputs.adoptId !== undefined ? adoptedInputs(inputs, campaign) : inputs;
   try {
@@ -141,10 +144,11 @@ async function createOnce(api: CampaignApi, clock: Clock, inputs: CampaignInputs
 
 /**
  * The exactly-once rule of a create (the API has no idempotency key):
- * 1. Recognition: one list request finds this resource's campaign left by an earlier run that stopped
+ * 1. Recognition: the agent's list finds this resource's campaign left by an earlier run that stopped
  *    between POST and state (a killed `pulumi up`, a late commit). With a name carrying this resource's
  *    marker (see autoname.ts) a single unfinished campaign matching the declaration is certainly this resource's and is adopted;
- *    anything less certain stops with CAMPAIGN_EXISTS naming the candidates.
+ *    anything less certain stops with CAMPAIGN_EXISTS naming the candidates. The list is read once per
+ *    process (see `recognise` for why that is enough), and again whenever it shows a candidate.
  * 2. Every POST, first or repeated, whose outcome is uncertain (no answer, reset, timeout, 5xx) is
  *    followed by lookups for `vox:createLookupSeconds`; a new campaign of this name is adopted only when
  *    it is certainly this resource's, otherwise CREATE_UNCERTAIN lists the candidates. Only a full window
@@ -194,9 +198,25 @@ async function createExactlyOnce(
   }
 }
 
-/** The earlier run's campaign to adopt, or the ids of the unfinished campaigns of this name already there. */
+/**
+ * The earlier run's campaign to adopt, or the ids of the campaigns of this name already there.
+ *
+ * The agent's list is the one this process read at its first create, with what it has created, adopted or
+ * renamed since (known-campaigns.ts). It can lack only a campaign made by something else after it was
+ * read, and nothing else makes this resource's campaign meanwhile: a marked name belongs to one resource
+ * of one stack, and Pulumi runs one operation at a time on a stack (its lock); an earlier run's POST that
+ * commits late is waited for by the create journal, whose lookups read the list afresh. An exact name
+ * identifies nothing, and another stack's campaign under it was never certain to be seen (it may come
+ * between any list and the POST). Any candidate a list read earlier shows is read again in a fresh list before
+ * it is adopted or refused: its status may have moved since (a replace cancels the old campaign first).
+ */
 async function recognise(api: CampaignApi, inputs: CampaignInputs): Promise<ObservedCampaign | Set<string>> {
-  const sameName = (await api.agentCampaigns(inputs.agentId)).filter((c) => c.name === inputs.name);
+  const known = knownCampaigns(api);
+  const seen = await known.named(inputs.agentId, inputs.name);
+  let sameName = seen.campaigns;
+  if (!seen.current && sameName.some((c) => !isTerminal(c.status))) {
+    sameName = (await known.fresh(inputs.agentId)).filter((c) => c.name === inputs.name);
+  }
   const unfinished = sameName.filter((c) => !isTerminal(c.status));
   if (ownsName(inputs)) {
     if (unfinished.length === 1 && isMatch(unfinished[0], inputs)) return unfinished[0];
@@ -226,7 +246,8 @@ async function lookAfterLoss(
     try {
       // New is what recognition did not see: no filter on created_at, so a clock of ours that runs ahead of
       // the API's cannot hide the campaign the lost POST made.
-      const fresh = (await api.agentCampaigns(inputs.agentId)).filter((c) => c.name === inputs.name && !known.has(c.id));
+      const listed = await knownCampaigns(api).fresh(inputs.agentId);
+      const fresh = listed.filter((c) => c.name === inputs.name && !known.has(c.id));
       if (fresh.length === 1 && ownsName(inputs) && isMatch(fresh[0], inputs)) return fresh[0];
       if (fresh.length > 0) throw lostCreate(inputs, cause, `it may have, and ${describe(fresh)} appeared since`, fresh);
     } catch (error) {

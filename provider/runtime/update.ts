@@ -13,6 +13,7 @@ import { CampaignInputs, CampaignState, campaignOutputs, inputsOfState, withKnow
 import { VoxError, messageOf } from "../errors";
 import { describeCallTimeWindow } from "../values/call-windows";
 import { toPlainJson } from "../values/json";
+import { knownCampaigns } from "./known-campaigns";
 import { recordedFailure } from "./recorded-failure";
 
 /** Pause requests sent before giving up on a campaign that stays running. */
@@ -40,6 +41,8 @@ export async function updateCampaign(api: CampaignApi, id: string, olds: Campaig
     }
   }
   if (!news.paused && pausedChanged) campaign = (await resumeIfPaused(api, id, campaign ?? olds, inputsOfState(olds).paused)) ?? campaign;
+  // A rename: a later create of this process under the new name sees the campaign (see known-campaigns.ts).
+  if (campaign && fields.includes("name")) knownCampaigns(api).learn(campaign);
   // Nothing to send (a change Pulumi was told to ignore, say): the new inputs with the last observed state.
   return campaignOutputs(news, campaign ? withKnownOrganization(campaign, olds) : olds);
 }

@@ -1,12 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
-import { campaignProvider } from "../../provider";
+import { SERIALIZED_PROVIDER } from "../../provider/serialized-provider";
 
-/**
- * The text Pulumi stores as `__provider`, produced the way dynamic.Resource produces it: a closure over
- * the provider object itself (not over the module that exports it).
- */
+/** The text Pulumi stores as `__provider` for every campaign (vox.Campaign registers it as it is). */
 export async function serializedProvider(): Promise<string> {
-  const provider = campaignProvider;
-  const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
-  return serialized.text;
+  return SERIALIZED_PROVIDER;
 }
