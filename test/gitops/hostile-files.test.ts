@@ -5,6 +5,7 @@ import * as path from "path";
 import { loadCampaignFiles, tasksFromCsv, tasksFromJson } from "../../provider";
 import { check } from "../../provider/runtime";
 import { assertNoPhoneNumbers, campaignFileProblems, contactListProblems, runCli, tempDir, writeFiles } from "./helpers";
+import { useTestApiKey } from "../support/hooks";
 
 const AGENT = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
 const CAMPAIGN = `agentId: ${AGENT}\ncallFrom: "02-1234-5678"\n`;
@@ -27,6 +28,7 @@ function sparseFile(file: string, bytes: number): string {
 const bufferBytes = () => process.memoryUsage().arrayBuffers;
 
 describe("hostile and broken contact lists and campaign files", () => {
+  useTestApiKey();
   const dir = tempDir();
 
   describe("special files and sizes: refused before a byte is read", () => {

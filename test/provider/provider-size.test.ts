@@ -3,6 +3,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as vox from "../../provider";
 import { AGENT_ID } from "../support/inputs";
+import { useTestApiKey } from "../support/hooks";
 
 // The loader the dynamic-provider host itself uses (a dependency of @pulumi/pulumi).
 const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
@@ -15,6 +16,7 @@ const requireFromString: (code: string) => { handler: () => Record<string, unkno
  * provider's (a closure of one `create`, as pulumi.dynamic.Resource serializes it).
  */
 describe("the provider text in state (issue 23)", () => {
+  useTestApiKey();
   let registered: pulumi.runtime.MockResourceArgs | undefined;
   before(() => {
     pulumi.runtime.setMocks(

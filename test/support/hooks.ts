@@ -1,4 +1,5 @@
 import { TEST_API_KEY, TestEmulator, TestEmulatorOptions, startTestEmulator } from "./emulator";
+import { configure as configureRuntime } from "../../provider/runtime";
 import { configureProvider } from "./provider";
 
 /** The emulator of the running test, with the provider configured against it. */
@@ -82,10 +83,15 @@ export function useEmulatorEnvironment(emulator: TestEmulator): void {
   });
 }
 
-/** Registers hooks that give each test TEST_API_KEY as VOX_API_KEY (which seals task lists), and restore it after. */
+/**
+ * Registers hooks that give each test TEST_API_KEY as VOX_API_KEY (which seals task lists), and restore it
+ * after. The runtime is configured afresh from the environment too: it keeps the settings it first read for
+ * the whole process, and another file in the same worker may have read them without a key.
+ */
 export function useTestApiKey(): void {
   restoreEnvAfterEach("VOX_API_KEY");
-  beforeEach(() => {
+  beforeEach(async () => {
     process.env.VOX_API_KEY = TEST_API_KEY;
+    await configureRuntime({ config: { get: () => undefined } });
   });
 }
