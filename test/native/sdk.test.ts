@@ -1,28 +1,12 @@
 /** `pulumi-vox/native` (the native door's TypeScript classes) under Pulumi's mocks: what a program registers. */
 import * as assert from "assert";
-import * as pulumi from "@pulumi/pulumi";
 import * as native from "../../provider/native/sdk";
 import { withMessage } from "../support/errors";
 import { AGENT_ID } from "../support/inputs";
+import { useMockRegistrations } from "../support/mocks";
 
 describe("pulumi-vox/native under setMocks", () => {
-  const registered: pulumi.runtime.MockResourceArgs[] = [];
-  before(() => {
-    pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push(args);
-          return { id: `mock-${args.name}`, state: args.inputs };
-        },
-        call: () => ({}),
-      },
-      "mock-project",
-      "mock-stack",
-      false,
-    );
-  });
-  const output = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
-  const last = () => registered[registered.length - 1];
+  const { registered, last, output } = useMockRegistrations();
   const args = { agentId: AGENT_ID, callFrom: "0212345678", tasks: [{ callTo: "01012345678" }] };
 
   it("registers vox:index:Campaign with a Date start as ISO text, as vox.Campaign does", async () => {

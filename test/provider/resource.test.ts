@@ -8,28 +8,12 @@ import { useTestApiKey } from "../support/hooks";
 import { FIELD_NAMES } from "../../provider/campaign/fields";
 import { check } from "../../provider/runtime";
 import { AGENT_ID, rawInputs } from "../support/inputs";
+import { useMockRegistrations } from "../support/mocks";
 
 /** The resource class under Pulumi's mocks: what a program registers, without an engine or the API. */
 describe("vox.Campaign under setMocks", () => {
   useTestApiKey();
-  const registered: pulumi.runtime.MockResourceArgs[] = [];
-  before(() => {
-    pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push(args);
-          return { id: `mock-${args.name}`, state: { ...args.inputs, status: "pending", taskCount: 1 } };
-        },
-        call: () => ({}),
-      },
-      "mock-project",
-      "mock-stack",
-      false,
-    );
-  });
-
-  const output = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
-  const last = () => registered[registered.length - 1];
+  const { last, output } = useMockRegistrations({ status: "pending", taskCount: 1 });
 
   it("registers the dynamic type token, and the name defaults to the resource's autoname", async () => {
     const campaign = new vox.Campaign("spring-sale", {
