@@ -37,7 +37,7 @@ describe("state of a 100-task campaign on the native door", function () {
     const packed: string = JSON.parse(
       plain.deployment.resources.find((r: { type: string }) => r.type === "vox:index:Campaign").inputs.tasks.plaintext,
     );
-    assert.ok(packed.startsWith("vox-tasks:1:"));
+    assert.ok(packed.startsWith("vox-tasks:2:"), "the list is sealed");
     // A trivial resource: the same entry with nothing in its inputs and outputs.
     const trivial = bytes({ ...entry, inputs: {}, outputs: {} });
     // The list is stored as any secret is, encrypted: that is its floor in state (its plain text is printed too).

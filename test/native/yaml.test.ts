@@ -8,11 +8,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { check } from "../../provider/runtime";
 import { totalRequests } from "../support/emulator";
+import { useTestApiKey } from "../support/hooks";
 import { nativeCampaigns, useNativeStackPerTest } from "./support";
 
 describe("a Pulumi YAML program (examples/yaml) on the native provider", function () {
   this.timeout(5 * 60_000);
   const { stack, emulator } = useNativeStackPerTest("yaml");
+  useTestApiKey();
 
   // The lifecycle itself (updates, pause, drift, replace, faults, destroy) is the matrix's: lifecycle-native-yaml.test.ts.
   it("creates with the list a secret in state, answers getCampaign, previews a change per field and warns of a night window", async () => {
