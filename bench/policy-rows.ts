@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { compliancePolicies } from "../policy/policies";
 import { BenchStack } from "./support/bench-stack";
+import { BENCH_API_KEY } from "./support/http";
 import { EmulatorProcess } from "./support/emulator-process";
 import { seconds, table } from "./support/report";
 import { Summary, formatSummary, summarize } from "./support/stats";
@@ -63,10 +64,15 @@ export async function policyRow(
     const withPack: number[] = [];
     for (let run = 0; run < runs; run++) {
       process.stderr.write(`bench [${process.uptime().toFixed(0)} s]: policy run ${run + 1}/${runs}\n`);
+      // A policy pack gets the environment, not the stack config: it opens the sealed task lists with VOX_API_KEY.
+      const packEnv = { VOX_API_KEY: BENCH_API_KEY };
       const variants = [
         () => stack.preview().then((cost) => without.push(cost.ms)),
-        () => stack.measure("preview", "--policy-pack", noop).then((cost) => withNoop.push(cost.ms)),
-        () => stack.measure("preview", "--policy-pack", POLICY_PACK, "--policy-pack-config", config).then((cost) => withPack.push(cost.ms)),
+        () => stack.measureWith(packEnv, "preview", "--policy-pack", noop).then((cost) => withNoop.push(cost.ms)),
+        () =>
+          stack
+            .measureWith(packEnv, "preview", "--policy-pack", POLICY_PACK, "--policy-pack-config", config)
+            .then((cost) => withPack.push(cost.ms)),
       ];
       // Rotating which goes first, so that none always runs on a freshly idle machine.
       for (let i = 0; i < variants.length; i++) await variants[(run + i) % variants.length]();

@@ -59,10 +59,15 @@ export class BenchStack {
   }
 
   /** Runs `pulumi <args>`, failing on a non-zero exit, and measures it. */
-  async measure(...args: string[]): Promise<CommandCost> {
+  measure(...args: string[]): Promise<CommandCost> {
+    return this.measureWith({}, ...args);
+  }
+
+  /** {@link measure} with `env` on top of the stack's variables. */
+  async measureWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CommandCost> {
     const sampler = new ProcessTreeSampler(this.excludedPids);
     let result: RunResult | undefined;
-    const ms = await timed(async () => (result = await this.stack.run(...args)));
+    const ms = await timed(async () => (result = await this.stack.runWith(env, ...args)));
     const { peakBytes, peakBytesByRole, cpuByRole } = sampler.stop();
     if (result!.code !== 0)
       throw new Error(`pulumi ${args.join(" ")} exited ${result!.code}\n${result!.stdout.slice(-2000)}\n${result!.stderr.slice(-2000)}`);
