@@ -25,7 +25,7 @@ if [[ ${1:-} == fast || ${1:-} == cli || ${1:-} == all ]]; then
 fi
 # TEST_BUILT=1: the caller has just run the bootstrap (scripts/test-any-date.sh, once for several runs).
 if [[ ${TEST_BUILT:-} != 1 ]]; then bash scripts/bootstrap.sh > /dev/null; fi
-# The tests' types are checked here, once for all (test/tsconfig.json), on the second core while the fast
+# The tests' types (and bench/'s, which the soak runs unchecked) are checked here, once for all (test/tsconfig.json), on the second core while the fast
 # tier runs; mocha's processes only strip them (ts-node's transpile-only mode) instead of checking them in each.
 npx tsc -p test/tsconfig.json &
 typecheck=$!
