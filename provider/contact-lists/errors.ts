@@ -12,13 +12,14 @@ export class ContactListError extends Error {
     readonly file: string,
     readonly problems: string[],
   ) {
-    super(
-      `${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the contact list:\n` +
-        firstProblems(problems)
-          .map((line) => `  ${line}`)
-          .join("\n"),
-    );
+    super(problemsMessage(file, problems, "the contact list"));
   }
+}
+
+/** `file: N problems in <what>:` and the first {@link LISTED_PROBLEMS} of them, one per indented line. */
+export function problemsMessage(file: string, problems: string[], what: string): string {
+  const lines = firstProblems(problems).map((line) => `  ${line}`);
+  return `${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in ${what}:\n${lines.join("\n")}`;
 }
 
 /** The first {@link LISTED_PROBLEMS} problems and, when there are more, a last line that counts the rest. */

@@ -1,4 +1,4 @@
-import { firstProblems } from "../contact-lists/errors";
+import { problemsMessage } from "../contact-lists/errors";
 
 /**
  * A suppression list that cannot be used: every problem names the file and line (and column for a CSV),
@@ -11,11 +11,6 @@ export class SuppressionListError extends Error {
     readonly file: string,
     readonly problems: string[],
   ) {
-    super(
-      `${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the suppression list:\n` +
-        firstProblems(problems)
-          .map((line) => `  ${line}`)
-          .join("\n"),
-    );
+    super(problemsMessage(file, problems, "the suppression list"));
   }
 }
