@@ -116,9 +116,20 @@ class Run {
 
   /** `up`, and the requests it made. */
   async up(): Promise<Record<string, number>> {
+    return (await this.upWithSteps()).requests;
+  }
+
+  /** `up`, the requests it made, and the engine's steps for each resource, in the order they finished. */
+  async upWithSteps(): Promise<{ requests: Record<string, number>; steps: Record<string, string[]> }> {
     await this.emulator.resetRequests();
-    await this.stack.up();
-    return this.emulator.requests();
+    const { events } = await this.stack.upWithEvents();
+    const steps: Record<string, string[]> = {};
+    for (const { resOutputsEvent } of events) {
+      if (!resOutputsEvent) continue;
+      const { urn, op } = resOutputsEvent.metadata;
+      (steps[String(urn).split("::").pop()!] ??= []).push(op);
+    }
+    return { requests: await this.emulator.requests(), steps };
   }
 
   /** The ids of the campaigns vox.ai holds named `name` (with this stack's marker). */
@@ -236,12 +247,29 @@ export const CASES: Case[] = [
       assert.strictEqual((await run.emulator.requests())["POST /v2/campaigns"], undefined);
 
       run.change("alpha", { allowRedial: true });
-      const counts = await run.up();
+      const { requests: counts, steps } = await run.upWithSteps();
       assert.deepStrictEqual([counts["POST /v3/campaigns/{id}/cancel"], counts["POST /v2/campaigns"]], [1, 1]);
+      // The old campaign stops calling before the new one can start: never both at once.
+      assert.deepStrictEqual(
+        steps.alpha.filter((op) => op !== "replace"),
+        ["delete-replaced", "create-replacement"],
+      );
       assert.strictEqual((await run.emulator.campaign(alpha.id)).status, "canceled", "the old campaign is canceled");
       const replaced = (await run.state()).alpha;
       assert.notStrictEqual(replaced.id, alpha.id);
       assert.strictEqual(replaced.taskCount, 1);
+    },
+  },
+  {
+    title: "refresh: the calls placed meanwhile show in each campaign's status and counters",
+    async run(run) {
+      await run.emulator.advance(3_600_000);
+      await run.stack.ok("refresh", "--yes");
+      const { alpha, beta } = await run.state();
+      for (const [name, campaign] of Object.entries({ alpha, beta })) {
+        assert.strictEqual(campaign.status, "success", `${name} finished`);
+        assert.strictEqual(campaign.completedCalls + campaign.failedCalls, campaign.taskCount, `${name} called each task`);
+      }
     },
   },
   {
@@ -294,8 +322,14 @@ export const CASES: Case[] = [
     },
   },
   {
-    title: "destroy: every campaign still running is canceled once, and state is empty",
+    title: "destroy: state held neither the key nor a number in plain text; every campaign still running is canceled once",
     async run(run) {
+      const stored = await run.stack.exportState();
+      assert.ok(!stored.includes(TEST_API_KEY), "the API key is in the state");
+      for (const number of ["010-1234-5678", "01012345678", "010-2345-6789", "01023456789", "010-3456-7890", "01034567890"])
+        assert.ok(!stored.includes(number), `callee ${number.slice(0, 3)}… is in the state in plain text`);
+      assert.match(stored, /"tasksDigest": "hmac-sha256:[0-9a-f]{8}:/);
+
       const held = await run.state();
       const running = [];
       for (const { id } of Object.values(held))
