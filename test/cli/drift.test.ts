@@ -5,6 +5,7 @@ import * as path from "path";
 import { main } from "../../cli/index";
 import { EXIT } from "../../cli/usage";
 import { systemClock } from "../../provider/tooling";
+import { AGENT_ID } from "../support/inputs";
 
 type Props = Record<string, unknown>;
 
@@ -14,7 +15,7 @@ const URN = "urn:pulumi:prod::campaigns::pulumi-nodejs:dynamic/vox:Campaign::";
 function outputs(overrides: Props = {}): Props {
   return {
     name: "Renewal",
-    agentId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f",
+    agentId: AGENT_ID,
     callFrom: "0212345678",
     concurrency: 5,
     paused: false,

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 import { Client } from "../support/emulator";
+import { AGENT_ID } from "../support/inputs";
 
 const ROOT = resolve(__dirname, "../..");
 const README = readFileSync(join(ROOT, "emulator/README.md"), "utf8");
@@ -27,7 +28,7 @@ const PROGRAM = `import * as vox from "pulumi-vox";
 
 const campaign = new vox.Campaign("reminder", {
   name: "CI reminder",
-  agentId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f",
+  agentId: "${AGENT_ID}",
   callFrom: "02-1234-5678",
   tasks: [{ callTo: "010-1234-5678" }],
 });

@@ -4,7 +4,7 @@ import { loadCampaignFiles, readCampaignFiles } from "../../provider/campaign-fi
 import { ManualClock } from "../support/clock";
 import { EXAMPLE_CAMPAIGNS, campaignFileProblems, tempDir, writeFiles } from "./helpers";
 
-const AGENT = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
+import { AGENT_ID as AGENT } from "../support/inputs";
 
 describe("campaign files", () => {
   it("declares one campaign per example file, named after the file, with tasksFile made absolute", () => {

@@ -3,7 +3,7 @@ import * as iconv from "iconv-lite";
 import * as path from "path";
 import { EXAMPLE_CAMPAIGNS, assertNoPhoneNumbers, runCli, tempDir, writeFiles } from "./helpers";
 
-const AGENT = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
+import { AGENT_ID as AGENT } from "../support/inputs";
 
 describe("pulumi-vox validate", () => {
   it("passes the example campaigns with one OK line each: name, task count, windows in HH:MM", () => {

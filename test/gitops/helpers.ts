@@ -50,27 +50,27 @@ export function assertNoPhoneNumbers(text: string): void {
   assert.doesNotMatch(text, FULL_NUMBER);
 }
 
-/** The problems of a contact list that must fail to load (never a number in full, in the message or a problem). */
-export function contactListProblems(load: () => unknown): string[] {
+/** An error of the provider's file readers: a message, and each problem on its own. */
+type ProblemsError = Error & { problems: string[] };
+
+/**
+ * The problems of an input that must fail to load with an `errorType`: neither the message nor a problem
+ * shows a phone number in full.
+ */
+export function problemsOf(errorType: abstract new (...args: never[]) => ProblemsError, load: () => unknown): string[] {
   try {
     load();
   } catch (error) {
-    assert.ok(error instanceof ContactListError, `expected a ContactListError, got ${error}`);
+    assert.ok(error instanceof errorType, `expected a ${errorType.name}, got ${error}`);
     assertNoPhoneNumbers(error.message);
     error.problems.forEach(assertNoPhoneNumbers);
     return error.problems;
   }
-  assert.fail("the list loaded, but it has errors");
+  assert.fail(`expected a ${errorType.name}, but it loaded`);
 }
 
+/** The problems of a contact list that must fail to load. */
+export const contactListProblems = (load: () => unknown): string[] => problemsOf(ContactListError, load);
+
 /** The problems of a campaign directory that must fail to load, as the program sees them. */
-export function campaignFileProblems(directory: string): string[] {
-  try {
-    loadCampaignFiles(directory);
-  } catch (error) {
-    assert.ok(error instanceof CampaignFilesError, `expected a CampaignFilesError, got ${error}`);
-    assertNoPhoneNumbers(error.message);
-    return error.problems;
-  }
-  assert.fail("the campaign files loaded, but they have errors");
-}
+export const campaignFileProblems = (directory: string): string[] => problemsOf(CampaignFilesError, () => loadCampaignFiles(directory));

@@ -7,7 +7,7 @@ import { check } from "../../provider/runtime";
 import { assertNoPhoneNumbers, campaignFileProblems, contactListProblems, runCli, tempDir, writeFiles } from "./helpers";
 import { useTestApiKey } from "../support/hooks";
 
-const AGENT = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
+import { AGENT_ID as AGENT } from "../support/inputs";
 const CAMPAIGN = `agentId: ${AGENT}\ncallFrom: "02-1234-5678"\n`;
 const MIB = 1024 * 1024;
 

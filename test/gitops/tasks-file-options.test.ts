@@ -9,7 +9,7 @@ import { useTestApiKey } from "../support/hooks";
 import { check } from "../../provider/runtime";
 import { campaignFileProblems, runCli, tempDir, writeFiles } from "./helpers";
 
-const AGENT = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
+import { AGENT_ID as AGENT } from "../support/inputs";
 const CAMPAIGN = `agentId: ${AGENT}\ncallFrom: "02-1234-5678"\n`;
 /** Korean Excel's plain CSV: CP949, with the phone column named 휴대폰. */
 const EXCEL_CSV = iconv.encode("휴대폰,var.name\n010-1234-5678,김민수\n010-2345-6789,이서연\n", "cp949");

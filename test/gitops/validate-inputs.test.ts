@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { assertNoPhoneNumbers, runCli, tempDir, writeFiles } from "./helpers";
 
-const AGENT = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
+import { AGENT_ID as AGENT } from "../support/inputs";
 
 describe("pulumi-vox validate: mistyped keys, times and number hints", () => {
   it("names each unknown key at its own line, with the field it most likely meant", () => {

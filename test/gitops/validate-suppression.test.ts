@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { suppressionHash } from "../../provider/suppression";
 import { assertNoPhoneNumbers, runCli, tempDir, writeFiles } from "./helpers";
 
-const AGENT = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
+import { AGENT_ID as AGENT } from "../support/inputs";
 
 describe("pulumi-vox validate with suppression lists", () => {
   it("says how many tasks each list removes, reads lists relative to the campaign file, and names a bad list's line", () => {

@@ -1,9 +1,10 @@
 import * as assert from "assert";
 import * as door from "../../provider/native/door";
 import { UNKNOWN } from "../../provider/values/unknown";
+import { AGENT_ID } from "../support/inputs";
 
 const resource = { project: "reminders", stack: "prod", name: "renewal" };
-const declared = { agentId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f", callFrom: "02-1234-5678" };
+const declared = { agentId: AGENT_ID, callFrom: "02-1234-5678" };
 
 describe("the native door", () => {
   // As the engine does before any request; check calls no API here.

@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { totalRequests } from "../support/emulator";
 import { nativeCampaigns, nativePreviewOps, useNativeStackPerTest } from "./support";
+import { AGENT_ID } from "../support/inputs";
 
 /** examples/yaml's project header without its resources: the program the imported code is added to. */
 function emptyProgram(example: string): string {
@@ -17,7 +18,7 @@ describe("pulumi import vox:index:Campaign", function () {
   it("writes a declaration that previews with 0 changes, claiming the campaign with adoptId and no task list", async () => {
     const made = await emulator().api("POST", "/v2/campaigns", {
       name: "made in vox.ai",
-      agent_id: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f",
+      agent_id: AGENT_ID,
       call_from: "0212345678",
       concurrency: 3,
       tasks: [{ call_to: "01012345678" }, { call_to: "01023456789" }],

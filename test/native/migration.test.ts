@@ -9,6 +9,7 @@ import * as path from "path";
 import { UNTIL_WINDOW_OPENS } from "../support/emulator";
 import { campaignSpec } from "../e2e/support/pulumi-stack";
 import { nativeCampaigns, nativePreviewOps, useNativeStackPerTest } from "./support";
+import { AGENT_ID } from "../support/inputs";
 
 /** The campaign of campaignSpec("renewal") as a YAML declaration claiming campaign `id`. */
 const nativeProgram = (id: string): string => `name: vox-e2e
@@ -22,7 +23,7 @@ resources:
     type: vox:Campaign
     properties:
       name: Campaign renewal
-      agentId: 3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f
+      agentId: ${AGENT_ID}
       callFrom: 02-1234-5678
       callTimeWindow:
         windows:

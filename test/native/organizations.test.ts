@@ -5,6 +5,7 @@ import * as path from "path";
 import fetch from "node-fetch";
 import { PulumiStack, pulumiCliDir } from "../e2e/support/pulumi-stack";
 import { TEST_API_KEY, TestEmulator, startTestEmulator } from "../support/emulator";
+import { AGENT_ID } from "../support/inputs";
 import { nativeCampaigns, nativePreviewOps, yamlHostDir } from "./support";
 
 const ORG_B_KEY = "org-b-key-do-not-print";
@@ -12,7 +13,7 @@ const ORG_B_KEY = "org-b-key-do-not-print";
 const campaign = (name: string, options = ""): string => `  ${name}:
     type: vox:Campaign
     properties:
-      agentId: 3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f
+      agentId: ${AGENT_ID}
       callFrom: 02-1234-5678
       tasks: [{ callTo: 010-1234-5678 }]${options}
 `;
@@ -41,7 +42,7 @@ import * as native from "pulumi-vox/native";
 
 const config = new pulumi.Config();
 const orgB = new native.Provider("orgB", { apiKey: config.requireSecret("orgBKey"), baseUrl: config.require("orgBUrl") });
-const args = { agentId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f", callFrom: "02-1234-5678", tasks: [{ callTo: "010-1234-5678" }] };
+const args = { agentId: "${AGENT_ID}", callFrom: "02-1234-5678", tasks: [{ callTo: "010-1234-5678" }] };
 export const a = new native.Campaign("reminderA", args).organizationId;
 export const b = new native.Campaign("reminderB", args, { provider: orgB }).organizationId;
 `;

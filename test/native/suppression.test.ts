@@ -4,9 +4,10 @@ import * as os from "os";
 import * as path from "path";
 import * as door from "../../provider/native/door";
 import { taskKeys, taskListOf } from "../../provider/campaign/packed-tasks";
+import { AGENT_ID } from "../support/inputs";
 
 const resource = { project: "reminders", stack: "prod", name: "renewal" };
-const declared = { agentId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f", callFrom: "02-1234-5678" };
+const declared = { agentId: AGENT_ID, callFrom: "02-1234-5678" };
 
 /** The native door takes the suppressed numbers out at check as the dynamic door does (a relative list from the program's folder). */
 describe("the native door: suppression lists", () => {

@@ -7,6 +7,7 @@ import { TEST_API_KEY, TestEmulator, startTestEmulator } from "../support/emulat
 import { ShellRun, shell } from "../support/shell";
 import { brokenLink, relativeLinks } from "../docs/markdown-links";
 import { yamlHostDir } from "../native/support";
+import { AGENT_ID } from "../support/inputs";
 
 const repo = path.resolve(__dirname, "../..");
 const packageJson = require(path.join(repo, "package.json"));
@@ -40,7 +41,7 @@ export const fromFiles = files.map((file) => new vox.Campaign(file.resourceName,
 
 const contacts = vox.tasksFromCsv(path.join(__dirname, "contacts.csv"));
 const reminder = new vox.Campaign("renewal-reminder", {
-  agentId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f",
+  agentId: "${AGENT_ID}",
   callFrom: "02-1234-5678",
   callTimeWindow: { windows: [{ days: ["Monday", "Tuesday"], start: "09:00", end: "12:00" }] },
   tasks: contacts.tasks,
@@ -49,7 +50,7 @@ export const status = reminder.status;
 `;
 
 const CAMPAIGN_FILE = `name: VIP follow-up
-agentId: 3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f
+agentId: ${AGENT_ID}
 callFrom: "02-1234-5678"
 tasks:
   - callTo: "010-3456-7890"

@@ -9,7 +9,7 @@ import { resolveSettings } from "../../provider/api/settings";
 import { taskKeys, taskListOf } from "../../provider/campaign/packed-tasks";
 import { CampaignController } from "../../provider/runtime/controller";
 import { SuppressionListError, readSuppressionList, suppressionHash } from "../../provider/suppression";
-import { assertNoPhoneNumbers } from "../gitops/helpers";
+import { assertNoPhoneNumbers, problemsOf } from "../gitops/helpers";
 import { ManualClock } from "../support/clock";
 import { MONDAY_07_KST, TEST_API_KEY, TestEmulator, startTestEmulator } from "../support/emulator";
 import { rawInputs } from "../support/inputs";
@@ -39,16 +39,9 @@ function useListFolder(): { file: (name: string) => string; write: (files: Recor
   };
 }
 
-function listProblems(spec: Parameters<typeof readSuppressionList>[0]): string[] {
-  try {
-    readSuppressionList(spec);
-  } catch (error) {
-    assert.ok(error instanceof SuppressionListError, `expected a SuppressionListError, got ${error}`);
-    assertNoNumbers(error.message);
-    return error.problems;
-  }
-  assert.fail("the list was read");
-}
+/** The problems of a suppression list that must fail to read. */
+const listProblems = (spec: Parameters<typeof readSuppressionList>[0]): string[] =>
+  problemsOf(SuppressionListError, () => readSuppressionList(spec));
 
 describe("suppression lists", () => {
   const folder = useListFolder();
