@@ -1,7 +1,5 @@
-import * as fs from "fs";
 import * as os from "os";
-import * as path from "path";
-import { Clock, systemClock } from "../clock";
+import { Clock, folderForClock } from "../clock";
 import { SharedRequestBudget } from "../request-budget";
 
 /**
@@ -85,21 +83,10 @@ export function sharedPacer(origin: string, apiKey: string, requestsPerSecond: n
   if (!pacers) pacersByClock.set(clock, (pacers = new Map()));
   let pacer = pacers.get(key);
   if (!pacer) {
-    pacer = new RequestPacer(SharedRequestBudget.forApi(origin, apiKey, requestsPerSecond, clock, budgetDir(clock)));
+    pacer = new RequestPacer(
+      SharedRequestBudget.forApi(origin, apiKey, requestsPerSecond, clock, folderForClock(clock, os.tmpdir(), "budget")),
+    );
     pacers.set(key, pacer);
   }
   return pacer;
-}
-
-const budgetDirs = new WeakMap<Clock, string>();
-
-/**
- * Where the budget files are: the OS temp dir, shared by every process, for the machine's clock; a dir
- * of its own for any other clock (a test's), whose times mean nothing to a process on the real clock.
- */
-function budgetDir(clock: Clock): string {
-  if (clock === systemClock) return os.tmpdir();
-  let dir = budgetDirs.get(clock);
-  if (!dir) budgetDirs.set(clock, (dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-vox-budget-"))));
-  return dir;
 }

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import writeFileAtomic from "write-file-atomic";
-import { Clock } from "../clock";
+import { Clock, folderForClock } from "../clock";
 import { VoxError } from "../errors";
 
 /**
@@ -17,8 +17,9 @@ import { VoxError } from "../errors";
  * than the lookup window keeps looking until the window after that send has passed before it sends its own.
  *
  * Entries live under Pulumi's home (`$PULUMI_HOME`, else `~/.pulumi`) in `vox/creates-in-flight/`, one file
- * per API, agent and campaign name, named by their sha256 (no name, key or number is written). They cover
- * re-runs on this machine only: a fresh CI runner has none (README "Exactly once").
+ * per API, agent and campaign name, named by their sha256 (no name, key or number is written); a clock
+ * other than the machine's (a test's) keeps its entries in a folder of its own. They cover re-runs on this
+ * machine only: a fresh CI runner has none (README "Exactly once").
  */
 export class CreateJournal {
   private readonly file: string;
@@ -28,13 +29,18 @@ export class CreateJournal {
     agentId: string,
     name: string,
     private readonly clock: Clock,
-    directory = defaultDirectory(),
+    directory = folderForClock(clock, defaultDirectory(), "creates-in-flight"),
   ) {
     const key = createHash("sha256").update(`${origin}\n${agentId}\n${name}`).digest("hex");
     this.file = path.join(directory, `${key}.json`);
   }
 
-  /** When a POST of this campaign whose outcome was never learned was sent, if that is less than `windowMs` ago. */
+  /**
+   * When a POST of this campaign whose outcome was never learned was sent, if that is less than `windowMs`
+   * ago. An entry more than `windowMs` ahead of the clock was written on another clock (the machine's set
+   * back since, or a test's): it is no send of this clock's past, and waiting for its window would wait
+   * until that time, so it is dropped like a settled one.
+   */
   unsettledSince(windowMs: number): number | undefined {
     let sentAt: unknown;
     try {
@@ -42,7 +48,8 @@ export class CreateJournal {
     } catch {
       return undefined;
     }
-    if (typeof sentAt === "number" && sentAt + windowMs > this.clock.now()) return sentAt;
+    const now = this.clock.now();
+    if (typeof sentAt === "number" && sentAt + windowMs > now && sentAt <= now + windowMs) return sentAt;
     this.settled();
     return undefined;
   }

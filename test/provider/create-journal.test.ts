@@ -2,10 +2,11 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { systemClock } from "../../provider/clock";
 import { CreateJournal } from "../../provider/runtime/create-journal";
 import { ManualClock } from "../support/clock";
 import { checkedTestInputs, controllerOn } from "../support/controller";
-import { MONDAY_07_KST } from "../support/emulator";
+import { DAY, MONDAY_07_KST } from "../support/emulator";
 import { restoreEnvAfterEach, useProviderEmulator } from "../support/hooks";
 import { AGENT_ID, rawInputs } from "../support/inputs";
 
@@ -66,5 +67,22 @@ describe("a create after a run that never learned its POST's outcome (issue 18.2
     await create();
     assert.ok(clock.now() < MONDAY_07_KST + 1_000, `no lookups: ${clock.now() - MONDAY_07_KST} ms`);
     assert.strictEqual(journal().unsettledSince(60_000), undefined, "an answered POST leaves no entry");
+  });
+
+  it("drops an entry written further ahead than the window (another clock's, a day ahead): creates at once", async () => {
+    clock.set(MONDAY_07_KST + DAY);
+    journal().sending();
+    clock.set(MONDAY_07_KST);
+    await create();
+    assert.ok(clock.now() < MONDAY_07_KST + 1_000, `no lookups until that day: ${clock.now() - MONDAY_07_KST} ms`);
+    assert.strictEqual((await emulator.requests())["POST /v2/campaigns"], 1);
+    assert.strictEqual(journal().unsettledSince(60_000), undefined, "the entry is gone");
+  });
+
+  it("keeps a test's clock's entries apart from the machine's clock's", () => {
+    journal().sending();
+    const onTheMachinesClock = new CreateJournal(new URL(emulator.url).origin, AGENT_ID, AUTONAMED.name, systemClock);
+    assert.strictEqual(onTheMachinesClock.unsettledSince(60_000), undefined, "the machine's clock sees no entry of the test's");
+    assert.strictEqual(journal().unsettledSince(60_000), MONDAY_07_KST);
   });
 });
