@@ -1,11 +1,10 @@
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { systemClock } from "../../provider/clock";
 import { CreateJournal } from "../../provider/runtime/create-journal";
 import { UNTIL_WINDOW_OPENS } from "../support/emulator";
-import { restoreEnvAfterEach, useProviderEmulator } from "../support/hooks";
+import { useProviderEmulator } from "../support/hooks";
 import { AGENT_ID, rawInputs } from "../support/inputs";
 import { checked, provider } from "../support/provider";
 
@@ -27,13 +26,8 @@ const NEW_WINDOW = { windows: [{ days: ["Monday"], start: "09:00", end: "11:00" 
 describe("following each error's advice ends the campaign as declared, once", function () {
   this.timeout(60_000);
   const emulator = useProviderEmulator({ config: QUICK });
-  restoreEnvAfterEach("PULUMI_HOME");
-  let home: string;
-  beforeEach(() => {
-    home = fs.mkdtempSync(path.join(os.tmpdir(), "vox-advice-"));
-    process.env.PULUMI_HOME = home;
-  });
-  afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
+  /** The Pulumi home, where the create journal lives: each test's own (test/support/root-hooks.ts). */
+  const home = () => process.env.PULUMI_HOME as string;
 
   async function failure(operation: Promise<unknown>): Promise<Failure> {
     return operation.then(
@@ -163,13 +157,13 @@ describe("following each error's advice ends the campaign as declared, once", fu
 
   it("the create journal cannot be written: nothing is sent, and after the advised fix `pulumi up` creates the campaign once", async () => {
     // A file where the journal's directory must go: the advice is to make Pulumi's home writable.
-    fs.writeFileSync(path.join(home, "vox"), "");
+    fs.writeFileSync(path.join(home(), "vox"), "");
     const news = await checked(rawInputs());
     const error = await failure(provider.create(news));
     assert.match(error.message, /^\[vox:SETTINGS\] the create was not sent: recording it in .*vox.*failed .*run `pulumi up` again/);
     assert.strictEqual(await emulator.campaignCount(), 0);
 
-    fs.rmSync(path.join(home, "vox"));
+    fs.rmSync(path.join(home(), "vox"));
     const { id, outs } = await provider.create(news);
     await endsAsDeclared(id, outs as Outs, news);
   });
@@ -178,7 +172,7 @@ describe("following each error's advice ends the campaign as declared, once", fu
     const news = await checked(rawInputs());
     const journal = new CreateJournal(new URL(emulator.url).origin, AGENT_ID, news.name as string, systemClock);
     journal.sending();
-    const directory = path.join(home, "vox", "creates-in-flight");
+    const directory = path.join(home(), "vox", "creates-in-flight");
     const [entry] = fs.readdirSync(directory);
     // A non-empty directory where the entry was: removing it fails.
     fs.rmSync(path.join(directory, entry));

@@ -1,13 +1,10 @@
 import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { systemClock } from "../../provider/clock";
 import { CreateJournal } from "../../provider/runtime/create-journal";
 import { ManualClock } from "../support/clock";
 import { checkedTestInputs, controllerOn } from "../support/controller";
 import { DAY, MONDAY_07_KST } from "../support/emulator";
-import { restoreEnvAfterEach, useProviderEmulator } from "../support/hooks";
+import { useProviderEmulator } from "../support/hooks";
 import { AGENT_ID, rawInputs } from "../support/inputs";
 
 const AUTONAMED = { name: "renewal-reminder-0a1b2c", nameMarker: "0a1b2c" };
@@ -20,16 +17,10 @@ const AUTONAMED = { name: "renewal-reminder-0a1b2c", nameMarker: "0a1b2c" };
 describe("a create after a run that never learned its POST's outcome (issue 18.2)", function () {
   this.timeout(30_000);
   const emulator = useProviderEmulator();
-  // The journal lives in PULUMI_HOME: a fresh one per test.
-  restoreEnvAfterEach("PULUMI_HOME");
-  let home: string;
+  // A clock of its own per test, and so a journal folder of its own (folderForClock); the machine's clock's
+  // journal is in the test's own PULUMI_HOME (test/support/root-hooks.ts).
   let clock: ManualClock;
-  beforeEach(() => {
-    clock = new ManualClock(MONDAY_07_KST);
-    home = fs.mkdtempSync(path.join(os.tmpdir(), "vox-journal-"));
-    process.env.PULUMI_HOME = home;
-  });
-  afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
+  beforeEach(() => (clock = new ManualClock(MONDAY_07_KST)));
 
   const journal = () => new CreateJournal(new URL(emulator.url).origin, AGENT_ID, AUTONAMED.name, clock);
   const create = () =>
